@@ -1,0 +1,481 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import {
+  addWorkingTime,
+  classifyTimeliness,
+  createCalendar,
+  type Timeliness,
+  type WorkingCalendar,
+} from '../calendar/index.ts';
+import {
+  compileProcedure,
+  type CompiledProcedure,
+  type DossierContext,
+  type DossierEvent,
+} from '../compile/compileProcedure.ts';
+import { EngineError } from '../errors.ts';
+import type { Channel, LocalizedText, Outcome, WorkingTime } from '../format/primitives.ts';
+import type { Procedure } from '../format/procedureSchema.ts';
+import type { SlipKind } from '../registry/actions.ts';
+import { isStandardEvent, standardEvents } from '../registry/events.ts';
+import { evaluateGuard } from '../registry/guards.ts';
+import { exitEdges } from '../validate/machineAnalysis.ts';
+import type { GraphNode } from '../validate/machineGraph.ts';
+import {
+  stepOverdueTimer,
+  WARNING_EVENTS,
+  type ActiveStep,
+  type DossierSnapshot,
+  type Effect,
+  type Transition,
+} from './dossierSnapshot.ts';
+import {
+  extendDeadline,
+  NOT_STARTED,
+  pauseClock,
+  resumeClock,
+  startClock,
+  stopClock,
+  type ClockRules,
+} from './legalClock.ts';
+import { activeLeaves, MachineStepper, persist, type ExecutableAction } from './machineRuntime.ts';
+import { parseIso, toIso } from './instant.ts';
+
+/** Options of the executor: the working calendar (default: rules only, no official schedule). */
+export interface ExecutorOptions {
+  readonly calendar?: WorkingCalendar;
+  /** Working hours before the appointment date at which "due soon" warnings fire (default 8). */
+  readonly dueSoonHours?: number;
+}
+
+/** What the applicant brings when a dossier is received. */
+export interface DossierInput {
+  readonly data?: Record<string, unknown>;
+  readonly documents?: readonly string[];
+  readonly channel?: Channel;
+}
+
+/** A procedure prepared for execution, cached per procedure object. */
+interface Prepared {
+  readonly compiled: CompiledProcedure;
+  readonly stepper: MachineStepper;
+  readonly startsOnAcceptance: boolean;
+  readonly leavesByValue: Map<string, GraphNode[]>;
+  /** Events each leaf accepts (its own and its ancestors' `on` transitions). */
+  readonly accepts: Map<GraphNode, ReadonlySet<string>>;
+}
+
+const prepared = new WeakMap<Procedure, Prepared>();
+const live = new WeakMap<object, AnyMachineSnapshot>();
+let defaultCalendar: WorkingCalendar | undefined;
+
+function prepare(procedure: Procedure): Prepared {
+  let p = prepared.get(procedure);
+  if (!p) {
+    const compiled = compileProcedure(procedure);
+    const text = JSON.stringify(procedure.machine);
+    p = {
+      compiled,
+      stepper: new MachineStepper(compiled.machine),
+      startsOnAcceptance: text.includes('"startClock"'),
+      leavesByValue: new Map(),
+      accepts: new Map(
+        compiled.graph.nodes.map((n) => [
+          n,
+          new Set(exitEdges(compiled.graph, n).flatMap((e) => (e.kind === 'on' ? [e.event] : []))),
+        ]),
+      ),
+    };
+    prepared.set(procedure, p);
+  }
+  return p;
+}
+
+function leaves(p: Prepared, value: unknown): GraphNode[] {
+  const key = typeof value === 'string' ? value : JSON.stringify(value);
+  let found = p.leavesByValue.get(key);
+  if (!found) {
+    found = activeLeaves(p.compiled.graph, value);
+    if (p.leavesByValue.size < 10_000) p.leavesByValue.set(key, found);
+  }
+  return found;
+}
+
+function rulesFor(procedure: Procedure, options: ExecutorOptions): ClockRules {
+  return {
+    calendar: options.calendar ?? (defaultCalendar ??= createCalendar()),
+    legal: procedure.deadline,
+    policy: procedure.supplementPolicy ?? 'resume',
+    dueSoonHours: options.dueSoonHours ?? 8,
+  };
+}
+
+/** The events a dossier in this snapshot can take now, with the steps that take them. */
+export function acceptedEvents(
+  procedure: Procedure,
+  snapshot: DossierSnapshot,
+): { type: string; name: LocalizedText; step: string; unit?: string; role?: string }[] {
+  if (snapshot.status === 'done') return [];
+  const p = prepare(procedure);
+  const out = new Map<
+    string,
+    { type: string; name: LocalizedText; step: string; unit?: string; role?: string }
+  >();
+  for (const leaf of leaves(p, snapshot.machine.value)) {
+    for (const edge of exitEdges(p.compiled.graph, leaf)) {
+      if (edge.kind !== 'on' || out.has(edge.event)) continue;
+      const meta = leaf.config.meta;
+      out.set(edge.event, {
+        type: edge.event,
+        name: eventName(procedure, edge.event),
+        step: leaf.id,
+        ...(meta?.unit ? { unit: meta.unit } : {}),
+        ...(meta?.role ? { role: meta.role } : {}),
+      });
+    }
+  }
+  return [...out.values()];
+}
+
+/** The Vietnamese/English name of an event of a procedure. */
+export function eventName(procedure: Procedure, type: string): LocalizedText {
+  if (isStandardEvent(type)) return standardEvents[type];
+  return procedure.events?.[type]?.name ?? { vi: type, en: type };
+}
+
+const iso = toIso;
+
+function enterSteps(
+  entered: readonly GraphNode[],
+  rules: ClockRules,
+  now: Date,
+  steps: Record<string, ActiveStep>,
+  effects: Effect[],
+): void {
+  for (const node of entered) {
+    if (node.kind === 'final') continue;
+    const meta = node.config.meta;
+    if (meta?.duration && meta.clock !== 'paused') {
+      const due = addWorkingTime(rules.calendar, now, meta.duration as WorkingTime);
+      steps[node.id] = { enteredAt: iso(now), due: iso(due) };
+      effects.push({
+        kind: 'schedule-timer',
+        id: stepOverdueTimer(node.id),
+        at: iso(due),
+        event: { type: WARNING_EVENTS.stepOverdue, data: { step: node.id } },
+      });
+    } else {
+      steps[node.id] = { enteredAt: iso(now) };
+    }
+  }
+}
+
+function interpret(
+  actions: readonly ExecutableAction[],
+  initialClock: DossierSnapshot['clock'],
+  rules: ClockRules,
+  event: DossierEvent | undefined,
+  now: Date,
+  step: string | undefined,
+  delays: Procedure['delays'],
+  effects: Effect[],
+): DossierSnapshot['clock'] {
+  let clock = initialClock;
+  for (const action of actions) {
+    const params = (action.params ?? {}) as Record<string, unknown>;
+    switch (action.type) {
+      case 'startClock':
+        clock = startClock(clock, rules, now, effects);
+        break;
+      case 'pauseClock':
+        clock = pauseClock(clock, now, effects);
+        break;
+      case 'resumeClock':
+        clock = resumeClock(
+          clock,
+          rules,
+          now,
+          effects,
+          params.policy as 'resume' | 'restart' | undefined,
+        );
+        break;
+      case 'extendDeadline': {
+        const requested = event?.data?.newAppointment;
+        clock = extendDeadline(clock, rules, now, effects, {
+          ...(typeof requested === 'string' ? { newDue: requested } : {}),
+          ...(params.by ? { by: params.by as WorkingTime } : {}),
+        });
+        break;
+      }
+      case 'issueSlip':
+        effects.push({
+          kind: 'issue-slip',
+          slip: params.slip as SlipKind,
+          ...(step ? { step } : {}),
+          ...(clock.due ? { due: clock.due } : {}),
+        });
+        break;
+      case 'notifyApplicant':
+        effects.push({
+          kind: 'notify',
+          audience: 'applicant',
+          message: params.message as LocalizedText,
+        });
+        break;
+      case 'xstate.raise': {
+        const p = params as { id?: string; delay?: number; event?: { type: string } };
+        if (p.delay === undefined || !p.event) break;
+        // XState names the event `xstate.after.<delay>.<state id>`; the delay is in working time.
+        const name = p.event.type.startsWith('xstate.after.')
+          ? p.event.type.slice(13).split('.')[0]!
+          : '';
+        const time = delays?.[name];
+        const at = time
+          ? addWorkingTime(rules.calendar, now, time)
+          : new Date(now.getTime() + p.delay);
+        effects.push({
+          kind: 'schedule-timer',
+          id: p.id ?? p.event.type,
+          at: iso(at),
+          event: { type: p.event.type },
+        });
+        break;
+      }
+      case 'xstate.cancel':
+        effects.push({ kind: 'cancel-timer', id: String((params as { sendId?: unknown }).sendId) });
+        break;
+      default:
+        break;
+    }
+  }
+  return clock;
+}
+
+/** The fields of a snapshot that an event does not change but carries forward. */
+interface SnapshotHead {
+  readonly procedureId: string;
+  readonly channel: Channel;
+  readonly receivedAt: string;
+  readonly clock: DossierSnapshot['clock'];
+  readonly sequence: number;
+}
+
+function settle(
+  procedure: Procedure,
+  rules: ClockRules,
+  p: Prepared,
+  before: readonly GraphNode[],
+  prev: DossierSnapshot | undefined,
+  next: AnyMachineSnapshot,
+  actions: readonly ExecutableAction[],
+  event: DossierEvent | undefined,
+  now: Date,
+  head: SnapshotHead,
+): Transition {
+  const effects: Effect[] = [];
+  const after = leaves(p, next.value);
+  const same = after === before;
+  const exited = same ? [] : before.filter((n) => !after.includes(n));
+  const entered = same ? [] : after.filter((n) => !before.includes(n));
+  const prevSteps = prev?.steps ?? {};
+  for (const node of exited) {
+    const info = prevSteps[node.id];
+    if (info?.due) effects.push({ kind: 'cancel-timer', id: stepOverdueTimer(node.id) });
+    if (info) {
+      // Absent unit, role or due stay `undefined` and vanish in JSON; no spreads on this path.
+      effects.push({
+        kind: 'step-exited',
+        step: node.id,
+        unit: node.config.meta?.unit,
+        role: node.config.meta?.role,
+        enteredAt: info.enteredAt,
+        exitedAt: iso(now),
+        due: info.due,
+        late: info.due !== undefined && now.getTime() > parseIso(info.due),
+      });
+    }
+  }
+  const source = before[0]?.id;
+  let clock = interpret(actions, head.clock, rules, event, now, source, procedure.delays, effects);
+  const steps: Record<string, ActiveStep> = {};
+  for (const node of after) {
+    const kept = prevSteps[node.id];
+    if (kept && !entered.includes(node)) steps[node.id] = kept;
+  }
+  enterSteps(entered, rules, now, steps, effects);
+  const done = next.status === 'done';
+  let outcome: Outcome | undefined;
+  let timeliness: Timeliness | undefined;
+  if (done) {
+    clock = stopClock(clock, now, effects);
+    const final = after.find((n) => n.kind === 'final');
+    outcome = final?.config.meta?.outcome ?? (next.context as DossierContext).outcome ?? 'approved';
+    if (clock.due !== undefined) {
+      timeliness = classifyTimeliness(rules.calendar, {
+        due: new Date(clock.due),
+        ...(clock.originalDue ? { originalDue: new Date(clock.originalDue) } : {}),
+        completedAt: now,
+        now,
+      });
+    }
+  }
+  const machine = persist(next);
+  live.set(machine, next);
+  // One literal with a fixed shape: spreading varying objects here cost a third of an event.
+  const snapshot: DossierSnapshot = {
+    procedureId: head.procedureId,
+    machine,
+    status: done ? 'done' : 'active',
+    channel: head.channel,
+    receivedAt: head.receivedAt,
+    clock,
+    steps: done ? {} : steps,
+    outcome: done ? outcome : prev?.outcome,
+    completedAt: done ? iso(now) : undefined,
+    timeliness,
+    sequence: head.sequence,
+  };
+  return { snapshot, effects };
+}
+
+/**
+ * Start a dossier (tiếp nhận hồ sơ): the initial snapshot and its effects. If the procedure never
+ * starts the legal clock explicitly (`startClock`), it starts now.
+ */
+export function startDossier(
+  procedure: Procedure,
+  input: DossierInput,
+  now: Date,
+  options: ExecutorOptions = {},
+): Transition {
+  const p = prepare(procedure);
+  const context = {
+    data: input.data ?? {},
+    documents: input.documents ?? [],
+    channel: input.channel ?? 'desk',
+  };
+  const [initial, actions] = p.stepper.initial(context);
+  const effects: Effect[] = [];
+  const rules = rulesFor(procedure, options);
+  const clock = p.startsOnAcceptance ? NOT_STARTED : startClock(NOT_STARTED, rules, now, effects);
+  const result = settle(procedure, rules, p, [], undefined, initial, actions, undefined, now, {
+    procedureId: procedure.id,
+    channel: context.channel,
+    receivedAt: iso(now),
+    clock,
+    sequence: 0,
+  });
+  return { snapshot: result.snapshot, effects: [...effects, ...result.effects] };
+}
+
+function restore(p: Prepared, snapshot: DossierSnapshot): AnyMachineSnapshot {
+  const cached = live.get(snapshot.machine);
+  if (cached) return cached;
+  const restored = p.stepper.restore(snapshot.machine);
+  live.set(snapshot.machine, restored);
+  return restored;
+}
+
+function warning(p: Prepared, snapshot: DossierSnapshot, event: DossierEvent): Transition {
+  const effects: Effect[] = [];
+  const step = typeof event.data?.step === 'string' ? event.data.step : undefined;
+  const node = step ? p.compiled.graph.byId.get(step) : undefined;
+  const message =
+    event.type === WARNING_EVENTS.stepOverdue
+      ? {
+          vi: `Bước "${node?.config.meta?.name?.vi ?? step}" đã quá hạn xử lý`,
+          en: `Step "${node?.config.meta?.name?.en ?? step}" is overdue`,
+        }
+      : event.type === WARNING_EVENTS.dossierOverdue
+        ? { vi: 'Hồ sơ đã quá hạn giải quyết', en: 'The dossier is overdue' }
+        : { vi: 'Hồ sơ sắp đến hạn trả kết quả', en: 'The dossier is due soon' };
+  const active = leaves(p, snapshot.machine.value).filter((n) => n.kind !== 'final');
+  for (const n of node ? [node] : active) {
+    effects.push({
+      kind: 'notify',
+      audience: 'unit',
+      message,
+      step: n.id,
+      ...(n.config.meta?.unit ? { unit: n.config.meta.unit } : {}),
+    });
+  }
+  return { snapshot: { ...snapshot, sequence: snapshot.sequence + 1 }, effects };
+}
+
+/**
+ * Apply an event to a dossier: the next snapshot and the effects to carry out (timers, slips,
+ * notifications). Throws an `EngineError` when the dossier cannot take the event now: code
+ * `event-not-accepted` (with the state and the events it accepts), `guard-rejected` or
+ * `dossier-finished`.
+ */
+export function applyEvent(
+  procedure: Procedure,
+  snapshot: DossierSnapshot,
+  event: DossierEvent,
+  now: Date,
+  options: ExecutorOptions = {},
+): Transition {
+  const p = prepare(procedure);
+  if (snapshot.status === 'done') {
+    throw new EngineError('dossier-finished', 'The dossier is finished and takes no more events', {
+      outcome: snapshot.outcome,
+    });
+  }
+  const isWarning = event.type.startsWith('motcua.');
+  if (isWarning) return warning(p, snapshot, event);
+  const before = leaves(p, snapshot.machine.value);
+  const isTimer = event.type.startsWith('xstate.after.');
+  if (!isTimer && !before.some((leaf) => p.accepts.get(leaf)?.has(event.type))) {
+    const accepted = acceptedEvents(procedure, snapshot).map((e) => e.type);
+    throw new EngineError(
+      'event-not-accepted',
+      `Event "${event.type}" is not accepted in state ${JSON.stringify(snapshot.machine.value)}; accepted: ${accepted.join(', ') || 'none'}`,
+      { state: snapshot.machine.value, accepted },
+    );
+  }
+  const current = restore(p, snapshot);
+  const [next, actions] = p.stepper.step(current, event);
+  if (next === current && actions.length === 0 && !isTimer) {
+    const ctx = snapshot.machine.context;
+    const scope = {
+      data: ctx.data,
+      documents: ctx.documents,
+      channel: ctx.channel,
+      eventData: event.data,
+    };
+    const enabled = before
+      .flatMap((leaf) => exitEdges(p.compiled.graph, leaf))
+      .filter((e) => e.kind === 'on' && e.event === event.type)
+      .some((e) => !e.transition.guard || evaluateGuard(e.transition.guard, scope));
+    if (!enabled) {
+      throw new EngineError(
+        'guard-rejected',
+        `Event "${event.type}": no condition of its transitions holds`,
+        {
+          state: snapshot.machine.value,
+          event: event.type,
+        },
+      );
+    }
+  }
+  if (next === current && actions.length === 0) {
+    return { snapshot: { ...snapshot, sequence: snapshot.sequence + 1 }, effects: [] };
+  }
+  return settle(
+    procedure,
+    rulesFor(procedure, options),
+    p,
+    before,
+    snapshot,
+    next,
+    actions,
+    event,
+    now,
+    {
+      procedureId: snapshot.procedureId,
+      channel: snapshot.channel,
+      receivedAt: snapshot.receivedAt,
+      clock: snapshot.clock,
+      sequence: snapshot.sequence + 1,
+    },
+  );
+}

@@ -1,0 +1,182 @@
+import {
+  addWorkingTime,
+  appointmentDate,
+  resumeDeadline,
+  type WorkingCalendar,
+} from '../calendar/index.ts';
+import type { WorkingTime } from '../format/primitives.ts';
+import { EngineError } from '../errors.ts';
+import { toIso } from './instant.ts';
+import {
+  DOSSIER_DUE_SOON,
+  DOSSIER_OVERDUE,
+  WARNING_EVENTS,
+  type ClockState,
+  type Effect,
+} from './dossierSnapshot.ts';
+
+/** The clock of a dossier that has not been accepted yet. */
+export const NOT_STARTED: ClockState = { status: 'not-started', pauses: [], extensions: [] };
+
+/** What the clock operations need: the calendar, the legal time, and how long "due soon" is. */
+export interface ClockRules {
+  readonly calendar: WorkingCalendar;
+  readonly legal: WorkingTime;
+  readonly policy: 'resume' | 'restart';
+  readonly dueSoonHours: number;
+}
+
+const iso = toIso;
+
+/** Timers warning that the appointment date is near and then passed. */
+function scheduleDue(rules: ClockRules, due: Date, now: Date, effects: Effect[]): void {
+  // "Due soon" fires when the remaining working time falls to the threshold.
+  const threshold = addWorkingTime(rules.calendar, due, {
+    workingHours: -Math.max(0, rules.dueSoonHours),
+  });
+  const soonAt = threshold.getTime() > now.getTime() ? threshold : now;
+  effects.push(
+    {
+      kind: 'schedule-timer',
+      id: DOSSIER_DUE_SOON,
+      at: iso(soonAt),
+      event: { type: WARNING_EVENTS.dossierDueSoon },
+    },
+    {
+      kind: 'schedule-timer',
+      id: DOSSIER_OVERDUE,
+      at: iso(due),
+      event: { type: WARNING_EVENTS.dossierOverdue },
+    },
+  );
+}
+
+function cancelDue(effects: Effect[]): void {
+  effects.push(
+    { kind: 'cancel-timer', id: DOSSIER_DUE_SOON },
+    { kind: 'cancel-timer', id: DOSSIER_OVERDUE },
+  );
+}
+
+/** Start the legal clock at acceptance: compute the appointment date (ngày hẹn trả). */
+export function startClock(
+  clock: ClockState,
+  rules: ClockRules,
+  now: Date,
+  effects: Effect[],
+): ClockState {
+  if (clock.status !== 'not-started') return clock;
+  const due = appointmentDate(rules.calendar, now, rules.legal);
+  scheduleDue(rules, due, now, effects);
+  effects.push({ kind: 'clock', change: 'started', due: iso(due) });
+  return {
+    ...clock,
+    status: 'running',
+    acceptedAt: iso(now),
+    due: iso(due),
+    originalDue: iso(due),
+  };
+}
+
+/** Pause the clock while the dossier waits for the citizen (bổ sung hồ sơ). */
+export function pauseClock(clock: ClockState, now: Date, effects: Effect[]): ClockState {
+  if (clock.status !== 'running') return clock;
+  cancelDue(effects);
+  effects.push({ kind: 'clock', change: 'paused', due: clock.due });
+  return {
+    ...clock,
+    status: 'paused',
+    pausedAt: iso(now),
+    pauses: [...clock.pauses, { from: iso(now) }],
+  };
+}
+
+/** Resume the clock after a supplement, keeping the remaining time or restarting it. */
+export function resumeClock(
+  clock: ClockState,
+  rules: ClockRules,
+  now: Date,
+  effects: Effect[],
+  policy: 'resume' | 'restart' = rules.policy,
+): ClockState {
+  if (clock.status !== 'paused' || !clock.due || !clock.pausedAt) return clock;
+  const due = resumeDeadline(rules.calendar, {
+    due: new Date(clock.due),
+    pausedAt: new Date(clock.pausedAt),
+    resumedAt: now,
+    policy,
+    legal: rules.legal,
+  });
+  scheduleDue(rules, due, now, effects);
+  effects.push({ kind: 'clock', change: 'resumed', due: iso(due) });
+  const pauses = clock.pauses.map((p, i) =>
+    i === clock.pauses.length - 1 ? { ...p, to: iso(now) } : p,
+  );
+  const { pausedAt: _, ...rest } = clock;
+  // A restart gives a new legal appointment: it replaces the one reported against.
+  const originalDue =
+    policy === 'restart' && clock.extensions.length === 0 ? iso(due) : clock.originalDue;
+  return { ...rest, status: 'running', due: iso(due), originalDue, pauses };
+}
+
+/**
+ * Extend after an apology (xin lỗi, hẹn lại): the new date is recorded, the original kept so the
+ * dossier is still counted late if it misses it.
+ */
+export function extendDeadline(
+  clock: ClockState,
+  rules: ClockRules,
+  now: Date,
+  effects: Effect[],
+  request: { newDue?: string; by?: WorkingTime },
+): ClockState {
+  if (!clock.due || clock.status === 'not-started' || clock.status === 'stopped') {
+    throw new EngineError('clock-not-running', 'Cannot extend: the legal clock is not running');
+  }
+  const current = new Date(clock.due);
+  let next: Date;
+  if (request.newDue !== undefined) {
+    next = new Date(request.newDue);
+    if (Number.isNaN(next.getTime())) {
+      throw new EngineError('invalid-appointment', `"${request.newDue}" is not a valid date-time`, {
+        field: 'newAppointment',
+      });
+    }
+  } else {
+    next = addWorkingTime(rules.calendar, current, request.by ?? { workingDays: 1 });
+  }
+  if (next.getTime() <= current.getTime()) {
+    throw new EngineError(
+      'invalid-appointment',
+      'The new appointment must be later than the current one',
+      {
+        field: 'newAppointment',
+        current: clock.due,
+      },
+    );
+  }
+  if (clock.status === 'running') {
+    cancelDue(effects);
+    scheduleDue(rules, next, now, effects);
+  }
+  effects.push({ kind: 'clock', change: 'extended', due: iso(next) });
+  return {
+    ...clock,
+    due: iso(next),
+    extensions: [...clock.extensions, { at: iso(now), from: clock.due, to: iso(next) }],
+  };
+}
+
+/** Stop the clock when the dossier ends. */
+export function stopClock(clock: ClockState, now: Date, effects: Effect[]): ClockState {
+  if (clock.status === 'running' || clock.status === 'paused') {
+    cancelDue(effects);
+    effects.push({ kind: 'clock', change: 'stopped', due: clock.due });
+    const pauses = clock.pauses.map((p) =>
+      p.to === undefined ? { ...p, to: now.toISOString() } : p,
+    );
+    const { pausedAt: _, ...rest } = clock;
+    return { ...rest, status: 'stopped', pauses };
+  }
+  return clock;
+}

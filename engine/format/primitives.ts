@@ -1,0 +1,93 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** A slug: lowercase ASCII letters, digits and dashes (`dang-ky-khai-sinh`). */
+export const Slug = Type.String({
+  pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+  minLength: 1,
+  maxLength: 100,
+  description: 'Slug: lowercase letters, digits and dashes',
+});
+
+/** An identifier usable as a state, event, form-field or delay key in a statechart. */
+export const Key = Type.String({
+  pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+  minLength: 1,
+  maxLength: 100,
+});
+
+/** Identifier of a machine or an explicit state id: a key that may also contain dashes. */
+export const StateId = Type.String({
+  pattern: '^[A-Za-z_][A-Za-z0-9_-]*$',
+  minLength: 1,
+  maxLength: 100,
+});
+
+/** Text in Vietnamese (required, the first language) and English (optional). */
+export const LocalizedText = Type.Object(
+  {
+    vi: Type.String({ minLength: 1, maxLength: 2000, description: 'Tiếng Việt' }),
+    en: Type.Optional(Type.String({ maxLength: 2000, description: 'English' })),
+  },
+  { additionalProperties: false },
+);
+export type LocalizedText = Static<typeof LocalizedText>;
+
+/**
+ * An amount of working time (thời gian làm việc): whole or fractional working days, or working
+ * hours. One working day is one day of office hours of the unit's calendar (8 hours by default).
+ */
+export const WorkingTime = Type.Union(
+  [
+    Type.Object(
+      { workingDays: Type.Number({ minimum: 0, maximum: 3650 }) },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      { workingHours: Type.Number({ minimum: 0, maximum: 87600 }) },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: '{ "workingDays": n } or { "workingHours": n }' },
+);
+export type WorkingTime = Static<typeof WorkingTime>;
+
+/** Channels through which a dossier is received or its result returned. */
+export const Channel = Type.Union([
+  Type.Literal('desk'),
+  Type.Literal('online'),
+  Type.Literal('post'),
+]);
+export type Channel = Static<typeof Channel>;
+
+/** How a dossier ends (kết quả giải quyết). */
+export const Outcome = Type.Union(
+  [
+    Type.Literal('approved'),
+    Type.Literal('refused'),
+    Type.Literal('withdrawn'),
+    Type.Literal('stopped'),
+  ],
+  {
+    description:
+      'approved: result issued; refused: từ chối; withdrawn: rút hồ sơ; stopped: dừng xử lý',
+  },
+);
+export type Outcome = Static<typeof Outcome>;
+
+/** Convert a working time to working hours, given the length of a working day in hours. */
+export function workingTimeToHours(time: WorkingTime, hoursPerDay = 8): number {
+  return 'workingDays' in time ? time.workingDays * hoursPerDay : time.workingHours;
+}
+
+/** A schema accepting one of the given strings, typed as their union. */
+export function StringEnum<const T extends readonly string[]>(
+  values: T,
+  options: { description?: string } = {},
+) {
+  return Type.Unsafe<T[number]>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      options,
+    ),
+  );
+}

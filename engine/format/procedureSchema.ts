@@ -1,0 +1,262 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ActionRef, ActionSchema, type Action } from '../registry/actions.ts';
+import { GuardRef, GuardSchema, type Guard } from '../registry/guards.ts';
+import { Key, LocalizedText, Outcome, Slug, StateId, WorkingTime } from './primitives.ts';
+
+/**
+ * The procedure file format: the contract shared by the designer, the server and the library.
+ * This module is the single source of truth: the TypeScript types are derived from these schemas
+ * and `procedures/procedure.schema.json` is generated from them (`npm run schema`).
+ */
+
+/** Where the legal clock stands while a step is active. */
+export const ClockMode = Type.Union([Type.Literal('running'), Type.Literal('paused')], {
+  description: 'running: time counts against the agency; paused: e.g. waiting for the citizen',
+});
+
+/** What a step (bước) says about itself: who acts, for how long, with which papers. */
+export const StepMeta = Type.Object(
+  {
+    name: Type.Optional(LocalizedText),
+    description: Type.Optional(LocalizedText),
+    unit: Type.Optional(Slug),
+    role: Type.Optional(Slug),
+    duration: Type.Optional(WorkingTime),
+    clock: Type.Optional(ClockMode),
+    form: Type.Optional(Key),
+    documents: Type.Optional(Type.Array(Key, { uniqueItems: true })),
+    citizenVisit: Type.Optional(
+      Type.Boolean({ description: 'The applicant comes to the office at this step' }),
+    ),
+    citizenHours: Type.Optional(
+      Type.Number({ minimum: 0, description: 'Hours the applicant spends at this step' }),
+    ),
+    outcome: Type.Optional(Outcome),
+  },
+  { additionalProperties: false },
+);
+export type StepMeta = Static<typeof StepMeta>;
+
+const Target = Type.Union([
+  Type.String({ minLength: 1 }),
+  Type.Array(Type.String({ minLength: 1 })),
+]);
+
+/** One transition (chuyển bước): target, optional guard, actions. */
+export const TransitionSchema = Type.Object(
+  {
+    target: Type.Optional(Target),
+    guard: Type.Optional(GuardRef),
+    actions: Type.Optional(Type.Array(ActionRef)),
+    reenter: Type.Optional(Type.Boolean()),
+    description: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type TransitionConfig = {
+  readonly target?: string | readonly string[];
+  readonly guard?: Guard;
+  readonly actions?: readonly Action[];
+  readonly reenter?: boolean;
+  readonly description?: string;
+};
+
+const TransitionRef = Type.Unsafe<TransitionConfig>({ $ref: '#/$defs/transition' });
+/** A transition or a list of guarded alternatives tried in order. */
+const Transitions = Type.Union([TransitionRef, Type.Array(TransitionRef)]);
+export type Transitions = TransitionConfig | readonly TransitionConfig[];
+
+/** A state node of the statechart (XState v5 JSON config, Stately-compatible subset). */
+export type StateNodeConfig = {
+  readonly id?: string;
+  readonly type?: 'atomic' | 'compound' | 'parallel' | 'final';
+  readonly initial?: string;
+  readonly states?: Readonly<Record<string, StateNodeConfig>>;
+  readonly on?: Readonly<Record<string, Transitions>>;
+  readonly after?: Readonly<Record<string, Transitions>>;
+  readonly always?: Transitions;
+  readonly onDone?: Transitions;
+  readonly entry?: readonly Action[];
+  readonly exit?: readonly Action[];
+  readonly meta?: StepMeta;
+  readonly description?: string;
+};
+
+const StateNodeRef = Type.Unsafe<StateNodeConfig>({ $ref: '#/$defs/stateNode' });
+
+export const StateNodeSchema = Type.Object(
+  {
+    id: Type.Optional(StateId),
+    type: Type.Optional(
+      Type.Union(['atomic', 'compound', 'parallel', 'final'].map((t) => Type.Literal(t))),
+    ),
+    initial: Type.Optional(Key),
+    states: Type.Optional(Type.Record(Key, StateNodeRef)),
+    on: Type.Optional(Type.Record(Key, Transitions)),
+    after: Type.Optional(Type.Record(Key, Transitions)),
+    always: Type.Optional(Transitions),
+    onDone: Type.Optional(Transitions),
+    entry: Type.Optional(Type.Array(ActionRef)),
+    exit: Type.Optional(Type.Array(ActionRef)),
+    meta: Type.Optional(StepMeta),
+    description: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** The statechart of a procedure: the root state node plus its id. */
+export const MachineSchema = Type.Object(
+  {
+    id: StateId,
+    initial: Key,
+    states: Type.Record(Key, StateNodeRef, { minProperties: 1 }),
+    on: Type.Optional(Type.Record(Key, Transitions)),
+    description: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type MachineConfig = {
+  readonly id: string;
+  readonly initial: string;
+  readonly states: Readonly<Record<string, StateNodeConfig>>;
+  readonly on?: Readonly<Record<string, Transitions>>;
+  readonly description?: string;
+};
+
+/** A legal document (văn bản pháp lý) the procedure rests on. */
+export const LegalDocument = Type.Object(
+  {
+    number: Type.String({ minLength: 1, description: 'Số hiệu, e.g. 60/2014/QH13' }),
+    title: Type.String({ minLength: 1 }),
+    issued: Type.Optional(Type.String({ format: 'date' })),
+  },
+  { additionalProperties: false },
+);
+
+/** A fee or charge (phí, lệ phí). */
+export const Fee = Type.Object(
+  {
+    name: LocalizedText,
+    amountVnd: Type.Integer({ minimum: 0 }),
+    note: Type.Optional(LocalizedText),
+  },
+  { additionalProperties: false },
+);
+
+/** A document the applicant submits (thành phần hồ sơ). */
+export const DocumentSpec = Type.Object(
+  {
+    id: Key,
+    name: LocalizedText,
+    kind: Type.Union(
+      ['original', 'copy', 'certified-copy', 'original-or-certified-copy', 'form'].map((k) =>
+        Type.Literal(k),
+      ),
+      { description: 'bản chính, bản sao, bản sao chứng thực, bản chính hoặc bản sao, tờ khai' },
+    ),
+    copies: Type.Integer({ minimum: 1, maximum: 100 }),
+    required: Type.Boolean(),
+    note: Type.Optional(LocalizedText),
+  },
+  { additionalProperties: false },
+);
+export type DocumentSpec = Static<typeof DocumentSpec>;
+
+/** The JSON Schema of an e-form's data: an object schema with titled properties. */
+export interface FormJsonSchema {
+  readonly type: 'object';
+  readonly properties: Readonly<Record<string, any>>;
+  readonly required?: readonly string[];
+  readonly [keyword: string]: unknown;
+}
+
+/** An e-form (biểu mẫu điện tử): a JSON Schema for the data with Vietnamese titles. */
+export const FormSpec = Type.Object(
+  {
+    id: Key,
+    title: LocalizedText,
+    schema: Type.Unsafe<FormJsonSchema>(
+      Type.Object(
+        { type: Type.Literal('object'), properties: Type.Record(Type.String(), Type.Any()) },
+        { additionalProperties: true, description: 'JSON Schema (draft 2020-12) of the form data' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type FormSpec = Static<typeof FormSpec>;
+
+/** Inputs of the Standard Cost Model that belong to the procedure. */
+export const CostSpec = Type.Object(
+  {
+    applicantsPerYear: Type.Optional(Type.Integer({ minimum: 0 })),
+    preparationHours: Type.Optional(Type.Number({ minimum: 0 })),
+    otherCostsVnd: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+/** A custom event declared by the procedure (standard events need no declaration). */
+export const EventSpec = Type.Object(
+  { name: LocalizedText, description: Type.Optional(LocalizedText) },
+  { additionalProperties: false },
+);
+
+/** The whole procedure file. */
+export const ProcedureSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    id: Slug,
+    code: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Mã TTHC' })),
+    name: Type.Object(
+      { vi: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) },
+      { additionalProperties: false },
+    ),
+    field: Type.String({ minLength: 1, description: 'Lĩnh vực, e.g. Hộ tịch' }),
+    level: Slug,
+    agency: Type.Optional(LocalizedText),
+    legalBasis: Type.Array(LegalDocument),
+    deadline: WorkingTime,
+    supplementPolicy: Type.Optional(
+      Type.Union([Type.Literal('resume'), Type.Literal('restart')], {
+        description: 'After a supplement: resume the remaining time, or restart the full time',
+      }),
+    ),
+    fees: Type.Array(Fee),
+    documents: Type.Array(DocumentSpec),
+    forms: Type.Array(FormSpec),
+    onlineService: Type.Union(
+      [Type.Literal('full'), Type.Literal('partial'), Type.Literal('none')],
+      { description: 'toàn trình, một phần, không' },
+    ),
+    result: Type.Optional(LocalizedText),
+    cost: Type.Optional(CostSpec),
+    events: Type.Optional(Type.Record(Key, EventSpec)),
+    delays: Type.Optional(Type.Record(Key, WorkingTime)),
+    machine: MachineSchema,
+  },
+  { additionalProperties: false },
+);
+
+/** A procedure definition as stored in `procedures/<id>.json`. */
+export type Procedure = Omit<Static<typeof ProcedureSchema>, 'machine'> & {
+  readonly machine: MachineConfig;
+};
+
+/** The complete JSON Schema document of the procedure file. */
+export function procedureJsonSchema(): Record<string, unknown> {
+  const defs: Record<string, TSchema> = {
+    stateNode: StateNodeSchema,
+    transition: TransitionSchema,
+    guard: GuardSchema,
+    action: ActionSchema,
+  };
+  return JSON.parse(
+    JSON.stringify({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: 'motcua procedure (thủ tục hành chính)',
+      ...ProcedureSchema,
+      $defs: defs,
+    }),
+  ) as Record<string, unknown>;
+}

@@ -1,0 +1,455 @@
+import { actionsRequiringParams, type Action } from '../registry/actions.ts';
+import { isStandardEvent } from '../registry/events.ts';
+import type { Guard } from '../registry/guards.ts';
+import type { UnitCatalog } from '../format/unitCatalog.ts';
+import type { Procedure } from '../format/procedureSchema.ts';
+import { workingTimeToHours } from '../format/primitives.ts';
+import { createAjv, ajvProblems } from './structural.ts';
+import {
+  buildMachineGraph,
+  isTopLevelFinal,
+  type GraphNode,
+  type MachineGraph,
+} from './machineGraph.ts';
+import { criticalPath, nodesThatCanFinish, reachableNodes } from './machineAnalysis.ts';
+import { problem, type Problem } from './problem.ts';
+
+/** Context a semantic check needs besides the file: the unit catalog, the length of a day. */
+export interface ValidationContext {
+  readonly units?: UnitCatalog;
+  readonly hoursPerDay?: number;
+  /**
+   * Working hours guaranteed by a "within the day" deadline (`{ "workingDays": 0 }`): from the
+   * receipt cut-off to closing time (15:00–17:00 by default), since later receipts move to the
+   * next working day.
+   */
+  readonly sameDayHours?: number;
+}
+
+/** The working hours of the legal deadline that steps may share. */
+export function legalHours(deadline: Procedure['deadline'], ctx: ValidationContext): number {
+  if ('workingDays' in deadline && deadline.workingDays === 0) return ctx.sameDayHours ?? 2;
+  return workingTimeToHours(deadline, ctx.hoursPerDay);
+}
+
+const EPSILON = 1e-6;
+
+/** Names of the fields a form schema declares, dot-joined for nested objects. */
+export function formFields(schema: unknown, prefix = ''): string[] {
+  if (!schema || typeof schema !== 'object') return [];
+  const props = (schema as { properties?: Record<string, unknown> }).properties;
+  if (!props || typeof props !== 'object') return [];
+  return Object.entries(props).flatMap(([k, v]) => [
+    `${prefix}${k}`,
+    ...formFields(v, `${prefix}${k}.`),
+  ]);
+}
+
+function checkGuard(
+  guard: Guard,
+  path: string,
+  p: Procedure,
+  fields: ReadonlySet<string>,
+  out: Problem[],
+): void {
+  switch (guard.type) {
+    case 'field': {
+      const { op, field, value, source } = guard.params;
+      const hasValue = Object.prototype.hasOwnProperty.call(guard.params, 'value');
+      if (op === 'exists' && hasValue) {
+        out.push(
+          problem('guard-params', `${path}/params/value`, {
+            vi: 'Phép "exists" không dùng giá trị so sánh',
+            en: 'The "exists" test takes no value',
+          }),
+        );
+      } else if (op === 'in' && !Array.isArray(value)) {
+        out.push(
+          problem('guard-params', `${path}/params${hasValue ? '/value' : ''}`, {
+            vi: 'Phép "in" cần một danh sách giá trị',
+            en: 'The "in" test needs a list of values',
+          }),
+        );
+      } else if (op !== 'exists' && op !== 'in' && !hasValue) {
+        out.push(
+          problem('guard-params', `${path}/params`, {
+            vi: `Phép "${op}" cần giá trị so sánh ("value")`,
+            en: `The "${op}" test needs a "value"`,
+          }),
+        );
+      } else if (
+        ['lt', 'le', 'gt', 'ge'].includes(op) &&
+        typeof value !== 'number' &&
+        typeof value !== 'string'
+      ) {
+        out.push(
+          problem('guard-params', `${path}/params/value`, {
+            vi: `Phép "${op}" chỉ so sánh số hoặc ngày`,
+            en: `The "${op}" test compares numbers or dates only`,
+          }),
+        );
+      }
+      if (source !== 'event' && !fields.has(field)) {
+        out.push(
+          problem('unknown-field', `${path}/params/field`, {
+            vi: `Trường "${field}" không có trong biểu mẫu điện tử của thủ tục`,
+            en: `Field "${field}" is not in any e-form of the procedure`,
+          }),
+        );
+      }
+      return;
+    }
+    case 'all':
+    case 'any':
+      guard.params.guards.forEach((g, i) =>
+        checkGuard(g, `${path}/params/guards/${i}`, p, fields, out),
+      );
+      return;
+    case 'not':
+      checkGuard(guard.params.guard, `${path}/params/guard`, p, fields, out);
+      return;
+    case 'documentPresent':
+      if (!p.documents.some((d) => d.id === guard.params.document)) {
+        out.push(
+          problem('unknown-document', `${path}/params/document`, {
+            vi: `Giấy tờ "${guard.params.document}" không có trong thành phần hồ sơ`,
+            en: `Document "${guard.params.document}" is not among the procedure's documents`,
+          }),
+        );
+      }
+      return;
+    case 'channel':
+      return;
+    default: {
+      const never: never = guard;
+      throw new Error(`unknown guard ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function checkActions(actions: readonly Action[] | undefined, path: string, out: Problem[]): void {
+  actions?.forEach((a, i) => {
+    if (actionsRequiringParams.has(a.type) && a.params === undefined) {
+      out.push(
+        problem('action-params', `${path}/${i}`, {
+          vi: `Hành động "${a.type}" cần tham số ("params")`,
+          en: `Action "${a.type}" needs "params"`,
+        }),
+      );
+    }
+  });
+}
+
+function checkStep(node: GraphNode, p: Procedure, ctx: ValidationContext, out: Problem[]): void {
+  const meta = node.config.meta;
+  const at = `${node.pointer}/meta`;
+  if (node.kind === 'final') {
+    if (isTopLevelFinal(node) && !meta?.outcome) {
+      out.push(
+        problem(
+          'final-without-outcome',
+          node.pointer,
+          {
+            vi: `Bước kết thúc "${node.key}" chưa ghi kết quả (outcome)`,
+            en: `Final state "${node.key}" has no outcome`,
+          },
+          'warning',
+        ),
+      );
+    }
+    return;
+  }
+  if (node.kind === 'atomic') {
+    const need: [keyof NonNullable<typeof meta>, string, string][] = [
+      ['unit', 'đơn vị chịu trách nhiệm', 'responsible unit'],
+      ['role', 'vai trò thực hiện', 'acting role'],
+      ['duration', 'thời hạn xử lý', 'duration'],
+    ];
+    for (const [field, vi, en] of need) {
+      if (meta?.[field] === undefined) {
+        out.push(
+          problem(`step-missing-${field}`, meta ? at : node.pointer, {
+            vi: `Bước "${node.key}" chưa có ${vi}`,
+            en: `Step "${node.key}" has no ${en}`,
+          }),
+        );
+      }
+    }
+    if (!meta?.name) {
+      out.push(
+        problem(
+          'step-missing-name',
+          meta ? at : node.pointer,
+          {
+            vi: `Bước "${node.key}" chưa có tên tiếng Việt`,
+            en: `Step "${node.key}" has no name`,
+          },
+          'warning',
+        ),
+      );
+    }
+  }
+  if (!meta) return;
+  const units = ctx.units;
+  if (meta.unit && units && !units.units.some((u) => u.id === meta.unit)) {
+    out.push(
+      problem('unknown-unit', `${at}/unit`, {
+        vi: `Đơn vị "${meta.unit}" không có trong danh mục đơn vị`,
+        en: `Unit "${meta.unit}" is not in the unit catalog`,
+      }),
+    );
+  }
+  const role = units?.roles.find((r) => r.id === meta.role);
+  if (meta.role && units && !role) {
+    out.push(
+      problem('unknown-role', `${at}/role`, {
+        vi: `Vai trò "${meta.role}" không có trong danh mục`,
+        en: `Role "${meta.role}" is not in the catalog`,
+      }),
+    );
+  }
+  const citizen = role ? role.citizen === true : meta.role === 'applicant';
+  if (citizen && meta.clock !== 'paused') {
+    out.push(
+      problem('citizen-step-clock-running', `${at}${meta.clock ? '/clock' : ''}`, {
+        vi: `Bước "${node.key}" chờ công dân bổ sung nhưng thời hạn vẫn tính cho cơ quan; đặt "clock": "paused"`,
+        en: `Step "${node.key}" waits for the citizen while the legal clock runs; set "clock": "paused"`,
+      }),
+    );
+  }
+  if (meta.form && !p.forms.some((f) => f.id === meta.form)) {
+    out.push(
+      problem('unknown-form', `${at}/form`, {
+        vi: `Biểu mẫu "${meta.form}" không có trong thủ tục`,
+        en: `Form "${meta.form}" is not defined in the procedure`,
+      }),
+    );
+  }
+  meta.documents?.forEach((d, i) => {
+    if (!p.documents.some((doc) => doc.id === d)) {
+      out.push(
+        problem('unknown-document', `${at}/documents/${i}`, {
+          vi: `Giấy tờ "${d}" không có trong thành phần hồ sơ`,
+          en: `Document "${d}" is not among the procedure's documents`,
+        }),
+      );
+    }
+  });
+}
+
+function checkDuplicates(p: Procedure, out: Problem[]): void {
+  for (const [list, what] of [
+    [p.documents, 'documents'],
+    [p.forms, 'forms'],
+  ] as const) {
+    const seen = new Set<string>();
+    list.forEach((item, i) => {
+      if (seen.has(item.id)) {
+        out.push(
+          problem('duplicate-id', `/${what}/${i}/id`, {
+            vi: `Mã "${item.id}" bị trùng`,
+            en: `Id "${item.id}" is used twice`,
+          }),
+        );
+      }
+      seen.add(item.id);
+    });
+  }
+}
+
+function checkForms(p: Procedure, out: Problem[]): void {
+  const ajv = createAjv();
+  p.forms.forEach((form, i) => {
+    try {
+      ajv.compile(form.schema);
+    } catch (error) {
+      out.push(
+        problem('form-schema-invalid', `/forms/${i}/schema`, {
+          vi: `Lược đồ biểu mẫu không hợp lệ: ${(error as Error).message}`,
+          en: `Invalid form schema: ${(error as Error).message}`,
+        }),
+      );
+      return;
+    }
+    const meta = ajv.validateSchema(form.schema);
+    if (!meta) out.push(...ajvProblems(ajv.errors, 'form-schema', `/forms/${i}/schema`));
+    for (const [key, prop] of Object.entries(form.schema.properties)) {
+      if (
+        !prop ||
+        typeof prop !== 'object' ||
+        typeof (prop as { title?: unknown }).title !== 'string'
+      ) {
+        out.push(
+          problem(
+            'form-field-untitled',
+            `/forms/${i}/schema/properties/${key}`,
+            {
+              vi: `Trường "${key}" của biểu mẫu chưa có nhãn tiếng Việt ("title")`,
+              en: `Form field "${key}" has no Vietnamese label ("title")`,
+            },
+            'warning',
+          ),
+        );
+      }
+    }
+  });
+}
+
+function checkReachability(
+  graph: MachineGraph,
+  p: Procedure,
+  ctx: ValidationContext,
+  out: Problem[],
+): void {
+  const reached = reachableNodes(graph);
+  const finish = nodesThatCanFinish(graph);
+  const finals = graph.nodes.filter(isTopLevelFinal);
+  if (finals.length === 0) {
+    out.push(
+      problem('no-final-state', '/machine/states', {
+        vi: 'Quy trình không có bước kết thúc (type: "final")',
+        en: 'The procedure has no final state (type: "final")',
+      }),
+    );
+  }
+  for (const node of graph.nodes) {
+    if (!node.parent) continue;
+    if (!reached.has(node)) {
+      if (reached.has(node.parent)) {
+        out.push(
+          problem('unreachable-step', node.pointer, {
+            vi: `Không có đường nào dẫn tới bước "${node.key}"`,
+            en: `No path leads to step "${node.key}"`,
+          }),
+        );
+      }
+      continue;
+    }
+    if (
+      (node.kind === 'atomic' || node.kind === 'final') &&
+      !finish.has(node) &&
+      finals.length > 0
+    ) {
+      out.push(
+        problem('no-way-to-finish', node.pointer, {
+          vi: `Từ bước "${node.key}" không thể đi tới bước kết thúc`,
+          en: `From step "${node.key}" no final state can be reached`,
+        }),
+      );
+    }
+  }
+  const legal = legalHours(p.deadline, ctx);
+  const cp = criticalPath(graph, ctx.hoursPerDay).hours;
+  if (cp > legal + EPSILON) {
+    out.push(
+      problem('deadline-exceeded', '/deadline', {
+        vi: `Tổng thời hạn các bước trên đường dài nhất (${round(cp)} giờ làm việc) vượt thời hạn pháp định (${round(legal)} giờ)`,
+        en: `The longest path of step durations (${round(cp)} working hours) exceeds the legal deadline (${round(legal)} hours)`,
+      }),
+    );
+  } else if (cp < legal - EPSILON) {
+    out.push(
+      problem(
+        'deadline-unallocated',
+        '/deadline',
+        {
+          vi: `Còn ${round(legal - cp)} giờ làm việc của thời hạn pháp định chưa phân bổ cho bước nào`,
+          en: `${round(legal - cp)} working hours of the legal deadline are not allocated to any step`,
+        },
+        'warning',
+      ),
+    );
+  }
+  if (p.documents.some((d) => d.required)) {
+    const refusal = finals.some((f) => reached.has(f) && f.config.meta?.outcome === 'refused');
+    if (!refusal) {
+      out.push(
+        problem(
+          'no-refusal-path',
+          '/machine/states',
+          {
+            vi: 'Thủ tục yêu cầu giấy tờ nhưng không có đường từ chối hồ sơ',
+            en: 'Documents are required but no path ends in refusal',
+          },
+          'warning',
+        ),
+      );
+    }
+    const supplement = graph.nodes.some(
+      (n) => reached.has(n) && n.kind === 'atomic' && n.config.meta?.clock === 'paused',
+    );
+    if (!supplement) {
+      out.push(
+        problem(
+          'no-supplement-path',
+          '/machine/states',
+          {
+            vi: 'Thủ tục yêu cầu giấy tờ nhưng không có bước chờ bổ sung hồ sơ',
+            en: 'Documents are required but there is no step waiting for a supplement',
+          },
+          'warning',
+        ),
+      );
+    }
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Semantic checks of a structurally valid procedure. */
+export function validateSemantics(p: Procedure, ctx: ValidationContext): Problem[] {
+  const out: Problem[] = [];
+  const graph = buildMachineGraph(p.machine);
+  out.push(...graph.problems);
+  checkDuplicates(p, out);
+  checkForms(p, out);
+  if (ctx.units && !ctx.units.levels.some((l) => l.id === p.level)) {
+    out.push(
+      problem('unknown-level', '/level', {
+        vi: `Cấp "${p.level}" không có trong danh mục cấp`,
+        en: `Level "${p.level}" is not in the catalog`,
+      }),
+    );
+  }
+  const fields = new Set(p.forms.flatMap((f) => formFields(f.schema)));
+  for (const node of graph.nodes) {
+    if (node.parent) checkStep(node, p, ctx, out);
+    checkActions(node.config.entry, `${node.pointer}/entry`, out);
+    checkActions(node.config.exit, `${node.pointer}/exit`, out);
+  }
+  for (const edge of graph.edges) {
+    if (edge.kind === 'on' && !isStandardEvent(edge.event) && !p.events?.[edge.event]) {
+      out.push(
+        problem('unknown-event', edge.pointer.replace(/\/\d+$/, ''), {
+          vi: `Sự kiện "${edge.event}" không phải sự kiện chuẩn và chưa khai báo trong "events"`,
+          en: `Event "${edge.event}" is neither standard nor declared in "events"`,
+        }),
+      );
+    }
+    if (edge.kind === 'after' && !p.delays?.[edge.event]) {
+      out.push(
+        problem('unknown-delay', edge.pointer.replace(/\/\d+$/, ''), {
+          vi: `Khoảng chờ "${edge.event}" chưa khai báo trong "delays"`,
+          en: `Delay "${edge.event}" is not declared in "delays"`,
+        }),
+      );
+    }
+    if (edge.transition.guard)
+      checkGuard(edge.transition.guard, `${edge.pointer}/guard`, p, fields, out);
+    checkActions(edge.transition.actions, `${edge.pointer}/actions`, out);
+  }
+  if (graph.problems.length === 0) checkReachability(graph, p, ctx, out);
+  return dedupe(out);
+}
+
+function dedupe(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((pr) => {
+    const key = `${pr.code}|${pr.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
