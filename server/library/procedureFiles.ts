@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import {
+  createCalendar,
+  parseCalendarFile,
+  type CalendarSchedule,
+  type Problem,
+  type UnitCatalog,
+  type WorkingCalendar,
+} from '../../engine/index.ts';
+
+/** What a JSON file under `procedures/` is, judged by its name. */
+export type ProcedureFileKind =
+  'procedure' | 'scenarios' | 'layout' | 'units' | 'calendar' | 'schema';
+
+/** The kind of a file in the procedure library. */
+export function fileKind(path: string): ProcedureFileKind {
+  const name = basename(path);
+  if (name.endsWith('.schema.json')) return 'schema';
+  if (name.endsWith('.scenarios.json')) return 'scenarios';
+  if (name.endsWith('.layout.json')) return 'layout';
+  if (name === 'units.json') return 'units';
+  if (/(^|[\\/])calendars[\\/][^\\/]+\.json$/.test(path)) return 'calendar';
+  return 'procedure';
+}
+
+/** Expand files and directories into the JSON files under them, sorted; missing paths kept. */
+export function expandPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    if (!existsSync(p)) {
+      out.push(p);
+      return;
+    }
+    if (statSync(p).isDirectory()) {
+      for (const entry of readdirSync(p).sort()) {
+        if (entry === 'node_modules' || entry.startsWith('.')) continue;
+        const child = join(p, entry);
+        if (statSync(child).isDirectory() || entry.endsWith('.json')) walk(child);
+      }
+    } else out.push(p);
+  };
+  paths.forEach(walk);
+  return out;
+}
+
+/** The procedure library folder: `PROCEDURES_DIR`, else `procedures/` of the working directory. */
+export function defaultProceduresDir(): string {
+  return resolve(process.env.PROCEDURES_DIR ?? 'procedures');
+}
+
+/** Read `units.json` of a library folder. */
+export function loadUnits(dir: string): UnitCatalog {
+  return JSON.parse(readFileSync(join(dir, 'units.json'), 'utf8')) as UnitCatalog;
+}
+
+/** The official yearly schedules of a library folder (`calendars/*.json`), with their problems. */
+export function loadSchedules(dir: string): {
+  schedules: CalendarSchedule[];
+  problems: { file: string; problems: readonly Problem[] }[];
+} {
+  const folder = join(dir, 'calendars');
+  const schedules: CalendarSchedule[] = [];
+  const problems: { file: string; problems: readonly Problem[] }[] = [];
+  if (!existsSync(folder)) return { schedules, problems };
+  for (const name of readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const file = join(folder, name);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push({
+        file,
+        problems: [
+          {
+            code: 'json-syntax',
+            path: '',
+            severity: 'error',
+            message: {
+              vi: `JSON không hợp lệ: ${String(error)}`,
+              en: `Invalid JSON: ${String(error)}`,
+            },
+          },
+        ],
+      });
+      continue;
+    }
+    const parsed = parseCalendarFile(json, name);
+    if (parsed.ok) schedules.push(parsed.schedule);
+    else problems.push({ file, problems: parsed.problems });
+  }
+  return { schedules, problems };
+}
+
+/** The working calendar of a library folder: rules plus its official schedules. */
+export function loadCalendar(dir: string): WorkingCalendar {
+  return createCalendar({ schedules: loadSchedules(dir).schedules });
+}
+
+export type { Problem };
