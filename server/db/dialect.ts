@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type SelectQueryBuilder } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+/**
+ * Everything that differs between SQLite and PostgreSQL lives in this file: opening the
+ * connection, durability settings, integer parsing, and row locking for the timer scheduler.
+ * The rest of the server sees only `Kysely<Database>`.
+ */
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open database. */
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** Options of `openDatabase`. */
+export interface OpenOptions {
+  readonly url: string;
+  readonly sqliteSynchronous?: 'FULL' | 'NORMAL';
+  readonly poolSize?: number;
+}
+
+/** Whether a URL names a PostgreSQL database. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Open the database named by the URL: `sqlite:<file>`, `sqlite::memory:` or a postgres URL. */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (isPostgresUrl(options.url)) {
+    // bigint (int8) columns hold epoch milliseconds, well inside the safe integer range.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Fail now, with the reason, rather than on the first request.
+    const client = await pool.connect();
+    client.release();
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = options.url.replace(/^sqlite:/, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL by default: a dossier accepted is a legal record and must survive a power cut.
+  sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'FULL'}`);
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Lock the selected rows so that concurrent schedulers skip them (Postgres `FOR UPDATE SKIP
+ * LOCKED`). SQLite has one writer at a time, so its transactions are already exclusive.
+ */
+export function skipLocked<QB extends SelectQueryBuilder<Database, any, any>>(
+  dialect: DialectName,
+  qb: QB,
+): QB {
+  return dialect === 'postgres' ? (qb.forUpdate().skipLocked() as QB) : qb;
+}
+
+/** Whether an error is a unique-constraint violation, in either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
+}

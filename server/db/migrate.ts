@@ -1,0 +1,13 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as initial from './migrations/2026-11-23T00-initial.ts';
+
+/** The migrations, by date-prefixed name; Kysely runs them in name order. */
+const migrations: Record<string, Migration> = {
+  '2026-11-23T00-initial': initial,
+};
+
+/** Bring the schema up to date; returns Kysely's report instead of throwing on a failure. */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  return migrator.migrateToLatest();
+}

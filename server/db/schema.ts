@@ -1,0 +1,131 @@
+/**
+ * The tables of the runtime, as Kysely sees them. Instants are epoch milliseconds (bigint in
+ * Postgres, integer in SQLite) and structured values are JSON text, so both dialects store the
+ * same values and every comparison is numeric.
+ */
+export interface Database {
+  procedure_versions: {
+    procedure_id: string;
+    version: string;
+    content: string;
+    registered_at: number;
+  };
+  units: {
+    id: string;
+    name_vi: string;
+    name_en: string | null;
+    level: string;
+    code: string | null;
+    parent_id: string | null;
+  };
+  users: {
+    id: string;
+    username: string;
+    password_hash: string;
+    display_name: string;
+    unit_id: string;
+    roles: string;
+    is_admin: number;
+    created_at: number;
+  };
+  sessions: {
+    token_hash: string;
+    user_id: string;
+    created_at: number;
+    expires_at: number;
+  };
+  dossiers: {
+    id: string;
+    code: string;
+    secret_hash: string;
+    procedure_id: string;
+    procedure_version: string;
+    unit_id: string;
+    level: string;
+    channel: string;
+    applicant_name: string;
+    applicant_id_number: string | null;
+    status: string;
+    state: string;
+    snapshot: string;
+    version: number;
+    received_at: number;
+    accepted_at: number | null;
+    due_at: number | null;
+    original_due_at: number | null;
+    completed_at: number | null;
+    outcome: string | null;
+    timeliness: string | null;
+    awaiting_supplement: number;
+    created_by: string;
+    updated_at: number;
+  };
+  dossier_events: {
+    dossier_id: string;
+    seq: number;
+    type: string;
+    actor: string;
+    override: number;
+    at: number;
+    payload: string;
+  };
+  dossier_steps: {
+    dossier_id: string;
+    step_id: string;
+    unit_id: string | null;
+    role: string | null;
+    entered_at: number;
+    due_at: number | null;
+  };
+  step_log: {
+    id: string;
+    dossier_id: string;
+    step_id: string;
+    unit_id: string | null;
+    role: string | null;
+    actor: string;
+    entered_at: number;
+    exited_at: number;
+    due_at: number | null;
+    late: number;
+  };
+  timers: {
+    dossier_id: string;
+    timer_key: string;
+    due_at: number;
+    event: string;
+    status: string;
+    fired_at: number | null;
+  };
+  slips: {
+    id: string;
+    dossier_id: string;
+    kind: string;
+    step_id: string | null;
+    due_at: number | null;
+    issued_at: number;
+    issued_by: string;
+  };
+  outbox: {
+    id: string;
+    dossier_id: string;
+    audience: string;
+    unit_id: string | null;
+    message: string;
+    created_at: number;
+    sent_at: number | null;
+  };
+  idempotency_keys: {
+    user_id: string;
+    key: string;
+    request_hash: string;
+    status_code: number;
+    response: string;
+    created_at: number;
+  };
+  counters: {
+    scope: string;
+    day: string;
+    value: number;
+  };
+}

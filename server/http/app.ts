@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { relative } from 'node:path';
+import { AppError } from '../appError.ts';
+import { authenticate } from './auth.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { errorBody, onError } from './errorHandler.ts';
+import { apiDocsPage } from './apiDocsPage.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerDossierRoutes } from './routes/dossiers.ts';
+import { registerProcedureRoutes } from './routes/procedures.ts';
+import { registerPublicRoutes } from './routes/public.ts';
+
+/** Validation failures of the route schemas: 422 with the path of every bad field. */
+function validationHook(
+  result: {
+    success: boolean;
+    error?: { issues: { path: PropertyKey[]; message: string }[] };
+    target?: string;
+  },
+  c: { json: (b: unknown, s: 422) => Response },
+) {
+  if (result.success) return undefined;
+  const where = result.target === 'json' ? '' : `/${result.target ?? ''}`;
+  const problems = (result.error?.issues ?? []).map((i) => ({
+    path: `${where}${i.path.map((p) => `/${String(p)}`).join('')}` || '/',
+    message: i.message,
+  }));
+  return c.json(errorBody('validation', 'The request is not valid', { problems }), 422);
+}
+
+/** The HTTP application: API, OpenAPI description, docs page and the built designer. */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  app.onError(onError);
+  app.notFound((c) =>
+    c.json(errorBody('not-found', `No route ${c.req.method} ${c.req.path}`), 404),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.maxBodyBytes,
+      onError: () => {
+        throw new AppError(
+          'payload-too-large',
+          `The body is larger than ${deps.config.maxBodyBytes} bytes`,
+        );
+      },
+    }),
+  );
+  app.use('/api/*', authenticate(deps));
+
+  registerAuthRoutes(app, deps);
+  registerDossierRoutes(app, deps);
+  registerPublicRoutes(app, deps);
+  registerProcedureRoutes(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'motcua API',
+      version: '0.1.0',
+      description:
+        'Dossiers (hồ sơ) run through administrative procedures (thủ tục hành chính). Errors are { error: { code, message, details } }.',
+    },
+    security: [{ Bearer: [] }],
+  });
+  app.get('/api/docs', (c) => c.html(apiDocsPage()));
+  app.all('/api/*', (c) =>
+    c.json(errorBody('not-found', `No route ${c.req.method} ${c.req.path}`), 404),
+  );
+
+  if (existsSync(deps.config.designerDir)) {
+    const root = relative(process.cwd(), deps.config.designerDir) || '.';
+    app.use('/*', serveStatic({ root }));
+    // Client-side routes of the single-page app fall back to its index.
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  } else {
+    app.get('/', (c) =>
+      c.html(
+        `<!doctype html><meta charset="utf-8"><title>motcua</title><h1>motcua</h1><p>API: <a href="/api/docs">/api/docs</a>. The designer is not built (npm run build).</p>`,
+      ),
+    );
+  }
+  return app;
+}

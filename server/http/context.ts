@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { WorkingCalendar } from '../../engine/index.ts';
+import type { User } from '../auth/sessions.ts';
+import type { Config } from '../config.ts';
+import type { DialectName } from '../db/dialect.ts';
+import type { Database } from '../db/schema.ts';
+import type { ProcedureRegistry } from '../library/procedureRegistry.ts';
+import type { DossierService } from '../runtime/dossierService.ts';
+import type { WriteQueue } from '../runtime/writeQueue.ts';
+
+/** Everything the HTTP handlers use, made once at start. */
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  readonly registry: ProcedureRegistry;
+  readonly calendar: WorkingCalendar;
+  readonly writes: WriteQueue;
+  readonly dossiers: DossierService;
+  readonly now: () => number;
+}
+
+/** Hono environment: the signed-in user (if any) set by the auth middleware. */
+export type AppEnv = { Variables: { user: User | undefined } };

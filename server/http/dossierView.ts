@@ -1,0 +1,163 @@
+import type { Kysely } from 'kysely';
+import {
+  buildMachineGraph,
+  classifyTimeliness,
+  eventName,
+  type DossierSnapshot,
+  type Procedure,
+  type WorkingCalendar,
+} from '../../engine/index.ts';
+import type { User } from '../auth/sessions.ts';
+import type { Database } from '../db/schema.ts';
+import { eventsForUser } from '../runtime/permissions.ts';
+
+const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(ms).toISOString();
+
+/** Plain-Vietnamese status of a dossier, for officers and citizens. */
+export function statusText(snapshot: DossierSnapshot): { vi: string; en: string } {
+  if (snapshot.status === 'done') {
+    switch (snapshot.outcome) {
+      case 'approved':
+        return { vi: 'Đã có kết quả', en: 'Resolved' };
+      case 'refused':
+        return { vi: 'Đã từ chối', en: 'Refused' };
+      case 'withdrawn':
+        return { vi: 'Đã rút hồ sơ', en: 'Withdrawn' };
+      case 'stopped':
+        return { vi: 'Đã dừng xử lý', en: 'Stopped' };
+      default:
+        return { vi: 'Đã kết thúc', en: 'Finished' };
+    }
+  }
+  if (snapshot.clock.status === 'paused')
+    return { vi: 'Chờ bổ sung hồ sơ', en: 'Waiting for a supplement' };
+  if (snapshot.clock.status === 'not-started')
+    return { vi: 'Đang tiếp nhận', en: 'Being received' };
+  return { vi: 'Đang giải quyết', en: 'In progress' };
+}
+
+/** The active steps with their names, units and due times. */
+export function activeSteps(procedure: Procedure, snapshot: DossierSnapshot) {
+  const graph = buildMachineGraph(procedure.machine);
+  return Object.entries(snapshot.steps).map(([id, step]) => {
+    const meta = graph.byId.get(id)?.config.meta;
+    return {
+      id,
+      name: meta?.name ?? { vi: id },
+      unit: meta?.unit ?? null,
+      role: meta?.role ?? null,
+      enteredAt: step.enteredAt,
+      due: step.due ?? null,
+    };
+  });
+}
+
+/** Timeliness now: the resolved class, or not-yet-due / due-soon / overdue for open dossiers. */
+export function timelinessNow(calendar: WorkingCalendar, snapshot: DossierSnapshot, now: number) {
+  if (snapshot.timeliness) return snapshot.timeliness;
+  if (!snapshot.clock.due || snapshot.status === 'done') return null;
+  if (snapshot.clock.status === 'paused') return 'paused';
+  return classifyTimeliness(calendar, {
+    due: new Date(snapshot.clock.due),
+    ...(snapshot.clock.originalDue ? { originalDue: new Date(snapshot.clock.originalDue) } : {}),
+    now: new Date(now),
+  });
+}
+
+/** The full dossier page: state, history as the control slip, deadlines, events the caller may send. */
+export async function dossierView(
+  db: Kysely<Database>,
+  calendar: WorkingCalendar,
+  procedure: Procedure,
+  dossierId: string,
+  user: User | undefined,
+  now: number,
+) {
+  const row = await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('id', '=', dossierId)
+    .executeTakeFirstOrThrow();
+  const snapshot = JSON.parse(row.snapshot) as DossierSnapshot;
+  const [events, log, slips] = await Promise.all([
+    db
+      .selectFrom('dossier_events')
+      .select(['seq', 'type', 'actor', 'override', 'at', 'payload'])
+      .where('dossier_id', '=', dossierId)
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('step_log')
+      .select(['step_id', 'unit_id', 'role', 'actor', 'entered_at', 'exited_at', 'due_at', 'late'])
+      .where('dossier_id', '=', dossierId)
+      .orderBy('exited_at')
+      .execute(),
+    db
+      .selectFrom('slips')
+      .select(['id', 'kind', 'step_id', 'due_at', 'issued_at', 'issued_by'])
+      .where('dossier_id', '=', dossierId)
+      .orderBy('issued_at')
+      .execute(),
+  ]);
+  const graph = buildMachineGraph(procedure.machine);
+  const stepName = (id: string) => graph.byId.get(id)?.config.meta?.name ?? { vi: id };
+  return {
+    id: row.id,
+    code: row.code,
+    version: row.version,
+    procedure: {
+      id: procedure.id,
+      version: row.procedure_version,
+      name: procedure.name,
+      code: procedure.code ?? null,
+    },
+    unit: row.unit_id,
+    channel: row.channel,
+    applicant: { name: row.applicant_name, idNumber: row.applicant_id_number },
+    status: snapshot.status,
+    statusText: statusText(snapshot),
+    state: snapshot.machine.value,
+    steps: activeSteps(procedure, snapshot),
+    data: snapshot.machine.context.data,
+    documents: snapshot.machine.context.documents,
+    receivedAt: iso(row.received_at),
+    clock: snapshot.clock,
+    appointmentDate: snapshot.clock.due ?? null,
+    outcome: snapshot.outcome ?? null,
+    completedAt: snapshot.completedAt ?? null,
+    timeliness: timelinessNow(calendar, snapshot, now),
+    history: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      name: e.type.startsWith('motcua.') ? null : eventName(procedure, e.type),
+      actor: e.actor,
+      override: e.override === 1,
+      at: iso(e.at),
+      payload: JSON.parse(e.payload) as unknown,
+    })),
+    controlSlip: log.map((l) => ({
+      step: l.step_id,
+      name: stepName(l.step_id),
+      unit: l.unit_id,
+      role: l.role,
+      actor: l.actor,
+      from: iso(l.entered_at),
+      to: iso(l.exited_at),
+      due: iso(l.due_at),
+      late: l.late === 1,
+    })),
+    slips: slips.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      step: s.step_id,
+      due: iso(s.due_at),
+      issuedAt: iso(s.issued_at),
+      issuedBy: s.issued_by,
+    })),
+    availableEvents:
+      user && snapshot.status === 'active'
+        ? eventsForUser(user, procedure, snapshot, row.unit_id)
+        : [],
+  };
+}

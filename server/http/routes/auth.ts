@@ -1,0 +1,105 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { AppError } from '../../appError.ts';
+import { verifyPassword } from '../../auth/passwords.ts';
+import { createSession, deleteSession } from '../../auth/sessions.ts';
+import { requireUser, SESSION_COOKIE, tokenOf } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { AnyObject, errors } from '../schemas.ts';
+
+const LoginBody = z
+  .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) })
+  .openapi('Login');
+
+// A real hash of a random password: checking an unknown user costs as much as a known one.
+const DUMMY_HASH =
+  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** Sign in and out. */
+export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/login',
+      tags: ['Auth'],
+      summary: 'Sign in: a session cookie for the browser and a bearer token for API clients',
+      request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
+      responses: {
+        200: { description: 'Signed in', content: { 'application/json': { schema: AnyObject } } },
+        ...errors(400, 401, 422),
+      },
+    }),
+    async (c) => {
+      const { username, password } = c.req.valid('json');
+      const user = await deps.db
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', username)
+        .executeTakeFirst();
+      const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+      if (!user || !ok) throw new AppError('unauthenticated', 'Wrong username or password');
+      const session = await createSession(
+        deps.db,
+        user.id,
+        deps.now(),
+        deps.config.sessionTtlHours,
+      );
+      setCookie(c, SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        maxAge: deps.config.sessionTtlHours * 3600,
+      });
+      return c.json(
+        {
+          token: session.token,
+          expiresAt: new Date(session.expiresAt).toISOString(),
+          user: {
+            id: user.id,
+            username: user.username,
+            displayName: user.display_name,
+            unitId: user.unit_id,
+            roles: JSON.parse(user.roles) as string[],
+            isAdmin: user.is_admin === 1,
+          },
+        } as never,
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/logout',
+      tags: ['Auth'],
+      summary: 'Sign out',
+      responses: {
+        200: { description: 'Signed out', content: { 'application/json': { schema: AnyObject } } },
+      },
+    }),
+    async (c) => {
+      const token = tokenOf(c);
+      if (token) await deleteSession(deps.db, token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ ok: true } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/auth/me',
+      tags: ['Auth'],
+      summary: 'Who I am',
+      responses: {
+        200: {
+          description: 'The signed-in user',
+          content: { 'application/json': { schema: AnyObject } },
+        },
+        ...errors(401),
+      },
+    }),
+    (c) => c.json(requireUser(c) as never, 200),
+  );
+}

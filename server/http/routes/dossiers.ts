@@ -1,0 +1,383 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import { AppError } from '../../appError.ts';
+import { requireUser } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { dossierView, statusText, timelinessNow } from '../dossierView.ts';
+import {
+  findStored,
+  IdempotencyRace,
+  requestHash,
+  withIdempotency,
+  type IdempotencyRequest,
+} from '../idempotency.ts';
+import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
+import type { DossierSnapshot } from '../../../engine/index.ts';
+
+const ReceiveBody = z
+  .object({
+    procedureId: z.string().min(1).max(100),
+    applicant: z.object({
+      name: z.string().trim().min(1).max(200),
+      idNumber: z
+        .string()
+        .regex(/^[0-9]{12}$/, 'a 12-digit citizen ID')
+        .optional(),
+      phone: z
+        .string()
+        .regex(/^(0|\+84)[0-9]{9}$/, 'a Vietnamese phone number')
+        .optional(),
+      email: z.string().email().max(200).optional(),
+      address: z.string().max(500).optional(),
+    }),
+    channel: z.enum(['desk', 'online', 'post']).default('desk'),
+    data: z.record(z.string(), z.unknown()).default({}),
+    documents: z.array(z.string().max(100)).max(100).default([]),
+    accept: z
+      .boolean()
+      .default(true)
+      .openapi({
+        description: 'Accept the complete dossier now: start the legal clock and issue the receipt',
+      }),
+  })
+  .openapi('ReceiveDossier');
+
+const EventBody = z
+  .object({
+    type: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_.]*$/)
+      .max(100),
+    data: z.record(z.string(), z.unknown()).optional(),
+    documents: z.array(z.string().max(100)).max(100).optional(),
+    note: z.string().max(2000).optional(),
+    expectedVersion: z.number().int().min(1).optional(),
+  })
+  .openapi('DossierEvent');
+
+const IdParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+const ListQuery = z.object({
+  unit: z.string().max(100).optional(),
+  role: z.string().max(100).optional(),
+  step: z.string().max(200).optional(),
+  status: z.enum(['active', 'done']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  dueBefore: z.string().datetime({ offset: true }).optional(),
+  procedure: z.string().max(100).optional(),
+  q: z.string().max(200).optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'Only dossiers waiting for my unit and roles' }),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+async function idempotent(
+  deps: AppDeps,
+  idem: IdempotencyRequest | undefined,
+  work: Parameters<typeof withIdempotency>[3],
+) {
+  try {
+    return await deps.writes.run((trx) => withIdempotency(trx, idem, deps.now(), work));
+  } catch (error) {
+    // Another server answered the same key first: give its answer.
+    if (error instanceof IdempotencyRace && idem) {
+      const stored = await findStored(deps.db, idem);
+      if (stored) return stored;
+    }
+    throw error;
+  }
+}
+
+function idempotencyOf(
+  userId: string,
+  key: string | undefined,
+  method: string,
+  path: string,
+  body: unknown,
+): IdempotencyRequest | undefined {
+  return key ? { userId, key, requestHash: requestHash(method, path, body) } : undefined;
+}
+
+function encodeCursor(receivedAt: number, id: string): string {
+  return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [number, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string')
+      return [value[0], value[1]];
+  } catch {
+    // fall through
+  }
+  throw new AppError('validation', 'Invalid cursor', {
+    problems: [{ path: '/cursor', message: 'not a cursor from a previous page' }],
+  });
+}
+
+/** Dossier routes: receive, inbox, read, send events. */
+export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/dossiers',
+      tags: ['Dossiers'],
+      summary: 'Receive a dossier (tiếp nhận hồ sơ)',
+      request: {
+        body: { content: { 'application/json': { schema: ReceiveBody } }, required: true },
+        headers: IdempotencyHeader,
+      },
+      responses: {
+        201: {
+          description: 'Received: code, secret for the receipt, appointment date',
+          content: { 'application/json': { schema: AnyObject } },
+        },
+        ...errors(400, 401, 403, 404, 413, 422),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const body = c.req.valid('json');
+      const idem = idempotencyOf(
+        user.id,
+        c.req.valid('header')['idempotency-key'],
+        'POST',
+        '/api/dossiers',
+        body,
+      );
+      const answer = await idempotent(deps, idem, async (trx) => {
+        const r = await deps.dossiers.receive(trx, user, body);
+        return {
+          status: 201,
+          body: {
+            id: r.id,
+            code: r.code,
+            secret: r.secret,
+            version: r.version,
+            state: r.snapshot.machine.value,
+            statusText: statusText(r.snapshot),
+            appointmentDate: r.snapshot.clock.due ?? null,
+          },
+        };
+      });
+      return c.json(answer.body as Record<string, unknown>, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/dossiers/{id}/events',
+      tags: ['Dossiers'],
+      summary: 'Send an event to a dossier (e.g. PROPOSE, SIGN, RETURN_RESULT)',
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: EventBody } }, required: true },
+        headers: IdempotencyHeader,
+      },
+      responses: {
+        200: {
+          description: 'Applied: the dossier as it is now',
+          content: { 'application/json': { schema: AnyObject } },
+        },
+        ...errors(400, 401, 403, 404, 409, 413, 422),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const idem = idempotencyOf(
+        user.id,
+        c.req.valid('header')['idempotency-key'],
+        'POST',
+        `/api/dossiers/${id}/events`,
+        body,
+      );
+      const answer = await idempotent(deps, idem, async (trx) => {
+        const r = await deps.dossiers.apply(trx, user, id, body);
+        return {
+          status: 200,
+          body: {
+            id,
+            version: r.version,
+            state: r.snapshot.machine.value,
+            status: r.snapshot.status,
+            statusText: statusText(r.snapshot),
+            appointmentDate: r.snapshot.clock.due ?? null,
+            clock: r.snapshot.clock.status,
+            outcome: r.snapshot.outcome ?? null,
+            timeliness: r.snapshot.timeliness ?? null,
+            override: r.override,
+          },
+        };
+      });
+      return c.json(answer.body as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/dossiers/{id}',
+      tags: ['Dossiers'],
+      summary: 'A dossier: state, history (control slip), deadlines, and the events you may send',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'The dossier', content: { 'application/json': { schema: AnyObject } } },
+        ...errors(401, 404),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { id } = c.req.valid('param');
+      const row = await deps.db
+        .selectFrom('dossiers')
+        .select(['procedure_id', 'procedure_version'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw new AppError('not-found', `No dossier "${id}"`);
+      const procedure = await deps.registry.version(row.procedure_id, row.procedure_version);
+      if (!procedure) throw new Error(`procedure version missing for dossier ${id}`);
+      return c.json(
+        (await dossierView(deps.db, deps.calendar, procedure, id, user, deps.now())) as never,
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/dossiers',
+      tags: ['Dossiers'],
+      summary: 'The inbox: dossiers by unit, role, step, status, deadline, procedure or text',
+      request: { query: ListQuery },
+      responses: {
+        200: {
+          description: 'A page of dossiers and the cursor of the next page',
+          content: { 'application/json': { schema: AnyObject } },
+        },
+        ...errors(401, 422),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const q = c.req.valid('query');
+      const now = deps.now();
+      let query = deps.db
+        .selectFrom('dossiers')
+        .select([
+          'id',
+          'code',
+          'procedure_id',
+          'procedure_version',
+          'unit_id',
+          'channel',
+          'applicant_name',
+          'status',
+          'snapshot',
+          'version',
+          'received_at',
+          'due_at',
+          'completed_at',
+          'outcome',
+          'timeliness',
+        ]);
+      const mine = q.mine === 'true';
+      const unit = q.unit ?? (mine ? user.unitId : undefined);
+      if (unit || q.role || q.step || mine) {
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('dossier_steps')
+              .select(sql`1`.as('one'))
+              .whereRef('dossier_steps.dossier_id', '=', 'dossiers.id')
+              .$if(!!unit, (w) => w.where('dossier_steps.unit_id', '=', unit!))
+              .$if(!!q.role, (w) => w.where('dossier_steps.role', '=', q.role!))
+              .$if(mine && !q.role, (w) =>
+                w.where(
+                  'dossier_steps.role',
+                  'in',
+                  user.roles.length > 0 ? [...user.roles] : ['-'],
+                ),
+              )
+              .$if(!!q.step, (w) => w.where('dossier_steps.step_id', '=', q.step!)),
+          ),
+        );
+      }
+      if (q.status) query = query.where('status', '=', q.status);
+      if (q.procedure) query = query.where('procedure_id', '=', q.procedure);
+      if (q.overdue === 'true')
+        query = query
+          .where('status', '=', 'active')
+          .where('awaiting_supplement', '=', 0)
+          .where('due_at', '<', now);
+      if (q.overdue === 'false')
+        query = query.where((eb) =>
+          eb.or([eb('due_at', 'is', null), eb('due_at', '>=', now), eb('status', '=', 'done')]),
+        );
+      if (q.dueBefore) query = query.where('due_at', '<', Date.parse(q.dueBefore));
+      if (q.q) {
+        const text = `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+        query = query.where((eb) =>
+          eb.or([eb('code', 'like', text), eb('applicant_name', 'like', text)]),
+        );
+      }
+      if (q.cursor) {
+        const [receivedAt, id] = decodeCursor(q.cursor);
+        query = query.where((eb) =>
+          eb.or([
+            eb('received_at', '<', receivedAt),
+            eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)]),
+          ]),
+        );
+      }
+      const rows = await query
+        .orderBy('received_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(q.limit + 1)
+        .execute();
+      const page = rows.slice(0, q.limit);
+      const items = await Promise.all(
+        page.map(async (r) => {
+          const snapshot = JSON.parse(r.snapshot) as DossierSnapshot;
+          const procedure = await deps.registry.version(r.procedure_id, r.procedure_version);
+          return {
+            id: r.id,
+            code: r.code,
+            procedure: { id: r.procedure_id, name: procedure?.name ?? null },
+            unit: r.unit_id,
+            channel: r.channel,
+            applicant: r.applicant_name,
+            status: r.status,
+            statusText: statusText(snapshot),
+            state: snapshot.machine.value,
+            steps: Object.keys(snapshot.steps),
+            version: r.version,
+            receivedAt: new Date(r.received_at).toISOString(),
+            appointmentDate: snapshot.clock.due ?? null,
+            timeliness: timelinessNow(deps.calendar, snapshot, now),
+          };
+        }),
+      );
+      const last = page[page.length - 1];
+      return c.json(
+        {
+          items,
+          nextCursor:
+            rows.length > q.limit && last ? encodeCursor(last.received_at, last.id) : null,
+        } as never,
+        200,
+      );
+    },
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from '@hono/zod-openapi';
+
+/** The error body every failure answers with. */
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'event-not-accepted' }),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  })
+  .openapi('Error');
+
+/** Standard error responses, to spread into a route's `responses`. */
+export function errors(...statuses: (400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 429)[]) {
+  const text: Record<number, string> = {
+    400: 'Malformed request',
+    401: 'Not signed in',
+    403: 'Not allowed for this unit or role',
+    404: 'Not found',
+    409: 'Conflict: stale version, or an event the dossier does not accept now',
+    412: 'Precondition failed',
+    413: 'Body too large',
+    422: 'Invalid input (paths in details)',
+    429: 'Too many requests',
+  };
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: text[s]!, content: { 'application/json': { schema: ErrorSchema } } },
+    ]),
+  );
+}
+
+/** A JSON object response described loosely (its shape is documented in the README). */
+export const AnyObject = z.record(z.string(), z.unknown()).openapi({ type: 'object' });
+
+/** Optional `Idempotency-Key` header of mutating routes. */
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      description: 'Retrying with the same key returns the first answer and applies nothing twice',
+    }),
+});
+
+/** Localized text. */
+export const Text = z.object({ vi: z.string(), en: z.string().optional() });

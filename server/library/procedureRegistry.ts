@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import type { Kysely } from 'kysely';
+import {
+  formatProcedure,
+  hasErrors,
+  locatePointer,
+  procedureVersion,
+  validateProcedure,
+  type Problem,
+  type Procedure,
+  type UnitCatalog,
+} from '../../engine/index.ts';
+import type { Database } from '../db/schema.ts';
+import { expandPaths, fileKind } from './procedureFiles.ts';
+
+/** A procedure as the runtime holds it: its content, version and the file it came from. */
+export interface RegisteredProcedure {
+  readonly procedure: Procedure;
+  readonly version: string;
+  readonly file: string;
+  /** Hash of the file's bytes: a save is refused when the file changed since it was read. */
+  readonly etag: string;
+  readonly problems: readonly Problem[];
+}
+
+/** A procedure file that stops the start: with the file, JSON path, line and message. */
+export class ProcedureLoadError extends Error {
+  constructor(
+    readonly details: readonly {
+      file: string;
+      path: string;
+      line: number;
+      column: number;
+      message: string;
+    }[],
+  ) {
+    super(
+      `Invalid procedure files:\n${details.map((d) => `  ${d.file}:${d.line}:${d.column} ${d.message}${d.path ? ` (${d.path})` : ''}`).join('\n')}`,
+    );
+    this.name = 'ProcedureLoadError';
+  }
+}
+
+/** Hash of file bytes, used as an HTTP ETag. */
+export function etagOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The procedure library loaded in the server: the current definition of each procedure (from
+ * `procedures/`), and every version ever registered (from the database), so a dossier always
+ * runs on the version it started with.
+ */
+export class ProcedureRegistry {
+  private readonly current = new Map<string, RegisteredProcedure>();
+  private readonly versions = new Map<string, Procedure>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly dir: string,
+    private units: UnitCatalog,
+  ) {}
+
+  /** Load every procedure file; throws `ProcedureLoadError` listing the invalid ones. */
+  async loadAll(now: number): Promise<void> {
+    const failures: ConstructorParameters<typeof ProcedureLoadError>[0][number][] = [];
+    for (const file of expandPaths([this.dir]).filter((f) => fileKind(f) === 'procedure')) {
+      const text = readFileSync(file, 'utf8');
+      const problems = validateProcedure(text, { units: this.units });
+      if (hasErrors(problems)) {
+        for (const p of problems.filter((x) => x.severity === 'error')) {
+          const at =
+            p.code === 'json-syntax' ? { line: 1, column: 1 } : locatePointer(text, p.path);
+          failures.push({ file, path: p.path, ...at, message: `${p.code}: ${p.message.en}` });
+        }
+        continue;
+      }
+      const procedure = JSON.parse(text) as Procedure;
+      const expected = join(this.dir, `${procedure.id}.json`);
+      if (resolve(file) !== resolve(expected)) {
+        failures.push({
+          file,
+          path: '/id',
+          line: locatePointer(text, '/id').line,
+          column: 1,
+          message: `id "${procedure.id}" does not match the file name`,
+        });
+        continue;
+      }
+      await this.register(procedure, file, text, problems, now);
+    }
+    if (failures.length > 0) throw new ProcedureLoadError(failures);
+  }
+
+  private async register(
+    procedure: Procedure,
+    file: string,
+    text: string,
+    problems: readonly Problem[],
+    now: number,
+  ): Promise<RegisteredProcedure> {
+    const version = procedureVersion(procedure);
+    await this.db
+      .insertInto('procedure_versions')
+      .values({
+        procedure_id: procedure.id,
+        version,
+        content: JSON.stringify(procedure),
+        registered_at: now,
+      })
+      .onConflict((oc) => oc.columns(['procedure_id', 'version']).doNothing())
+      .execute();
+    const entry: RegisteredProcedure = { procedure, version, file, etag: etagOf(text), problems };
+    this.current.set(procedure.id, entry);
+    this.versions.set(`${procedure.id}@${version}`, procedure);
+    return entry;
+  }
+
+  /** All current procedures, sorted by id. */
+  list(): RegisteredProcedure[] {
+    return [...this.current.values()].sort((a, b) => a.procedure.id.localeCompare(b.procedure.id));
+  }
+
+  /** The current definition of a procedure. */
+  get(id: string): RegisteredProcedure | undefined {
+    return this.current.get(id);
+  }
+
+  /** A pinned version of a procedure (for a dossier started on it). */
+  async version(id: string, version: string): Promise<Procedure | undefined> {
+    const key = `${id}@${version}`;
+    const cached = this.versions.get(key);
+    if (cached) return cached;
+    const row = await this.db
+      .selectFrom('procedure_versions')
+      .select('content')
+      .where('procedure_id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const procedure = JSON.parse(row.content) as Procedure;
+    this.versions.set(key, procedure);
+    return procedure;
+  }
+
+  /** The file a procedure id is stored in; undefined for an id that is not a safe slug. */
+  fileFor(id: string): string | undefined {
+    if (!SLUG.test(id) || id.length > 100) return undefined;
+    const file = resolve(this.dir, `${id}.json`);
+    return file.startsWith(resolve(this.dir) + sep) ? file : undefined;
+  }
+
+  /** The current text of the file on disk, if any. */
+  readFile(id: string): string | undefined {
+    const file = this.fileFor(id);
+    return file && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  }
+
+  /**
+   * Save a definition as its canonical file (and its layout sidecar). `expectedEtag` is the
+   * ETag of the file as the editor read it (null for a new procedure): when the file changed on
+   * disk since, nothing is written and `conflict` is returned.
+   */
+  async save(
+    procedure: Procedure,
+    layout: unknown,
+    expectedEtag: string | null,
+    now: number,
+  ): Promise<
+    | { kind: 'saved'; entry: RegisteredProcedure }
+    | { kind: 'conflict'; etag: string | null }
+    | { kind: 'invalid'; problems: Problem[] }
+  > {
+    const file = this.fileFor(procedure.id)!;
+    const onDisk = this.readFile(procedure.id);
+    const diskEtag = onDisk === undefined ? null : etagOf(onDisk);
+    if (diskEtag !== expectedEtag) return { kind: 'conflict', etag: diskEtag };
+    const text = formatProcedure(procedure);
+    const problems = validateProcedure(text, { units: this.units });
+    if (hasErrors(problems)) return { kind: 'invalid', problems };
+    // Write then rename: a crash mid-write never leaves half a procedure file.
+    writeFileSync(`${file}.tmp`, text);
+    renameSync(`${file}.tmp`, file);
+    if (layout !== undefined && layout !== null) {
+      const layoutFile = file.replace(/\.json$/, '.layout.json');
+      writeFileSync(`${layoutFile}.tmp`, formatProcedure(layout));
+      renameSync(`${layoutFile}.tmp`, layoutFile);
+    }
+    return { kind: 'saved', entry: await this.register(procedure, file, text, problems, now) };
+  }
+
+  /** The layout sidecar of a procedure, if any. */
+  layout(id: string): unknown {
+    const file = this.fileFor(id);
+    const layoutFile = file?.replace(/\.json$/, '.layout.json');
+    if (!layoutFile || !existsSync(layoutFile)) return null;
+    try {
+      return JSON.parse(readFileSync(layoutFile, 'utf8'));
+    } catch {
+      return null;
+    }
+  }
+
+  /** The unit catalog the procedures are checked against. */
+  catalog(): UnitCatalog {
+    return this.units;
+  }
+}

@@ -1,0 +1,94 @@
+import { createCalendar, type WorkingCalendar } from '../engine/index.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/dialect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createApp } from './http/app.ts';
+import type { AppDeps } from './http/context.ts';
+import { loadSchedules, loadUnits } from './library/procedureFiles.ts';
+import { ProcedureRegistry } from './library/procedureRegistry.ts';
+import { DossierService } from './runtime/dossierService.ts';
+import { Scheduler } from './runtime/scheduler.ts';
+import { WriteQueue } from './runtime/writeQueue.ts';
+import { seedDemoUsers, syncUnits } from './seed.ts';
+
+/** A running runtime: the app (for `app.request` or a socket), its parts, and how to stop it. */
+export interface Runtime {
+  readonly app: ReturnType<typeof createApp>;
+  readonly deps: AppDeps;
+  readonly database: DatabaseHandle;
+  readonly scheduler: Scheduler;
+  readonly seededUsers: readonly string[];
+  close(): Promise<void>;
+}
+
+/** Options for tests and benchmarks: a fake clock, no scheduler. */
+export interface RuntimeOptions {
+  readonly now?: () => number;
+  readonly startScheduler?: boolean;
+}
+
+/**
+ * Open the database, migrate, load and register the procedure library, seed, and build the app.
+ * Invalid procedure files stop the start (ProcedureLoadError names file, line, path, message).
+ */
+export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const now = options.now ?? Date.now;
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
+  try {
+    const migration = await migrateToLatest(database.db);
+    if (migration.error) throw migration.error;
+    const units = loadUnits(config.proceduresDir);
+    const { schedules, problems } = loadSchedules(config.proceduresDir);
+    if (problems.length > 0) {
+      throw new Error(
+        `Invalid calendar files:\n${problems.map((p) => p.problems.map((x) => `  ${p.file} ${x.path}: ${x.message.en}`).join('\n')).join('\n')}`,
+      );
+    }
+    const calendar: WorkingCalendar = createCalendar({ schedules });
+    const registry = new ProcedureRegistry(database.db, config.proceduresDir, units);
+    await registry.loadAll(now());
+    await syncUnits(database.db, units);
+    const seededUsers = config.seedDemoUsers ? await seedDemoUsers(database.db, units, now()) : [];
+    const writes = new WriteQueue(database.db);
+    const dossiers = new DossierService({
+      db: database.db,
+      dialect: database.dialect,
+      registry,
+      calendar,
+      writes,
+      now,
+      codePattern: config.dossierCodePattern,
+    });
+    const deps: AppDeps = {
+      config,
+      db: database.db,
+      dialect: database.dialect,
+      registry,
+      calendar,
+      writes,
+      dossiers,
+      now,
+    };
+    const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs);
+    if (options.startScheduler !== false) scheduler.start();
+    const app = createApp(deps);
+    return {
+      app,
+      deps,
+      database,
+      scheduler,
+      seededUsers,
+      async close() {
+        scheduler.stop();
+        await writes.drain();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
