@@ -113,14 +113,14 @@ function planYear(
     date: string,
     isWorking: boolean,
     reason: SpecialReason,
-    day: SpecialDay['name'],
+    name: SpecialDay['name'],
   ) => {
     const epoch = requireLocalDate(date);
     if (epoch < first || epoch >= first + working.length) {
       throw invalid(`schedule ${schedule?.fileName ?? year} lists ${date} outside ${year}`);
     }
     working[epoch - first] = isWorking ? 1 : 0;
-    special.set(epoch, { reason, name: day });
+    special.set(epoch, { reason, name });
   };
   const daysOff = schedule?.daysOff ?? forecastDaysOff(year, workWeek);
   for (const off of daysOff) mark(off.date, false, offReason(off.kind), off.name);

@@ -6,10 +6,20 @@
 
 const ORDER: readonly string[] = [
   '$schema',
+  // Calendar files: year, document, days off, then swapped working days.
+  'year',
+  'document',
+  'daysOff',
   'id',
+  'date',
+  'replaces',
   'code',
   'name',
   'field',
+  // Guard params: field, op, value, source.
+  'op',
+  'value',
+  'source',
   'level',
   'agency',
   'legalBasis',
