@@ -22,15 +22,13 @@ export async function syncUnits(db: Kysely<Database>, catalog: UnitCatalog): Pro
       .insertInto('units')
       .values(row)
       .onConflict((oc) =>
-        oc
-          .column('id')
-          .doUpdateSet({
-            name_vi: row.name_vi,
-            name_en: row.name_en,
-            level: row.level,
-            code: row.code,
-            parent_id: row.parent_id,
-          }),
+        oc.column('id').doUpdateSet({
+          name_vi: row.name_vi,
+          name_en: row.name_en,
+          level: row.level,
+          code: row.code,
+          parent_id: row.parent_id,
+        }),
       )
       .execute();
   }

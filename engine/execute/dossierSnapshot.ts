@@ -25,6 +25,8 @@ export interface ClockState {
 export interface ActiveStep {
   readonly enteredAt: string;
   readonly due?: string;
+  /** The step waits for the applicant (its clock is paused): counted as awaiting a supplement. */
+  readonly waiting?: boolean;
 }
 
 /** The XState part of a dossier's snapshot, as persisted (plain JSON). */

@@ -163,6 +163,8 @@ function enterSteps(
         at: iso(due),
         event: { type: WARNING_EVENTS.stepOverdue, data: { step: node.id } },
       });
+    } else if (meta?.clock === 'paused') {
+      steps[node.id] = { enteredAt: iso(now), waiting: true };
     } else {
       steps[node.id] = { enteredAt: iso(now) };
     }

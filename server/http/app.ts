@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerDossierRoutes } from './routes/dossiers.ts';
 import { registerProcedureRoutes } from './routes/procedures.ts';
 import { registerPublicRoutes } from './routes/public.ts';
+import { registerReportRoutes } from './routes/reports.ts';
 
 /** Validation failures of the route schemas: 422 with the path of every bad field. */
 function validationHook(
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerDossierRoutes(app, deps);
   registerPublicRoutes(app, deps);
   registerProcedureRoutes(app, deps);
+  registerReportRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

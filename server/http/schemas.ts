@@ -37,14 +37,9 @@ export const AnyObject = z.record(z.string(), z.unknown()).openapi({ type: 'obje
 
 /** Optional `Idempotency-Key` header of mutating routes. */
 export const IdempotencyHeader = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({
-      description: 'Retrying with the same key returns the first answer and applies nothing twice',
-    }),
+  'idempotency-key': z.string().min(1).max(200).optional().openapi({
+    description: 'Retrying with the same key returns the first answer and applies nothing twice',
+  }),
 });
 
 /** Localized text. */

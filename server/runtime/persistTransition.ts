@@ -19,7 +19,8 @@ export function snapshotColumns(snapshot: DossierSnapshot) {
     completed_at: ms(snapshot.completedAt),
     outcome: snapshot.outcome ?? null,
     timeliness: snapshot.timeliness ?? null,
-    awaiting_supplement: snapshot.clock.status === 'paused' ? 1 : 0,
+    awaiting_supplement:
+      snapshot.status === 'active' && Object.values(snapshot.steps).some((s) => s.waiting) ? 1 : 0,
   };
 }
 
@@ -71,14 +72,12 @@ async function writeEffects(
             fired_at: null,
           })
           .onConflict((oc) =>
-            oc
-              .columns(['dossier_id', 'timer_key'])
-              .doUpdateSet({
-                due_at: Date.parse(e.at),
-                event: JSON.stringify(e.event),
-                status: 'pending',
-                fired_at: null,
-              }),
+            oc.columns(['dossier_id', 'timer_key']).doUpdateSet({
+              due_at: Date.parse(e.at),
+              event: JSON.stringify(e.event),
+              status: 'pending',
+              fired_at: null,
+            }),
           )
           .execute();
         break;

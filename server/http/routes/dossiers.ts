@@ -33,12 +33,9 @@ const ReceiveBody = z
     channel: z.enum(['desk', 'online', 'post']).default('desk'),
     data: z.record(z.string(), z.unknown()).default({}),
     documents: z.array(z.string().max(100)).max(100).default([]),
-    accept: z
-      .boolean()
-      .default(true)
-      .openapi({
-        description: 'Accept the complete dossier now: start the legal clock and issue the receipt',
-      }),
+    accept: z.boolean().default(true).openapi({
+      description: 'Accept the complete dossier now: start the legal clock and issue the receipt',
+    }),
   })
   .openapi('ReceiveDossier');
 

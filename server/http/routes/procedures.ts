@@ -116,13 +116,9 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       request: {
         params: IdParam,
         headers: z.object({
-          'if-match': z
-            .string()
-            .max(100)
-            .optional()
-            .openapi({
-              description: 'The ETag read with the procedure; omit only to create a new one',
-            }),
+          'if-match': z.string().max(100).optional().openapi({
+            description: 'The ETag read with the procedure; omit only to create a new one',
+          }),
         }),
         body: { content: { 'application/json': { schema: SaveBody } }, required: true },
       },

@@ -1,0 +1,79 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { AppError } from '../../appError.ts';
+import { reportCsv, summaryReport } from '../../reports/summaryReport.ts';
+import { requireUser } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { AnyObject, errors } from '../schemas.ts';
+
+const Query = z.object({
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .openapi({ description: 'First day of the period (Vietnam time), YYYY-MM-DD' }),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .openapi({ description: 'Last day of the period, included' }),
+  groupBy: z.enum(['unit', 'procedure', 'level', 'channel']).default('unit'),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+/** Start of a local (UTC+7) day, in epoch ms; undefined for a date that does not exist. */
+function dayStart(date: string): number | undefined {
+  const ms = Date.parse(`${date}T00:00:00+07:00`);
+  return Number.isNaN(ms) || new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10) !== date
+    ? undefined
+    : ms;
+}
+
+/** The one-stop statistics (báo cáo tình hình giải quyết hồ sơ). */
+export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/reports/summary',
+      tags: ['Reports'],
+      summary:
+        'Received, resolved early / on time / late, in progress, overdue, awaiting supplement, refused, withdrawn — by unit, procedure, level or channel',
+      request: { query: Query },
+      responses: {
+        200: {
+          description: 'The report (JSON, or CSV with format=csv)',
+          content: {
+            'application/json': { schema: AnyObject },
+            'text/csv': { schema: z.string() },
+          },
+        },
+        ...errors(401, 422),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      const q = c.req.valid('query');
+      const from = dayStart(q.from);
+      const toDay = dayStart(q.to);
+      if (from === undefined || toDay === undefined) {
+        throw new AppError('validation', 'Not a calendar date', {
+          problems: [
+            {
+              path: from === undefined ? '/query/from' : '/query/to',
+              message: 'a date that exists, YYYY-MM-DD',
+            },
+          ],
+        });
+      }
+      if (toDay < from)
+        throw new AppError('validation', '"to" is before "from"', {
+          problems: [{ path: '/query/to', message: 'on or after from' }],
+        });
+      const to = toDay + 86_400_000;
+      const report = await summaryReport(deps.db, from, to, q.groupBy);
+      if (q.format === 'csv') {
+        c.header('Content-Type', 'text/csv; charset=utf-8');
+        c.header('Content-Disposition', `attachment; filename="bao-cao-${q.from}-${q.to}.csv"`);
+        return c.body(reportCsv(report.rows, report.total), 200) as never;
+      }
+      return c.json({ from: q.from, to: q.to, groupBy: q.groupBy, ...report } as never, 200);
+    },
+  );
+}
