@@ -144,6 +144,10 @@ export function eventName(procedure: Procedure, type: string): LocalizedText {
 
 const iso = toIso;
 
+/** Due instants of steps made in this process, so the next event need not parse them back. */
+const stepDueMs = new WeakMap<ActiveStep, number>();
+const dueMsOf = (step: ActiveStep) => stepDueMs.get(step) ?? (step.due === undefined ? undefined : parseIso(step.due));
+
 function enterSteps(
   entered: readonly GraphNode[],
   rules: ClockRules,
@@ -156,7 +160,9 @@ function enterSteps(
     const meta = node.config.meta;
     if (meta?.duration && meta.clock !== 'paused') {
       const due = addWorkingTime(rules.calendar, now, meta.duration as WorkingTime);
-      steps[node.id] = { enteredAt: iso(now), due: iso(due) };
+      const step = { enteredAt: iso(now), due: iso(due) };
+      stepDueMs.set(step, due.getTime());
+      steps[node.id] = step;
       effects.push({
         kind: 'schedule-timer',
         id: stepOverdueTimer(node.id),
@@ -292,7 +298,7 @@ function settle(
         enteredAt: info.enteredAt,
         exitedAt: iso(now),
         due: info.due,
-        late: info.due !== undefined && now.getTime() > parseIso(info.due),
+        late: info.due !== undefined && now.getTime() > dueMsOf(info)!,
       });
     }
   }

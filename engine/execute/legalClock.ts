@@ -100,22 +100,25 @@ export function resumeClock(
   policy: 'resume' | 'restart' = rules.policy,
 ): ClockState {
   if (clock.status !== 'paused' || !clock.due || !clock.pausedAt) return clock;
-  const due = resumeDeadline(rules.calendar, {
-    due: new Date(clock.due),
-    pausedAt: new Date(clock.pausedAt),
-    resumedAt: now,
-    policy,
-    legal: rules.legal,
-  });
+  const shift = (from: string) =>
+    resumeDeadline(rules.calendar, {
+      due: new Date(from),
+      pausedAt: new Date(clock.pausedAt!),
+      resumedAt: now,
+      policy,
+      legal: rules.legal,
+    });
+  const due = shift(clock.due);
   scheduleDue(rules, due, now, effects);
   effects.push({ kind: 'clock', change: 'resumed', due: iso(due) });
-  const pauses = clock.pauses.map((p, i) =>
-    i === clock.pauses.length - 1 ? { ...p, to: iso(now) } : p,
-  );
+  const pauses = clock.pauses.map((p, i) => (i === clock.pauses.length - 1 ? { ...p, to: iso(now) } : p));
   const { pausedAt: _, ...rest } = clock;
-  // A restart gives a new legal appointment: it replaces the one reported against.
+  // Time waiting for the citizen never counts against the agency: the legal appointment the
+  // dossier is judged by moves with the pause. Only an apology's extension leaves it behind.
   const originalDue =
-    policy === 'restart' && clock.extensions.length === 0 ? iso(due) : clock.originalDue;
+    policy === 'restart' || clock.extensions.length === 0 || !clock.originalDue
+      ? iso(due)
+      : iso(shift(clock.originalDue));
   return { ...rest, status: 'running', due: iso(due), originalDue, pauses };
 }
 

@@ -165,6 +165,12 @@ describe('executor: birth registration from reception to result', () => {
       at: vn('2026-04-29T17:00').toISOString(),
       event: { type: 'motcua.dossierOverdue' },
     });
+    // The wait for the citizen does not count: the dossier is judged by the moved appointment.
+    expect(t.snapshot.clock.originalDue).toBe(vn('2026-04-29T17:00').toISOString());
+    t = run(p, t.snapshot, 'PROPOSE', '2026-04-29T09:00');
+    t = run(p, t.snapshot, 'SIGN', '2026-04-29T10:00');
+    t = run(p, t.snapshot, 'RETURN_RESULT', '2026-04-29T16:00'); // after 23 April, before 29 April 17:00
+    expect(t.snapshot.timeliness).toBe('on-time');
   });
 
   it('keeps the original appointment after an apology and still counts the dossier late', () => {
