@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  buildMachineGraph,
   formatProcedure,
   replayScenarioFile,
   validateProcedure,
@@ -12,8 +13,45 @@ import { loadProcedure, PROCEDURES_DIR, procedureIds, units } from './support/pr
 const calendar = loadCalendar(PROCEDURES_DIR);
 
 describe('the bundled procedure library', () => {
-  it('has the procedures the issue asks for', () => {
-    expect(procedureIds()).toContain('dang-ky-khai-sinh');
+  it('covers what the library promises: levels, inter-agency, guards, supplements, fees, refusal', () => {
+    const ids = procedureIds();
+    expect(ids.length).toBeGreaterThanOrEqual(12);
+    for (const id of [
+      'dang-ky-khai-sinh',
+      'dang-ky-ket-hon',
+      'dang-ky-khai-tu',
+      'chung-thuc-ban-sao',
+      'dang-ky-ho-kinh-doanh',
+      'cap-giay-phep-xay-dung-nha-o',
+      'cap-gcn-quyen-su-dung-dat-lan-dau',
+      'lien-thong-tre-duoi-6-tuoi',
+    ]) {
+      expect(ids).toContain(id);
+    }
+    const all = ids.map((id) => loadProcedure(id));
+    const levels = new Set(all.map((p) => p.level));
+    for (const level of ['commune', 'province', 'district']) expect(levels).toContain(level);
+    const graphs = all.map((p) => ({ p, g: buildMachineGraph(p.machine) }));
+    expect(
+      graphs.filter(({ g }) => g.nodes.some((n) => n.kind === 'parallel')).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      graphs.filter(({ g }) =>
+        g.edges.some((e) => JSON.stringify(e.transition.guard ?? null).includes('"field"')),
+      ).length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      graphs.filter(({ g }) => g.nodes.some((n) => n.config.meta?.clock === 'paused')).length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(all.filter((p) => p.fees.some((f) => f.amountVnd > 0)).length).toBeGreaterThanOrEqual(2);
+    for (const { p, g } of graphs) {
+      expect(
+        g.nodes.some(
+          (n) => n.kind === 'final' && n.parent === g.root && n.config.meta?.outcome === 'refused',
+        ),
+        p.id,
+      ).toBe(true);
+    }
   });
 
   it.each(expandPaths([PROCEDURES_DIR]).filter((f) => !f.endsWith('.schema.json')))(
