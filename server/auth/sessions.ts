@@ -38,12 +38,12 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The user of a live session, or undefined for an unknown or expired token. */
+/** The user of a live session and its expiry, or undefined for an unknown or expired token. */
 export async function userForToken(
   db: Kysely<Database>,
   token: string,
   now: number,
-): Promise<User | undefined> {
+): Promise<{ user: User; expiresAt: number } | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -59,7 +59,7 @@ export async function userForToken(
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.expires_at <= now) return undefined;
-  return {
+  const user: User = {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
@@ -67,6 +67,7 @@ export async function userForToken(
     roles: JSON.parse(row.roles) as string[],
     isAdmin: row.is_admin === 1,
   };
+  return { user, expiresAt: row.expires_at };
 }
 
 /** Close a session. */

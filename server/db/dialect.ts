@@ -37,6 +37,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // bigint (int8) columns hold epoch milliseconds, well inside the safe integer range.
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process:
+    // the pool replaces it on next use.
+    pool.on('error', (error) => console.error('postgres: idle connection lost:', error.message));
     // Fail now, with the reason, rather than on the first request.
     const client = await pool.connect();
     client.release();
@@ -51,7 +54,20 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'FULL'}`);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // better-sqlite3 statements are reusable: prepare each distinct SQL text once, not per query.
+  const statements = new Map<string, ReturnType<typeof sqlite.prepare>>();
+  const database = {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        if (statements.size < 2000) statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: database as never }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

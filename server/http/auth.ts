@@ -14,11 +14,40 @@ export function tokenOf(c: Context): string | undefined {
   return getCookie(c, SESSION_COOKIE);
 }
 
+/**
+ * Sessions recently read, so that a busy desk does not read the session table on every request.
+ * An entry lives at most `SESSION_CACHE_MS` and never past the session's expiry; logging out
+ * evicts it here at once (other server processes see it within the cache lifetime).
+ */
+const SESSION_CACHE_MS = 30_000;
+const sessionCache = new Map<string, { user: User; expiresAt: number; cachedAt: number }>();
+
+/** Forget a cached session (on logout). */
+export function evictSession(token: string): void {
+  sessionCache.delete(token);
+}
+
 /** Resolve the caller's session (if any) into `c.var.user`. */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = tokenOf(c);
-    c.set('user', token ? await userForToken(deps.db, token, deps.now()) : undefined);
+    const now = deps.now();
+    let user: User | undefined;
+    if (token) {
+      const cached = sessionCache.get(token);
+      if (cached && cached.expiresAt > now && now - cached.cachedAt < SESSION_CACHE_MS && cached.cachedAt <= now) {
+        user = cached.user;
+      } else {
+        sessionCache.delete(token);
+        const found = await userForToken(deps.db, token, now);
+        if (found) {
+          if (sessionCache.size > 10_000) sessionCache.clear();
+          sessionCache.set(token, { user: found.user, expiresAt: found.expiresAt, cachedAt: now });
+          user = found.user;
+        }
+      }
+    }
+    c.set('user', user);
     await next();
   };
 }

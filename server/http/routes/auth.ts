@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../appError.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import { createSession, deleteSession } from '../../auth/sessions.ts';
-import { requireUser, SESSION_COOKIE, tokenOf } from '../auth.ts';
+import { evictSession, requireUser, SESSION_COOKIE, tokenOf } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { AnyObject, errors } from '../schemas.ts';
 
@@ -80,7 +80,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     }),
     async (c) => {
       const token = tokenOf(c);
-      if (token) await deleteSession(deps.db, token);
+      if (token) {
+        evictSession(token);
+        await deleteSession(deps.db, token);
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true } as never, 200);
     },
