@@ -6,6 +6,7 @@ import {
   type Procedure,
 } from '../../engine/index.ts';
 import { dialectsUnderTest } from '../support/databases.ts';
+import { replayDossier, storedSnapshot } from '../support/replay.ts';
 import { BIRTH_RECEIPT, startTestRuntime, type TestRuntime } from '../support/runtime.ts';
 
 const dialects = await dialectsUnderTest();
@@ -163,9 +164,8 @@ describe.each(dialects)('dossier runtime on %s', (dialect) => {
     expect(seqs.length).toBe(2 + applied.length);
     expect(view.body.version).toBe(seqs.length);
     // The stored snapshot is the replay of the log.
-    const procedure = rt.deps.registry.get('dang-ky-khai-sinh')!.procedure;
-    expect(await replay(rt, body.id, procedure)).toEqual(
-      JSON.parse(JSON.stringify(await stored(rt, body.id))),
+    expect(await replayDossier(rt.deps.db, rt.deps.calendar, body.id)).toEqual(
+      await storedSnapshot(rt.deps.db, body.id),
     );
   });
 
@@ -232,37 +232,3 @@ describe.each(dialects)('dossier runtime on %s', (dialect) => {
     );
   });
 });
-
-async function stored(rt: TestRuntime, id: string): Promise<DossierSnapshot> {
-  const row = await rt.deps.db
-    .selectFrom('dossiers')
-    .select('snapshot')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return JSON.parse(row.snapshot) as DossierSnapshot;
-}
-
-/** Rebuild a dossier's snapshot from its event log alone. */
-export async function replay(
-  rt: TestRuntime,
-  id: string,
-  procedure: Procedure,
-): Promise<DossierSnapshot> {
-  const events = await rt.deps.db
-    .selectFrom('dossier_events')
-    .selectAll()
-    .where('dossier_id', '=', id)
-    .orderBy('seq')
-    .execute();
-  const first = JSON.parse(events[0]!.payload) as {
-    input: { data: Record<string, unknown>; documents: string[]; channel: 'desk' };
-  };
-  let t = startDossier(procedure, first.input, new Date(events[0]!.at), {
-    calendar: rt.deps.calendar,
-  });
-  for (const e of events.slice(1)) {
-    const { timer: _, ...event } = JSON.parse(e.payload) as { type: string; timer?: string };
-    t = applyEvent(procedure, t.snapshot, event, new Date(e.at), { calendar: rt.deps.calendar });
-  }
-  return JSON.parse(JSON.stringify(t.snapshot)) as DossierSnapshot;
-}
