@@ -1,0 +1,5 @@
+// autocannon ships no types; the benchmark uses a small part of its API.
+declare module 'autocannon' {
+  function autocannon(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+  export default autocannon;
+}

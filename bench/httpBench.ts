@@ -1,0 +1,232 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import { Hono } from 'hono';
+import { parseConfig } from '../server/config.ts';
+import { startRuntime } from '../server/startRuntime.ts';
+import { createPostgresDatabase, postgresAvailable } from '../test/support/databases.ts';
+import { printTable, type BenchResult } from './benchResult.ts';
+
+const CONNECTIONS = 50;
+const DURATION_S = 8;
+const BIRTH = {
+  procedureId: 'dang-ky-khai-sinh',
+  applicant: { name: 'Nguyễn Văn Cường' },
+  data: {
+    hoTenTre: 'An',
+    gioiTinh: 'Nam',
+    ngaySinh: '2026-02-20',
+    noiSinh: 'Trạm y tế',
+    hoTenMe: 'Bình',
+    nguoiKhai: 'Cường',
+    soDinhDanhNguoiKhai: '001090012345',
+    quanHe: 'Cha',
+  },
+  documents: ['toKhai', 'giayChungSinh'],
+};
+
+interface Load {
+  batch?: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  total: number;
+}
+
+/** Drive PROPOSE / SEND_BACK pairs on a pool of dossiers, one dossier per connection at a time. */
+async function load(
+  url: string,
+  ids: string[],
+  headers: Record<string, string>,
+  pathOf: (id: string) => string,
+  bodies: [string, string],
+): Promise<Load> {
+  const pool = [...ids];
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { 'content-type': 'application/json', ...headers },
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
+          ctx.id = pool.pop();
+          return { ...req, path: pathOf(ctx.id as string), body: bodies[0] };
+        },
+      },
+      {
+        method: 'POST',
+        setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => ({
+          ...req,
+          path: pathOf(ctx.id as string),
+          body: bodies[1],
+        }),
+        onResponse: (_status: number, _body: string, ctx: Record<string, unknown>) => {
+          pool.push(ctx.id as string);
+        },
+      },
+    ],
+  } as never);
+  const r = result as unknown as {
+    requests: { average: number; total: number };
+    latency: { p50: number; p99: number };
+    non2xx: number;
+    errors: number;
+  };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.non2xx + r.errors,
+    total: r.requests.total,
+  };
+}
+
+async function motcuaLoad(databaseUrl: string): Promise<Load> {
+  const runtime = await startRuntime(
+    parseConfig({
+      DATABASE_URL: databaseUrl,
+      SCHEDULER_INTERVAL_MS: '0',
+      DESIGNER_DIR: '/nonexistent',
+    }),
+  );
+  const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'motcua' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    const ids: string[] = [];
+    for (let i = 0; i < CONNECTIONS + 10; i++) {
+      const r = await fetch(`${url}/api/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify(BIRTH),
+      });
+      ids.push(((await r.json()) as { id: string }).id);
+    }
+    const before = { ...runtime.deps.writes.stats };
+    const r = await load(url, ids, auth, (id) => `/api/dossiers/${id}/events`, [
+      JSON.stringify({ type: 'PROPOSE' }),
+      JSON.stringify({ type: 'SEND_BACK' }),
+    ]);
+    const s = runtime.deps.writes.stats;
+    return { ...r, batch: (s.jobs - before.jobs) / Math.max(1, s.batches - before.batches) };
+  } finally {
+    server.close();
+    await runtime.close();
+  }
+}
+
+/** The floor to compare with: the same insert + update per request, one commit each. */
+async function bareLoad(file: string): Promise<Load> {
+  const db = new SQLite(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`create table dossiers (id text primary key, snapshot text not null, version integer not null);
+           create table dossier_events (dossier_id text not null, seq integer not null, type text not null, payload text not null, primary key (dossier_id, seq));`);
+  const ids = Array.from({ length: CONNECTIONS + 10 }, (_, i) => `d${i}`);
+  for (const id of ids) db.prepare('insert into dossiers values (?, ?, 1)').run(id, '{}');
+  const read = db.prepare('select version from dossiers where id = ?');
+  const insert = db.prepare('insert into dossier_events values (?, ?, ?, ?)');
+  const update = db.prepare(
+    'update dossiers set snapshot = ?, version = ? where id = ? and version = ?',
+  );
+  const apply = db.transaction((id: string, type: string) => {
+    const { version } = read.get(id) as { version: number };
+    insert.run(id, version + 1, type, JSON.stringify({ type }));
+    update.run(JSON.stringify({ state: type }), version + 1, id, version);
+  });
+  const app = new Hono().post('/bare/:id', async (c) => {
+    const body = (await c.req.json()) as { type: string };
+    apply(c.req.param('id'), body.type);
+    return c.json({ ok: true });
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  try {
+    return await load(
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      ids,
+      {},
+      (id) => `/bare/${id}`,
+      [JSON.stringify({ type: 'PROPOSE' }), JSON.stringify({ type: 'SEND_BACK' })],
+    );
+  } finally {
+    server.close();
+    db.close();
+  }
+}
+
+/**
+ * Durable transitions per second over HTTP on loopback, 50 connections, synchronous=FULL:
+ * motcua's event endpoint (validate, authorize, apply, event + snapshot + effects in one
+ * transaction, group commit) against a bare endpoint doing only an insert + update with one
+ * commit per request; and motcua on PostgreSQL.
+ */
+export async function runHttpBench(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
+  try {
+    const bare = await bareLoad(join(dir, 'bare.db'));
+    const sqlite = await motcuaLoad(`sqlite:${join(dir, 'motcua.db')}`);
+    const results: BenchResult[] = [
+      {
+        name: 'http.sqlite.motcua',
+        value: sqlite.rps,
+        unit: 'transitions/s',
+        note: `POST /api/dossiers/:id/events, ${CONNECTIONS} connections, ${DURATION_S}s, synchronous=FULL, group commit (${sqlite.batch?.toFixed(1)} writes per commit); p50 ${sqlite.p50} ms, p99 ${sqlite.p99} ms, ${sqlite.errors} non-2xx of ${sqlite.total}`,
+      },
+      {
+        name: 'http.sqlite.bare',
+        value: bare.rps,
+        unit: 'requests/s',
+        note: `bare Hono endpoint: the same insert + update, one commit per request; p50 ${bare.p50} ms, p99 ${bare.p99} ms`,
+      },
+      {
+        name: 'http.sqlite.ratio',
+        value: sqlite.rps / bare.rps,
+        unit: '×',
+        note: 'motcua over the bare one-commit-per-request endpoint (goal ≥ 1.3)',
+      },
+      {
+        name: 'http.sqlite.p99',
+        value: sqlite.p99,
+        unit: 'ms',
+        note: 'motcua p99 latency at 50 connections (goal ≤ 25 ms)',
+      },
+    ];
+    if (await postgresAvailable().catch(() => false)) {
+      const pg = await createPostgresDatabase();
+      try {
+        const r = await motcuaLoad(pg.url);
+        results.push({
+          name: 'http.postgres.motcua',
+          value: r.rps,
+          unit: 'transitions/s',
+          note: `same load on PostgreSQL 15 (local, default fsync; ${r.batch?.toFixed(1)} writes per commit); p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} non-2xx of ${r.total}`,
+        });
+      } finally {
+        await pg.drop();
+      }
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  printTable(await runHttpBench());
+}
