@@ -1,0 +1,150 @@
+import type {
+  DayInfo,
+  Problem,
+  Procedure,
+  ProcedureMetrics,
+  UnitCatalog,
+  WorkingTime,
+} from '../../../engine/index.ts';
+
+/** The signed-in user, as `/api/auth/me` describes it. */
+export interface User {
+  readonly id: string | number;
+  readonly username: string;
+  readonly displayName?: string;
+  readonly unitId?: string | null;
+  readonly roles: readonly string[];
+  readonly isAdmin: boolean;
+}
+
+/** Whether a user may save procedures (the server checks it again). */
+export function canDesign(user: User | undefined): boolean {
+  return !!user && (user.isAdmin || user.roles.includes('designer'));
+}
+
+/** A row of the procedure library. */
+export interface ProcedureSummary {
+  readonly id: string;
+  readonly version: string;
+  readonly code: string | null;
+  readonly name: { readonly vi: string; readonly en: string };
+  readonly level: string;
+  readonly field: string;
+  readonly deadline: WorkingTime;
+  readonly steps: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** A procedure as read for editing. */
+export interface LoadedProcedure {
+  readonly procedure: Procedure;
+  readonly layout: unknown;
+  readonly version: string;
+  readonly etag: string;
+  readonly problems: readonly Problem[];
+  readonly metrics: ProcedureMetrics;
+}
+
+/** The server's answer to a save. */
+export interface SaveResult {
+  readonly version: string;
+  readonly etag: string;
+  readonly problems: readonly Problem[];
+}
+
+/** An error answer of the API (`{ error: { code, message, details } }`), or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown = undefined,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (error) {
+    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+  }
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok) {
+    const err = (parsed as { error?: { code?: string; message?: string; details?: unknown } })
+      ?.error;
+    throw new ApiError(
+      response.status,
+      err?.code ?? `http-${response.status}`,
+      err?.message ?? response.statusText,
+      err?.details,
+    );
+  }
+  return parsed as T;
+}
+
+const prefetched = new Map<string, Promise<unknown>>();
+
+/**
+ * Start the requests a screen will need as soon as the app boots, in parallel with signing in:
+ * `take` hands each one over once (a failed prefetch is simply asked again).
+ */
+export const prefetch = {
+  start(key: string, request: () => Promise<unknown>): void {
+    const p = request();
+    p.catch(() => undefined);
+    prefetched.set(key, p);
+  },
+  take<T>(key: string, request: () => Promise<T>): Promise<T> {
+    const p = prefetched.get(key) as Promise<T> | undefined;
+    prefetched.delete(key);
+    return p ? p.catch(() => request()) : request();
+  },
+};
+
+/** The designer's view of the server API. */
+export const api = {
+  login: (username: string, password: string) =>
+    call<{ user: User }>('POST', '/api/auth/login', { username, password }).then((r) => r.user),
+  logout: () => call<unknown>('POST', '/api/auth/logout', {}),
+  me: () => call<User>('GET', '/api/auth/me'),
+  procedures: () =>
+    call<{ items: ProcedureSummary[] }>('GET', '/api/procedures').then((r) => r.items),
+  procedure: (id: string) =>
+    call<LoadedProcedure>('GET', `/api/procedures/${encodeURIComponent(id)}`),
+  /** Save; `etag` is the one read (null only for a procedure that does not exist yet). */
+  save: (id: string, procedure: Procedure, layout: unknown, etag: string | null) =>
+    call<SaveResult>(
+      'PUT',
+      `/api/procedures/${encodeURIComponent(id)}`,
+      { procedure, layout },
+      etag === null ? {} : { 'if-match': `"${etag}"` },
+    ),
+  units: () => call<UnitCatalog>('GET', '/api/units'),
+  calendar: (year: number) =>
+    call<{ year: number; days: DayInfo[] }>('GET', `/api/calendar/${year}`),
+};

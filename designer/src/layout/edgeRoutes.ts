@@ -1,0 +1,422 @@
+import type { XY } from '../model/designDoc.ts';
+import type { Side } from './edgeRouting.ts';
+import { placeLabel } from './routeLabels.ts';
+import { Grid, hits, MARGIN, type Rect } from './spatialGrid.ts';
+
+/**
+ * Orthogonal routing of the arrows in the free corridors between boxes: an arrow leaves a side of
+ * its source, runs along column gaps and lane/row gaps, and enters a side of its target without
+ * crossing any other box. Arrows sharing a corridor are spread apart; labels go on a segment
+ * where they cover neither a box nor another label. Pure geometry, no DOM.
+ */
+
+/** An arrow to route. */
+export interface RouteRequest {
+  readonly id: string;
+  readonly source: Rect;
+  readonly target: Rect;
+  /** Label size in canvas units (estimated from its text). */
+  readonly label: { readonly w: number; readonly h: number };
+  readonly self: boolean;
+  /**
+   * Draw only a short arrow out of the source with the label at its end (an off-page connector):
+   * for long arrows to an outcome such as refusal, which would otherwise cross the whole canvas.
+   */
+  readonly stub?: boolean;
+}
+
+/** A routed arrow: its polyline, the sides it uses, and where its label goes (centre). */
+export interface Route {
+  readonly points: readonly XY[];
+  readonly sourceSide: Side;
+  readonly targetSide: Side;
+  readonly label: XY;
+}
+
+const STUB = 18;
+const SPREAD = 10;
+
+function port(r: Rect, side: Side): XY {
+  switch (side) {
+    case 'l':
+      return { x: r.x, y: r.y + r.h / 2 };
+    case 'r':
+      return { x: r.x + r.w, y: r.y + r.h / 2 };
+    case 't':
+      return { x: r.x + r.w / 2, y: r.y };
+    case 'b':
+      return { x: r.x + r.w / 2, y: r.y + r.h };
+    default: {
+      const never: never = side;
+      throw new Error(`side ${String(never)}`);
+    }
+  }
+}
+
+function stub(p: XY, side: Side, d = STUB): XY {
+  return side === 'l'
+    ? { x: p.x - d, y: p.y }
+    : side === 'r'
+      ? { x: p.x + d, y: p.y }
+      : side === 't'
+        ? { x: p.x, y: p.y - d }
+        : { x: p.x, y: p.y + d };
+}
+
+const horizontal = (side: Side) => side === 'l' || side === 'r';
+
+/** Free corridors along one axis: centres of the gaps between the boxes' extents. */
+function corridors(boxes: readonly Rect[], axis: 'x' | 'y'): number[] {
+  const spans = boxes
+    .map((b) => (axis === 'x' ? [b.x, b.x + b.w] : [b.y, b.y + b.h]) as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  let end = -Infinity;
+  for (const [s, e] of spans) {
+    if (end !== -Infinity && s - end > 2 * MARGIN + 4) out.push((s + end) / 2);
+    end = Math.max(end, e);
+  }
+  if (spans.length > 0) {
+    out.push(spans[0]![0] - 40);
+    out.push(end + 40);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+function length(points: readonly XY[]): number {
+  let n = 0;
+  for (let i = 1; i < points.length; i++) {
+    n += Math.abs(points[i]!.x - points[i - 1]!.x) + Math.abs(points[i]!.y - points[i - 1]!.y);
+  }
+  return n;
+}
+
+/** Drop repeated points and merge collinear runs. */
+function simplify(points: XY[]): XY[] {
+  const out: XY[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.x - p.x) < 0.5 && Math.abs(last.y - p.y) < 0.5) continue;
+    const prev = out[out.length - 2];
+    if (
+      prev &&
+      last &&
+      ((prev.x === last.x && last.x === p.x) || (prev.y === last.y && last.y === p.y))
+    ) {
+      out[out.length - 1] = p;
+    } else out.push(p);
+  }
+  return out;
+}
+
+/** Side pairs worth trying for a source and target, best first. */
+function sidePairs(s: Rect, t: Rect): [Side, Side][] {
+  const forward = t.x >= s.x + s.w - 4;
+  const backward = t.x + t.w <= s.x + 4;
+  const below = t.y > s.y + s.h / 2;
+  const above = t.y + t.h < s.y + s.h / 2;
+  if (forward) {
+    return [
+      ['r', 'l'],
+      below ? ['b', 'l'] : ['t', 'l'],
+      below ? ['r', 't'] : ['r', 'b'],
+      below ? ['b', 't'] : ['t', 'b'],
+    ];
+  }
+  if (backward) {
+    if (!below && !above)
+      return [
+        ['b', 'b'],
+        ['t', 't'],
+        ['l', 'r'],
+      ];
+    return below
+      ? [
+          ['b', 't'],
+          ['l', 't'],
+          ['b', 'r'],
+          ['b', 'b'],
+        ]
+      : [
+          ['t', 'b'],
+          ['l', 'b'],
+          ['t', 'r'],
+          ['t', 't'],
+        ];
+  }
+  return below
+    ? [
+        ['b', 't'],
+        ['r', 'r'],
+        ['l', 'l'],
+      ]
+    : [
+        ['t', 'b'],
+        ['r', 'r'],
+        ['l', 'l'],
+      ];
+}
+
+interface Context {
+  readonly obstacles: readonly Rect[];
+  readonly grid: Grid<Rect>;
+  readonly xs: readonly number[];
+  readonly ys: readonly number[];
+  readonly usedX: Map<number, number>;
+  readonly usedY: Map<number, number>;
+}
+
+function clear(points: readonly XY[], grid: Grid<Rect>, source: Rect, target: Rect): boolean {
+  // The first and last segments are the stubs out of / into the boxes themselves.
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const near = grid.near(
+      Math.min(a.x, b.x),
+      Math.min(a.y, b.y),
+      Math.max(a.x, b.x),
+      Math.max(a.y, b.y),
+    );
+    for (const r of near) {
+      if (r === source || r === target || sameRect(r, source) || sameRect(r, target)) continue;
+      if (hits(a, b, r)) return false;
+    }
+    if (i > 1 && hits(a, b, source, 2)) return false;
+    if (i < points.length - 1 && hits(a, b, target, 2)) return false;
+  }
+  return true;
+}
+
+/** The `count` values of a sorted list closest to `to` (binary search, then both ways). */
+function nearest(sorted: readonly number[], to: number, count: number): number[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < to) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  let i = lo - 1;
+  let j = lo;
+  while (out.length < count && (i >= 0 || j < sorted.length)) {
+    if (j >= sorted.length || (i >= 0 && to - sorted[i]! <= sorted[j]! - to))
+      out.push(sorted[i--]!);
+    else out.push(sorted[j++]!);
+  }
+  return out;
+}
+
+/**
+ * Candidate polylines from s0 (leaving along `o0`) to s1 (arriving along `o1`): the simple ones
+ * (at most three segments) first, then those that detour through a corridor.
+ */
+function candidates(s0: XY, h0: boolean, s1: XY, h1: boolean, ctx: Context, stage: 0 | 1): XY[][] {
+  const out: XY[][] = [];
+  const detours: XY[][] = [];
+  const simple = stage === 0;
+  const midX = (s0.x + s1.x) / 2;
+  const midY = (s0.y + s1.y) / 2;
+  const xs = [...new Set([midX, ...nearest(ctx.xs, midX, 8)])];
+  const ys = [...new Set([midY, ...nearest(ctx.ys, midY, 8)])];
+  if (h0 && h1) {
+    if (Math.abs(s0.y - s1.y) < 1) out.push([s0, s1]);
+    for (const x of xs) out.push([s0, { x, y: s0.y }, { x, y: s1.y }, s1]);
+    const x1s = simple ? [] : nearest(ctx.xs, s0.x, 3);
+    const x2s = nearest(ctx.xs, s1.x, 3);
+    for (const y of ys)
+      for (const x1 of x1s)
+        for (const x2 of x2s) {
+          detours.push([
+            s0,
+            { x: x1, y: s0.y },
+            { x: x1, y },
+            { x: x2, y },
+            { x: x2, y: s1.y },
+            s1,
+          ]);
+        }
+  } else if (!h0 && !h1) {
+    if (Math.abs(s0.x - s1.x) < 1) out.push([s0, s1]);
+    for (const y of ys) out.push([s0, { x: s0.x, y }, { x: s1.x, y }, s1]);
+    const y1s = simple ? [] : nearest(ctx.ys, s0.y, 3);
+    const y2s = nearest(ctx.ys, s1.y, 3);
+    for (const x of xs)
+      for (const y1 of y1s)
+        for (const y2 of y2s) {
+          detours.push([
+            s0,
+            { x: s0.x, y: y1 },
+            { x, y: y1 },
+            { x, y: y2 },
+            { x: s1.x, y: y2 },
+            s1,
+          ]);
+        }
+  } else if (h0 && !h1) {
+    out.push([s0, { x: s1.x, y: s0.y }, s1]);
+    if (!simple)
+      for (const x of xs)
+        for (const y of ys) detours.push([s0, { x, y: s0.y }, { x, y }, { x: s1.x, y }, s1]);
+  } else {
+    out.push([s0, { x: s0.x, y: s1.y }, s1]);
+    if (!simple)
+      for (const y of ys)
+        for (const x of xs) detours.push([s0, { x: s0.x, y }, { x, y }, { x, y: s1.y }, s1]);
+  }
+  return simple ? out : detours;
+}
+
+/** Shift the inner segments of a path off corridors already used by other arrows. */
+function spread(points: XY[], ctx: Context): XY[] {
+  const out = points.map((p) => ({ ...p }));
+  for (let i = 1; i < out.length - 2; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    const vertical = Math.abs(a.x - b.x) < 0.5;
+    const key = Math.round(vertical ? a.x : a.y);
+    const used = vertical ? ctx.usedX : ctx.usedY;
+    const n = used.get(key) ?? 0;
+    used.set(key, n + 1);
+    if (n === 0) continue;
+    const offset = (n % 2 === 1 ? 1 : -1) * Math.ceil(n / 2) * SPREAD;
+    if (vertical) {
+      a.x += offset;
+      b.x += offset;
+    } else {
+      a.y += offset;
+      b.y += offset;
+    }
+  }
+  return out;
+}
+
+/** Route every arrow around the boxes. Requests are routed in order (put the main flow first). */
+export function routeEdges(
+  requests: readonly RouteRequest[],
+  boxes: readonly Rect[],
+): Map<string, Route> {
+  const ctx: Context = {
+    obstacles: boxes,
+    grid: new Grid(boxes),
+    xs: corridors(boxes, 'x'),
+    ys: corridors(boxes, 'y'),
+    usedX: new Map(),
+    usedY: new Map(),
+  };
+  const routes = new Map<
+    string,
+    { points: XY[]; sourceSide: Side; targetSide: Side; size: RouteRequest['label'] }
+  >();
+  const stubs = new Map<Rect, number>();
+  const fixedLabels = new Map<string, XY>();
+  for (const req of requests) {
+    if (req.stub) {
+      const n = stubs.get(req.source) ?? 0;
+      stubs.set(req.source, n + 1);
+      const p0 = port(req.source, 'b');
+      const x = req.source.x + 34 + n * 44;
+      const start = { x, y: p0.y };
+      const end = { x, y: p0.y + 22 };
+      routes.set(req.id, {
+        points: [start, end],
+        sourceSide: 'b',
+        targetSide: 't',
+        size: req.label,
+      });
+      fixedLabels.set(req.id, { x, y: end.y + req.label.h / 2 + 2 });
+      continue;
+    }
+    if (req.self) {
+      const a = port(req.source, 't');
+      const top = req.source.y - 34;
+      const points = [
+        { x: a.x - 30, y: req.source.y },
+        { x: a.x - 30, y: top },
+        { x: a.x + 30, y: top },
+        { x: a.x + 30, y: req.source.y },
+      ];
+      routes.set(req.id, { points, sourceSide: 't', targetSide: 't', size: req.label });
+      continue;
+    }
+    let best: { points: XY[]; score: number; sides: [Side, Side] } | undefined;
+    const pairs = sidePairs(req.source, req.target);
+    // Simple paths on every side pair first; detours only when no simple path is clear.
+    for (const stage of [0, 1] as const) {
+      for (const [ss, ts] of pairs) {
+        const p0 = port(req.source, ss);
+        const p1 = port(req.target, ts);
+        const s0 = stub(p0, ss);
+        const s1 = stub(p1, ts);
+        for (const path of candidates(s0, horizontal(ss), s1, horizontal(ts), ctx, stage)) {
+          const full = simplify([p0, ...path, p1]);
+          const score =
+            length(full) +
+            (full.length - 2) * 60 +
+            pairs.findIndex((p) => p[0] === ss && p[1] === ts) * 40;
+          if (best && score >= best.score) continue;
+          if (!clear(full, ctx.grid, req.source, req.target)) continue;
+          best = { points: full, score, sides: [ss, ts] };
+        }
+      }
+      if (best) break;
+    }
+    if (!best) {
+      const [ss, ts] = sidePairs(req.source, req.target)[0]!;
+      const p0 = port(req.source, ss);
+      const p1 = port(req.target, ts);
+      const s0 = stub(p0, ss);
+      const s1 = stub(p1, ts);
+      const mid = horizontal(ss)
+        ? [
+            { x: (s0.x + s1.x) / 2, y: s0.y },
+            { x: (s0.x + s1.x) / 2, y: s1.y },
+          ]
+        : [
+            { x: s0.x, y: (s0.y + s1.y) / 2 },
+            { x: s1.x, y: (s0.y + s1.y) / 2 },
+          ];
+      best = { points: simplify([p0, s0, ...mid, s1, p1]), score: Infinity, sides: [ss, ts] };
+    }
+    routes.set(req.id, {
+      points: spread(best.points, ctx),
+      sourceSide: best.sides[0],
+      targetSide: best.sides[1],
+      size: req.label,
+    });
+  }
+  const labels: Rect[] = [];
+  const out = new Map<string, Route>();
+  const segments = new Grid<Rect & { owner: string }>(
+    [...routes].flatMap(([owner, r]) =>
+      r.points.slice(1).map((p, i) => {
+        const a = r.points[i]!;
+        return {
+          owner,
+          x: Math.min(a.x, p.x),
+          y: Math.min(a.y, p.y),
+          w: Math.abs(a.x - p.x),
+          h: Math.abs(a.y - p.y),
+        };
+      }),
+    ),
+  );
+  for (const [id, at] of fixedLabels) {
+    const size = routes.get(id)!.size;
+    labels.push({ x: at.x - size.w / 2, y: at.y - size.h / 2, w: size.w, h: size.h });
+  }
+  for (const [id, r] of routes) {
+    const label =
+      fixedLabels.get(id) ?? placeLabel(r.points, r.size, ctx.grid, labels, segments, id);
+    out.set(id, { points: r.points, sourceSide: r.sourceSide, targetSide: r.targetSide, label });
+  }
+  return out;
+}
+
+function sameRect(a: Rect, b: Rect): boolean {
+  return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+}
+
+export type { Rect } from './spatialGrid.ts';
+export { estimateLabel } from './routeLabels.ts';
+export { roundedPath } from './roundedPath.ts';

@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { api, prefetch } from './api/client.ts';
+import { startLayoutWorker } from './elkWorker.ts';
+import { startValidator } from './validator.ts';
+import { parseRoute } from './ui/useRoute.ts';
+import { App } from './ui/App.tsx';
+import { I18nProvider } from './ui/I18n.tsx';
+
+performance.mark('motcua:boot');
+startLayoutWorker();
+// Ask for what the first screen needs while React starts and the session is checked.
+prefetch.start('units', api.units);
+const opened = parseRoute(location.pathname);
+if (opened.name === 'editor')
+  prefetch.start(`procedure:${opened.id}`, () => api.procedure(opened.id));
+// Live validation runs in a worker; its schemas compile while the network is busy.
+startValidator();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <App />
+    </I18nProvider>
+  </StrictMode>,
+);

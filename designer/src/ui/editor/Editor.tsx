@@ -1,0 +1,365 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { type Problem, type Procedure, type UnitCatalog } from '../../../../engine/index.ts';
+import { canDesign, type User } from '../../api/client.ts';
+import { autoLayout } from '../../layout/autoLayout.ts';
+import { computeGeometry } from '../../layout/geometry.ts';
+import { toCanvas } from '../../model/canvasModel.ts';
+import type { Command } from '../../model/commands.ts';
+import type { Layout } from '../../model/designDoc.ts';
+import { editorReducer, initialEditorState } from '../../model/editorState.ts';
+import { problemStep, problemTarget, type Selection } from '../../model/selection.ts';
+import { entryList } from '../../model/transitionCommands.ts';
+import { parseRefKey } from '../../model/transitionRefs.ts';
+import type { Counts, Highlight } from '../canvas/buildFlow.ts';
+import { ProcedureCanvas, type CanvasHandle } from '../canvas/ProcedureCanvas.tsx';
+import { useI18n } from '../I18n.tsx';
+import { TopBar } from '../TopBar.tsx';
+import { EditorToolbar } from './EditorToolbar.tsx';
+import { ConflictDialog, SaveBanner } from './SaveMessages.tsx';
+import { useEditingActions } from './useEditingActions.ts';
+import { useSave, type Saved } from './useSave.ts';
+import { useValidation } from './useValidation.ts';
+import { ConnectDialog } from '../panels/ConnectDialog.tsx';
+import { ProblemsPanel } from '../panels/ProblemsPanel.tsx';
+import { SidePanel } from '../panels/SidePanel.tsx';
+import { SimplifyPanel } from '../panels/SimplifyPanel.tsx';
+import { useComparison, type Baseline } from '../panels/useComparison.ts';
+import { SimulatorPanel } from '../panels/SimulatorPanel.tsx';
+
+export type { Saved } from './useSave.ts';
+
+/** The editor's working mode. */
+export type Mode = 'design' | 'simulate' | 'simplify';
+
+/** Run a command from a panel: the label names it in undo/redo; a merge key joins typing. */
+export type Exec = (command: Command, label: string, mergeKey?: string, select?: Selection) => void;
+
+/** The procedure editor: canvas, properties, validation, save, simulation and simplification. */
+export function Editor({
+  id,
+  user,
+  catalog,
+  initial,
+  saved: savedAtLoad,
+  onSaved,
+  onReload,
+  onBack,
+  onSignOut,
+  onSessionExpired,
+}: {
+  id: string;
+  user: User;
+  catalog: UnitCatalog;
+  initial: { procedure: Procedure; layout: Layout };
+  saved: Saved;
+  onSaved: () => void;
+  onReload: () => void;
+  onBack: () => void;
+  onSignOut: () => void;
+  onSessionExpired: () => void;
+}) {
+  const { s, f, lang, t } = useI18n();
+  const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
+  const [mode, setMode] = useState<Mode>('design');
+  const [tab, setTab] = useState<'properties' | 'procedure' | 'forms'>('properties');
+  const [connecting, setConnecting] = useState<{ source: string; target: string } | undefined>(
+    undefined,
+  );
+  const [active, setActive] = useState<ReadonlySet<string>>(new Set());
+  const canvas = useRef<CanvasHandle>(null);
+  const doc = state.history.present;
+  const { procedure } = doc;
+
+  // Another mode changes the panel's width and what the canvas shows: frame the diagram again.
+  const firstMode = useRef(true);
+  useEffect(() => {
+    if (firstMode.current) {
+      firstMode.current = false;
+      return;
+    }
+    if (mode !== 'design') dispatch({ type: 'select', selection: { kind: 'none' } });
+    const frame = requestAnimationFrame(() => canvas.current?.fitReadable());
+    return () => cancelAnimationFrame(frame);
+  }, [mode]);
+
+  const exec = useCallback<Exec>(
+    (command, label, mergeKey, select) =>
+      dispatch({ type: 'exec', command, label, mergeKey, select }),
+    [],
+  );
+
+  // Live validation with the engine, in a worker so typing stays fluid on large procedures and
+  // the first paint of the canvas does not wait for it.
+  const { saved, status, setStatus, conflict, setConflict, dirty, save } = useSave(
+    id,
+    user,
+    doc,
+    savedAtLoad,
+    {
+      onSaved,
+      onSessionExpired,
+    },
+  );
+  const { problems, checked } = useValidation(procedure, catalog);
+  const checking = checked !== procedure;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const counts = useMemo(() => {
+    const out = new Map<string, Counts>();
+    for (const p of problems) {
+      const path = checked ? problemStep(checked, p.path) : undefined;
+      if (path === undefined) continue;
+      const c = out.get(path) ?? { errors: 0, warnings: 0 };
+      out.set(
+        path,
+        p.severity === 'error'
+          ? { ...c, errors: c.errors + 1 }
+          : { ...c, warnings: c.warnings + 1 },
+      );
+    }
+    return out;
+  }, [problems, checked]);
+
+  const savedBaseline = useMemo<Baseline | undefined>(
+    () =>
+      saved.procedure
+        ? { procedure: saved.procedure, layout: saved.layout, source: 'saved' }
+        : undefined,
+    [saved.procedure, saved.layout],
+  );
+  const [chosen, setChosen] = useState<Baseline | undefined | 'saved'>('saved');
+  const baseline = chosen === 'saved' ? savedBaseline : chosen;
+  const comparison = useComparison(baseline, doc, mode === 'simplify');
+  const ownModel = useMemo(() => toCanvas(procedure), [procedure]);
+  const ownGeometry = useMemo(() => computeGeometry(ownModel, doc.layout), [ownModel, doc.layout]);
+  const model = comparison.model ?? ownModel;
+  const geometry = comparison.geometry ?? ownGeometry;
+
+  const highlights = useMemo<ReadonlyMap<string, Highlight>>(() => {
+    if (mode === 'simplify') return comparison.highlights;
+    if (mode === 'simulate') return new Map([...active].map((p) => [p, 'active' as const]));
+    return new Map();
+  }, [mode, comparison.highlights, active]);
+
+  const mayEdit = canDesign(user);
+  const readOnly = mode !== 'design';
+
+  const { addStep, addParallel, deleteSelection } = useEditingActions({
+    state,
+    dispatch,
+    exec,
+    procedure,
+    geometry,
+    catalog,
+    mode,
+    save,
+  });
+
+  const showProblem = useCallback(
+    (p: Problem) => {
+      const target = problemTarget(procedure, p.path);
+      dispatch({ type: 'select', selection: target });
+      if (target.kind === 'procedure') setTab('procedure');
+      else if (target.kind === 'form') setTab('forms');
+      else setTab('properties');
+      const path =
+        target.kind === 'step'
+          ? target.path
+          : target.kind === 'transition'
+            ? target.ref.source
+            : undefined;
+      if (path) canvas.current?.reveal(path);
+    },
+    [procedure],
+  );
+
+  const autoArrange = useCallback(async () => {
+    const layout = await autoLayout(procedure);
+    exec({ type: 'setLayout', layout }, s.cmd_setLayout);
+    canvas.current?.fit();
+  }, [procedure, exec, s]);
+
+  const flow = useMemo(
+    () => ({
+      procedure,
+      catalog,
+      s,
+      lang,
+      counts: mode === 'design' ? counts : new Map<string, Counts>(),
+      selection: state.selection,
+      multi: state.multi,
+      highlights,
+      edgeHighlights:
+        mode === 'simplify' ? comparison.edgeHighlights : new Map<string, 'added' | 'changed'>(),
+      ghosts: [],
+    }),
+    [
+      procedure,
+      catalog,
+      s,
+      lang,
+      counts,
+      state.selection,
+      state.multi,
+      highlights,
+      mode,
+      comparison.edgeHighlights,
+    ],
+  );
+
+  return (
+    <div className={`page editor mode-${mode}`}>
+      <TopBar
+        user={user}
+        onSignOut={onSignOut}
+        title={
+          <nav aria-label="breadcrumb" className="crumbs">
+            <a
+              href="/"
+              onClick={(e) => {
+                e.preventDefault();
+                if (!dirty || confirm(s.leaveUnsaved)) onBack();
+              }}
+            >
+              {s.backToLibrary}
+            </a>
+            <span aria-hidden="true"> / </span>
+            <span className="crumb-current">{t(procedure.name)}</span>
+          </nav>
+        }
+      >
+        <div className="modes" role="tablist" aria-label={s.modes}>
+          {(['design', 'simulate', 'simplify'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              className={mode === m ? 'on' : ''}
+              onClick={() => setMode(m)}
+            >
+              {m === 'design' ? s.modeDesign : m === 'simulate' ? s.modeSimulate : s.modeSimplify}
+            </button>
+          ))}
+        </div>
+      </TopBar>
+      <EditorToolbar
+        mode={mode}
+        user={user}
+        mayEdit={mayEdit}
+        history={state.history}
+        errors={errors}
+        warnings={warnings}
+        checking={checking}
+        firstCheck={checked === null}
+        dirty={dirty}
+        isNew={!saved.procedure}
+        status={status}
+        onAddStep={addStep}
+        onAddParallel={addParallel}
+        onUndo={() => dispatch({ type: 'undo' })}
+        onRedo={() => dispatch({ type: 'redo' })}
+        onAutoLayout={() => void autoArrange()}
+        onSave={() => void save()}
+      />
+      <SaveBanner status={status} dirty={dirty} onClose={() => setStatus({ kind: 'idle' })} />
+      <div className="workspace">
+        <section className="canvas-area" aria-label={s.canvasLabel}>
+          <ReactFlowProvider>
+            <ProcedureCanvas
+              ref={canvas}
+              model={model}
+              geometry={geometry}
+              flow={flow}
+              readOnly={readOnly || !mayEdit}
+              onSelect={(selection, multi) =>
+                dispatch({ type: 'select', selection, ...(multi ? { multi } : {}) })
+              }
+              onMove={(positions) => exec({ type: 'moveNodes', positions }, s.cmd_moveNodes)}
+              onConnect={(source, target) => setConnecting({ source, target })}
+              onRetarget={(edgeId, target) => {
+                const parts = edgeId.split('|');
+                const ref = parseRefKey(parts.slice(0, 4).join('|'));
+                if (ref)
+                  exec(
+                    { type: 'retarget', ref, targetIndex: Number(parts[4] ?? 0), target },
+                    s.cmd_retarget,
+                  );
+              }}
+              onDelete={(steps, transitionIds) => {
+                const refs = transitionIds.flatMap((e) => {
+                  const ref = parseRefKey(e.split('|').slice(0, 4).join('|'));
+                  return ref ? [ref] : [];
+                });
+                exec(
+                  { type: 'deleteSelection', steps, transitions: refs },
+                  s.cmd_deleteSelection,
+                  undefined,
+                  {
+                    kind: 'none',
+                  },
+                );
+              }}
+            />
+          </ReactFlowProvider>
+          {mode === 'design' ? <p className="shortcuts">{s.shortcuts}</p> : null}
+          {mode === 'design' ? (
+            <ProblemsPanel procedure={procedure} problems={problems} onShow={showProblem} />
+          ) : null}
+        </section>
+        {mode === 'design' ? (
+          <SidePanel
+            tab={tab}
+            onTab={setTab}
+            doc={doc}
+            catalog={catalog}
+            model={model}
+            selection={state.selection}
+            multiCount={state.multi.steps.length + state.multi.transitions.length}
+            problems={problems}
+            exec={exec}
+            readOnly={!mayEdit}
+            onSelect={(selection) => dispatch({ type: 'select', selection })}
+            onDeleteSelection={deleteSelection}
+          />
+        ) : mode === 'simulate' ? (
+          <SimulatorPanel
+            procedure={procedure}
+            catalog={catalog}
+            errors={errors}
+            onActive={setActive}
+          />
+        ) : (
+          <SimplifyPanel
+            id={id}
+            doc={doc}
+            catalog={catalog}
+            view={comparison}
+            saved={savedBaseline}
+            onBaseline={(b) => setChosen(b && b.source === 'saved' ? 'saved' : b)}
+          />
+        )}
+      </div>
+      {connecting ? (
+        <ConnectDialog
+          procedure={procedure}
+          source={connecting.source}
+          target={connecting.target}
+          onClose={() => setConnecting(undefined)}
+          onConnect={(args) => {
+            setConnecting(undefined);
+            const kind = args.kind ?? 'on';
+            const event = kind === 'on' ? (args.event ?? '') : '';
+            const existing = entryList(procedure, args.source, kind, event).length;
+            exec({ type: 'connect', ...args }, s.cmd_connect, undefined, {
+              kind: 'transition',
+              ref: { source: args.source, kind, event, index: existing === 0 ? null : existing },
+            });
+          }}
+        />
+      ) : null}
+      {conflict ? <ConflictDialog onKeep={() => setConflict(false)} onReload={onReload} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Procedure, UnitCatalog } from '../../../../engine/index.ts';
+import { api, ApiError, type ProcedureSummary, type User } from '../../api/client.ts';
+import { formatWorkingTime } from '../../i18n/format.ts';
+import { foldDiacritics } from '../../model/statePaths.ts';
+import { Badge } from '../controls.tsx';
+import { useI18n } from '../I18n.tsx';
+import { TopBar } from '../TopBar.tsx';
+import { NewProcedureDialog } from './NewProcedureDialog.tsx';
+
+const fold = (text: string) => foldDiacritics(text).toLowerCase();
+
+/** The procedure library: search, filter, open, create from the template, duplicate. */
+export function LibraryScreen({
+  user,
+  catalog,
+  onOpen,
+  onCreate,
+  onSignOut,
+}: {
+  user: User;
+  catalog: UnitCatalog;
+  onOpen: (id: string) => void;
+  onCreate: (procedure: Procedure) => void;
+  onSignOut: () => void;
+}) {
+  const { s, f, t, lang } = useI18n();
+  const [items, setItems] = useState<ProcedureSummary[] | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [query, setQuery] = useState('');
+  const [level, setLevel] = useState('');
+  const [field, setField] = useState('');
+  const [dialog, setDialog] = useState<
+    { mode: 'new' } | { mode: 'duplicate'; id: string } | undefined
+  >(undefined);
+
+  useEffect(() => {
+    api
+      .procedures()
+      .then(setItems, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  }, []);
+
+  const fields = useMemo(() => [...new Set((items ?? []).map((i) => i.field))].sort(), [items]);
+  const shown = useMemo(() => {
+    const q = fold(query.trim());
+    return (items ?? []).filter(
+      (i) =>
+        (!level || i.level === level) &&
+        (!field || i.field === field) &&
+        (!q || fold(`${i.name.vi} ${i.name.en} ${i.code ?? ''} ${i.field} ${i.id}`).includes(q)),
+    );
+  }, [items, query, level, field]);
+  const levelName = (id: string) => t(catalog.levels.find((l) => l.id === id)?.name, id);
+
+  return (
+    <div className="page">
+      <TopBar user={user} onSignOut={onSignOut} title={s.library} />
+      <main className="library" aria-labelledby="library-title">
+        <div className="library-head">
+          <div>
+            <h1 id="library-title">{s.library}</h1>
+            <p className="muted">{s.libraryIntro}</p>
+          </div>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setDialog({ mode: 'new' })}
+          >
+            + {s.newProcedure}
+          </button>
+        </div>
+        <div className="filters" role="search">
+          <div className="field grow">
+            <label htmlFor="lib-search">{s.search}</label>
+            <input
+              id="lib-search"
+              type="search"
+              placeholder={s.searchPlaceholder}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="lib-level">{s.level}</label>
+            <select id="lib-level" value={level} onChange={(e) => setLevel(e.target.value)}>
+              <option value="">{s.allLevels}</option>
+              {catalog.levels.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {t(l.name)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="lib-field">{s.field}</label>
+            <select id="lib-field" value={field} onChange={(e) => setField(e.target.value)}>
+              <option value="">{s.allFields}</option>
+              {fields.map((x) => (
+                <option key={x} value={x}>
+                  {x}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {error ? (
+          <div className="alert alert-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        {items === undefined && !error ? <p>{s.loading}</p> : null}
+        {items !== undefined ? (
+          <>
+            <p className="muted small" aria-live="polite">
+              {f(s.procedureCount, { n: shown.length })}
+            </p>
+            <table className="table library-table">
+              <thead>
+                <tr>
+                  <th scope="col">{s.procedureName}</th>
+                  <th scope="col">{s.level}</th>
+                  <th scope="col">{s.field}</th>
+                  <th scope="col" className="num">
+                    {s.deadline}
+                  </th>
+                  <th scope="col" className="num">
+                    {s.steps}
+                  </th>
+                  <th scope="col">{s.status}</th>
+                  <th scope="col">
+                    <span className="sr-only">{s.actions}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((i) => (
+                  <tr key={i.id}>
+                    <td>
+                      <a
+                        className="proc-link"
+                        href={`/procedures/${i.id}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onOpen(i.id);
+                        }}
+                      >
+                        {t(i.name)}
+                      </a>
+                      <div className="muted small">
+                        {i.code ? `${s.code} ${i.code} · ` : ''}
+                        <code>{i.id}</code>
+                      </div>
+                    </td>
+                    <td>{levelName(i.level)}</td>
+                    <td>{i.field}</td>
+                    <td className="num">{formatWorkingTime(i.deadline, s, lang, true)}</td>
+                    <td className="num">{i.steps}</td>
+                    <td>
+                      {i.errors === 0 && i.warnings === 0 ? (
+                        <Badge tone="ok">{s.valid}</Badge>
+                      ) : null}
+                      {i.errors > 0 ? (
+                        <Badge tone="error">{f(s.errorsCount, { n: i.errors })}</Badge>
+                      ) : null}{' '}
+                      {i.warnings > 0 ? (
+                        <Badge tone="warning">{f(s.warningsCount, { n: i.warnings })}</Badge>
+                      ) : null}
+                    </td>
+                    <td className="row-actions">
+                      <button type="button" className="btn btn-small" onClick={() => onOpen(i.id)}>
+                        {s.open}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-ghost"
+                        onClick={() => setDialog({ mode: 'duplicate', id: i.id })}
+                      >
+                        {s.duplicate}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+                {shown.length === 0 ? (
+                  <tr>
+                    <td colSpan={7} className="empty">
+                      {s.noProcedures}
+                    </td>
+                  </tr>
+                ) : null}
+              </tbody>
+            </table>
+          </>
+        ) : null}
+      </main>
+      {dialog ? (
+        <NewProcedureDialog
+          mode={dialog.mode}
+          sourceId={dialog.mode === 'duplicate' ? dialog.id : undefined}
+          catalog={catalog}
+          taken={new Set((items ?? []).map((i) => i.id))}
+          onClose={() => setDialog(undefined)}
+          onCreate={(p) => {
+            setDialog(undefined);
+            onCreate(p);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

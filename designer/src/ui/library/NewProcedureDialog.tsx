@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import type { Procedure, UnitCatalog } from '../../../../engine/index.ts';
+import { api } from '../../api/client.ts';
+import { duplicateProcedure, idProblem, newFromTemplate } from '../../model/newProcedure.ts';
+import { slugFromName } from '../../model/statePaths.ts';
+import { Dialog } from '../controls.tsx';
+import { useI18n } from '../I18n.tsx';
+
+/** Create a procedure from the template, or duplicate one as a new variant (a new id). */
+export function NewProcedureDialog({
+  mode,
+  sourceId,
+  catalog,
+  taken,
+  onClose,
+  onCreate,
+}: {
+  mode: 'new' | 'duplicate';
+  sourceId?: string;
+  catalog: UnitCatalog;
+  taken: ReadonlySet<string>;
+  onClose: () => void;
+  onCreate: (procedure: Procedure) => void;
+}) {
+  const { s, t } = useI18n();
+  const [source, setSource] = useState<Procedure | undefined>(undefined);
+  const [name, setName] = useState('');
+  const [id, setId] = useState('');
+  const [idTouched, setIdTouched] = useState(false);
+  const [level, setLevel] = useState(catalog.levels.find((l) => !l.legacy)?.id ?? 'commune');
+
+  useEffect(() => {
+    if (mode !== 'duplicate' || !sourceId) return;
+    void api.procedure(sourceId).then((r) => {
+      setSource(r.procedure);
+      setName(`${r.procedure.name.vi}${s.copySuffix}`);
+      let n = 2;
+      while (taken.has(`${sourceId}-${n}`)) n++;
+      setId(`${sourceId}-${n}`);
+      setIdTouched(true);
+    });
+  }, [mode, sourceId, s.copySuffix, taken]);
+
+  const problem = id ? idProblem(id, taken) : 'invalid';
+  const ready = !!name.trim() && !problem && (mode === 'new' || !!source);
+  const create = () => {
+    if (!ready) return;
+    onCreate(
+      mode === 'duplicate' && source
+        ? duplicateProcedure(source, id, name.trim())
+        : newFromTemplate(id, name.trim(), level, catalog),
+    );
+  };
+
+  return (
+    <Dialog
+      title={mode === 'new' ? s.createTitle : s.duplicateTitle}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="btn btn-ghost" onClick={onClose}>
+            {s.cancel}
+          </button>
+          <button type="button" className="btn btn-primary" disabled={!ready} onClick={create}>
+            {s.create}
+          </button>
+        </>
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create();
+        }}
+      >
+        <p className="muted">{mode === 'new' ? s.createIntro : s.duplicateIntro}</p>
+        <div className="field">
+          <label htmlFor="new-name">{s.procedureName}</label>
+          <input
+            id="new-name"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              if (!idTouched) setId(slugFromName(e.target.value));
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="new-id">{s.procedureId}</label>
+          <input
+            id="new-id"
+            value={id}
+            aria-invalid={!!id && !!problem}
+            aria-describedby="new-id-help"
+            onChange={(e) => {
+              setIdTouched(true);
+              setId(e.target.value);
+            }}
+          />
+          <div id="new-id-help" className={id && problem ? 'hint hint-error' : 'hint'}>
+            {id && problem === 'taken'
+              ? s.idTaken
+              : id && problem === 'invalid'
+                ? s.idInvalid
+                : s.procedureIdHelp}
+          </div>
+        </div>
+        {mode === 'new' ? (
+          <div className="field">
+            <label htmlFor="new-level">{s.level}</label>
+            <select id="new-level" value={level} onChange={(e) => setLevel(e.target.value)}>
+              {catalog.levels.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {t(l.name)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit" hidden />
+      </form>
+    </Dialog>
+  );
+}
