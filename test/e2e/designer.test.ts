@@ -114,6 +114,51 @@ describe('the procedure designer', () => {
     await page.close();
   }, 60_000);
 
+  it('creates a procedure from the template and duplicates one as a new variant', async () => {
+    const page = await signedIn();
+    await page.getByRole('button', { name: '+ Thủ tục mới' }).click();
+    const create = page.getByRole('dialog', { name: 'Tạo thủ tục mới từ mẫu' });
+    await create.getByLabel('Tên thủ tục').fill('Cấp giấy xác nhận cư trú');
+    expect(await create.getByLabel('Mã tệp (slug)').inputValue()).toBe('cap-giay-xac-nhan-cu-tru');
+    await create.getByRole('button', { name: 'Tạo' }).click();
+    await page.waitForFunction(
+      () => (window as unknown as { __motcuaReady?: unknown }).__motcuaReady,
+    );
+    await expect
+      .poll(() => page.getByTestId('save-status').innerText())
+      .toBe('Thủ tục mới, chưa lưu');
+    await expect.poll(() => page.getByTestId('validity').innerText()).toBe('Hợp lệ');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => page.getByTestId('save-status').innerText()).toBe('Đã lưu');
+    const created = readFileSync(
+      join(server.proceduresDir, 'cap-giay-xac-nhan-cu-tru.json'),
+      'utf8',
+    );
+    expect(JSON.parse(created).name.vi).toBe('Cấp giấy xác nhận cư trú');
+
+    await page.getByRole('link', { name: 'Thư viện' }).click();
+    await page
+      .locator('tr', { hasText: 'Cấp bản sao trích lục hộ tịch' })
+      .getByRole('button', { name: 'Nhân bản' })
+      .click();
+    const copy = page.getByRole('dialog', { name: 'Nhân bản thành phương án mới' });
+    await expect
+      .poll(() => copy.getByLabel('Mã tệp (slug)').inputValue())
+      .toBe('cap-ban-sao-trich-luc-ho-tich-2');
+    await copy.getByRole('button', { name: 'Tạo' }).click();
+    await page.waitForFunction(
+      () => (window as unknown as { __motcuaReady?: unknown }).__motcuaReady,
+    );
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => page.getByTestId('save-status').innerText()).toBe('Đã lưu');
+    const variant = JSON.parse(
+      readFileSync(join(server.proceduresDir, 'cap-ban-sao-trich-luc-ho-tich-2.json'), 'utf8'),
+    );
+    expect(variant.machine.id).toBe('cap-ban-sao-trich-luc-ho-tich-2');
+    expect(variant.name.vi).toBe('Cấp bản sao trích lục hộ tịch (phương án đơn giản hóa)');
+    await page.close();
+  }, 60_000);
+
   it('adds a step, connects it, validates live, saves, and the change is on disk', async () => {
     const page = await signedIn();
     await open(page, 'Đăng ký khai sinh');

@@ -68,6 +68,7 @@ export const en: Strings = {
   copySuffix: ' (simplified variant)',
 
   backToLibrary: 'Library',
+  breadcrumb: 'Breadcrumb',
   modeDesign: 'Design',
   modeSimulate: 'Simulate',
   modeSimplify: 'Simplify',
@@ -437,10 +438,6 @@ export const en: Strings = {
   cmd_updateProcedure: 'Edit procedure',
   cmd_moveNodes: 'Move steps',
   cmd_setLayout: 'Auto layout',
-  newStepName: 'New step',
-  newFinalName: 'New end',
-  newGroupName: 'Inter-agency processing',
-  branchName: 'Branch {n}',
   addFinal: 'Add end',
   selectedCount: '{n} items selected',
   a11yNode:

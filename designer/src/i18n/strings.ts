@@ -8,7 +8,6 @@ import { vi, type Strings } from './vi.ts';
 export { en, vi };
 export type { StringKey, Strings } from './vi.ts';
 
-
 /** The supported languages. */
 export type Lang = 'vi' | 'en';
 

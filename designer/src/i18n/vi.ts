@@ -70,6 +70,7 @@ export const vi = {
 
   // Editor chrome
   backToLibrary: 'Thư viện',
+  breadcrumb: 'Vị trí',
   modeDesign: 'Thiết kế',
   modeSimulate: 'Mô phỏng',
   modeSimplify: 'Đơn giản hóa',
@@ -450,10 +451,6 @@ export const vi = {
   cmd_updateProcedure: 'Sửa thông tin thủ tục',
   cmd_moveNodes: 'Di chuyển bước',
   cmd_setLayout: 'Sắp xếp tự động',
-  newStepName: 'Bước mới',
-  newFinalName: 'Kết thúc mới',
-  newGroupName: 'Liên thông giải quyết',
-  branchName: 'Nhánh {n}',
   addFinal: 'Thêm kết thúc',
   selectedCount: 'Đã chọn {n} mục',
   a11yNode: 'Nhấn Enter hoặc phím cách để chọn bước. Nhấn Delete để xóa, Esc để bỏ chọn.',

@@ -35,17 +35,24 @@ export interface Route {
 
 const STUB = 18;
 const SPREAD = 10;
+const PORT_GAP = 14;
 
-function port(r: Rect, side: Side): XY {
+/**
+ * The point where the n-th arrow on a side meets the box: the middle first, then alternately
+ * either side of it, so arrows sharing a side do not run on top of each other.
+ */
+function port(r: Rect, side: Side, n = 0): XY {
+  const shift = n === 0 ? 0 : (n % 2 === 1 ? 1 : -1) * Math.ceil(n / 2) * PORT_GAP;
+  const along = (length: number) => Math.max(-length / 2 + 8, Math.min(length / 2 - 8, shift));
   switch (side) {
     case 'l':
-      return { x: r.x, y: r.y + r.h / 2 };
+      return { x: r.x, y: r.y + r.h / 2 + along(r.h) };
     case 'r':
-      return { x: r.x + r.w, y: r.y + r.h / 2 };
+      return { x: r.x + r.w, y: r.y + r.h / 2 + along(r.h) };
     case 't':
-      return { x: r.x + r.w / 2, y: r.y };
+      return { x: r.x + r.w / 2 + along(r.w), y: r.y };
     case 'b':
-      return { x: r.x + r.w / 2, y: r.y + r.h };
+      return { x: r.x + r.w / 2 + along(r.w), y: r.y + r.h };
     default: {
       const never: never = side;
       throw new Error(`side ${String(never)}`);
@@ -309,6 +316,13 @@ export function routeEdges(
     { points: XY[]; sourceSide: Side; targetSide: Side; size: RouteRequest['label'] }
   >();
   const stubs = new Map<Rect, number>();
+  const ports = new Map<Rect, Record<Side, number>>();
+  const used = (r: Rect, side: Side) => ports.get(r)?.[side] ?? 0;
+  const take = (r: Rect, side: Side) => {
+    const counts = ports.get(r) ?? { l: 0, r: 0, t: 0, b: 0 };
+    counts[side]++;
+    ports.set(r, counts);
+  };
   const fixedLabels = new Map<string, XY>();
   for (const req of requests) {
     if (req.stub) {
@@ -344,8 +358,8 @@ export function routeEdges(
     // Simple paths on every side pair first; detours only when no simple path is clear.
     for (const stage of [0, 1] as const) {
       for (const [ss, ts] of pairs) {
-        const p0 = port(req.source, ss);
-        const p1 = port(req.target, ts);
+        const p0 = port(req.source, ss, used(req.source, ss));
+        const p1 = port(req.target, ts, used(req.target, ts));
         const s0 = stub(p0, ss);
         const s1 = stub(p1, ts);
         for (const path of candidates(s0, horizontal(ss), s1, horizontal(ts), ctx, stage)) {
@@ -363,8 +377,8 @@ export function routeEdges(
     }
     if (!best) {
       const [ss, ts] = sidePairs(req.source, req.target)[0]!;
-      const p0 = port(req.source, ss);
-      const p1 = port(req.target, ts);
+      const p0 = port(req.source, ss, used(req.source, ss));
+      const p1 = port(req.target, ts, used(req.target, ts));
       const s0 = stub(p0, ss);
       const s1 = stub(p1, ts);
       const mid = horizontal(ss)
@@ -378,6 +392,8 @@ export function routeEdges(
           ];
       best = { points: simplify([p0, s0, ...mid, s1, p1]), score: Infinity, sides: [ss, ts] };
     }
+    take(req.source, best.sides[0]);
+    take(req.target, best.sides[1]);
     routes.set(req.id, {
       points: spread(best.points, ctx),
       sourceSide: best.sides[0],

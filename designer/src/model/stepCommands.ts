@@ -18,6 +18,7 @@ import {
 } from './statePaths.ts';
 import { setEntry, entryList } from './transitionCommands.ts';
 import { targetsOf, type TransitionRef } from './transitionRefs.ts';
+import { NEW_DATA } from './newData.ts';
 
 /** The key a new child of `parent` gets: from its name, unique among its siblings. */
 export function newStepKey(procedure: Procedure, parent: string, name: string | undefined): string {
@@ -147,7 +148,7 @@ export function parallelGroup(
           },
           on: { COMPLETE: { target: 'xong' } },
         },
-        xong: { type: 'final', meta: { name: { vi: 'Xong', en: 'Done' } } },
+        xong: { type: 'final', meta: { name: NEW_DATA.branchDone } },
       },
     };
   }

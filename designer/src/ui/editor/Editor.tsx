@@ -214,7 +214,7 @@ export function Editor({
         user={user}
         onSignOut={onSignOut}
         title={
-          <nav aria-label="breadcrumb" className="crumbs">
+          <nav aria-label={s.breadcrumb} className="crumbs">
             <a
               href="/"
               onClick={(e) => {

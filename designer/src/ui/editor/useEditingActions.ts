@@ -6,6 +6,7 @@ import type { EditorAction, EditorState } from '../../model/editorState.ts';
 import { getState, parentPath } from '../../model/statePaths.ts';
 import { newStepKey } from '../../model/stepCommands.ts';
 import { parseRefKey } from '../../model/transitionRefs.ts';
+import { NEW_DATA } from '../../model/newData.ts';
 import { useI18n } from '../I18n.tsx';
 import type { Exec, Mode } from './Editor.tsx';
 
@@ -39,7 +40,7 @@ export function useEditingActions({
   mode: Mode;
   save: () => Promise<void>;
 }) {
-  const { s, f } = useI18n();
+  const { s } = useI18n();
   const [clipboard, setClipboard] = useState<
     { parent: string; key: string; state: StateNodeConfig } | undefined
   >(undefined);
@@ -54,13 +55,14 @@ export function useEditingActions({
   const addStep = useCallback(
     (final = false) => {
       const parent = state.selection.kind === 'step' ? parentPath(state.selection.path) : '';
-      const name = final ? s.newFinalName : s.newStepName;
+      const text = final ? NEW_DATA.final : NEW_DATA.step;
+      const name = text.vi;
       const key = newStepKey(procedure, parent, name);
       const step: StateNodeConfig = final
-        ? { type: 'final', meta: { name: { vi: name }, outcome: 'approved' } }
+        ? { type: 'final', meta: { name: text, outcome: 'approved' } }
         : {
             meta: {
-              name: { vi: name },
+              name: text,
               ...(selectedUnit ? { unit: selectedUnit } : {}),
               role: 'specialist',
               duration: { workingDays: 1 },
@@ -87,15 +89,15 @@ export function useEditingActions({
       (u) => !u.oneStop && u.id !== 'cong-dan' && u.level === procedure.level,
     );
     const regions = [0, 1].map((i) => ({
-      name: { vi: f(s.branchName, { n: i + 1 }) },
+      name: { vi: `${NEW_DATA.branch.vi} ${i + 1}` },
       ...((units[i] ?? units[0]) ? { unit: (units[i] ?? units[0])!.id } : {}),
     }));
-    const key = newStepKey(procedure, '', s.newGroupName);
+    const key = newStepKey(procedure, '', NEW_DATA.group.vi);
     exec(
       {
         type: 'addParallelGroup',
         parent: '',
-        name: { vi: s.newGroupName },
+        name: NEW_DATA.group,
         regions,
         ...(selectedBox ? { nearX: selectedBox.x + COLUMN_PITCH } : {}),
       },
@@ -103,7 +105,7 @@ export function useEditingActions({
       undefined,
       { kind: 'step', path: key },
     );
-  }, [catalog, procedure, exec, s, f, selectedBox]);
+  }, [catalog, procedure, exec, s, selectedBox]);
 
   const deleteSelection = useCallback(() => {
     const steps =

@@ -8,6 +8,7 @@ import {
 } from '../../../../engine/index.ts';
 import { LocalizedInput, WorkingTimeInput } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
+import { NEW_DATA } from '../../model/newData.ts';
 
 type ActionType = Action['type'];
 
@@ -17,7 +18,7 @@ function defaultAction(type: ActionType): Action {
     case 'issueSlip':
       return { type, params: { slip: 'receipt' } };
     case 'notifyApplicant':
-      return { type, params: { message: { vi: 'Thông báo' } } };
+      return { type, params: { message: NEW_DATA.notice } };
     case 'setOutcome':
       return { type, params: { outcome: 'approved' } };
     case 'startClock':

@@ -14,6 +14,7 @@ import { keyFromName, uniqueKey } from '../../model/statePaths.ts';
 import { Field, LocalizedInput, TextInput } from '../controls.tsx';
 import type { Exec } from '../editor/Editor.tsx';
 import { useI18n } from '../I18n.tsx';
+import { NEW_DATA } from '../../model/newData.ts';
 
 type FormSpec = Procedure['forms'][number];
 const TYPES: readonly FieldType[] = ['string', 'number', 'integer', 'boolean', 'date'];
@@ -178,10 +179,10 @@ export function FormsPanel({
             ...procedure.forms,
             {
               id,
-              title: { vi: 'Biểu mẫu mới' },
+              title: NEW_DATA.form,
               schema: {
                 type: 'object',
-                properties: { hoTen: { type: 'string', title: 'Họ, chữ đệm, tên' } },
+                properties: { hoTen: { type: 'string', title: NEW_DATA.formFirstField } },
               },
             },
           ],
@@ -240,9 +241,9 @@ export function FormsPanel({
             onClick={() => {
               const key = uniqueKey(
                 new Set(rows.map((r) => r.key)),
-                keyFromName('Trường mới', 'truong'),
+                keyFromName(NEW_DATA.field, 'truong'),
               );
-              setForm(addField(form, key, 'Trường mới'), `add:${key}`);
+              setForm(addField(form, key, NEW_DATA.field), `add:${key}`);
             }}
           >
             + {s.addField}

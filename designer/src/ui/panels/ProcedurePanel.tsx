@@ -1,15 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { Procedure, UnitCatalog } from '../../../../engine/index.ts';
-import { formatVnd } from '../../i18n/format.ts';
-import { keyFromName } from '../../model/statePaths.ts';
 import { Field, LocalizedInput, TextInput, WorkingTimeInput } from '../controls.tsx';
 import type { Exec } from '../editor/Editor.tsx';
 import { useI18n } from '../I18n.tsx';
-
-type DocumentSpec = Procedure['documents'][number];
-type Fee = Procedure['fees'][number];
-type LegalDoc = Procedure['legalBasis'][number];
-const KINDS = ['original', 'copy', 'certified-copy', 'original-or-certified-copy', 'form'] as const;
+import { DocumentsSection, FeesSection, LegalBasisSection } from './ProcedureLists.tsx';
 
 /** A whole amount typed with or without thousand separators (1.024.000). */
 function num(text: string): number | undefined {
@@ -46,18 +40,6 @@ export function ProcedurePanel({
   const set = (patch: Partial<Omit<Procedure, 'id' | 'machine'>>, field: string) =>
     exec({ type: 'updateProcedure', patch }, s.cmd_updateProcedure, `proc:${field}`);
 
-  const setDoc = (i: number, patch: Partial<DocumentSpec>) =>
-    set(
-      { documents: procedure.documents.map((d, j) => (j === i ? { ...d, ...patch } : d)) },
-      `documents.${i}`,
-    );
-  const setFee = (i: number, patch: Partial<Fee>) =>
-    set({ fees: procedure.fees.map((f, j) => (j === i ? { ...f, ...patch } : f)) }, `fees.${i}`);
-  const setLegal = (i: number, patch: Partial<LegalDoc>) =>
-    set(
-      { legalBasis: procedure.legalBasis.map((d, j) => (j === i ? { ...d, ...patch } : d)) },
-      `legal.${i}`,
-    );
   const cost = procedure.cost ?? {};
   const setCost = (patch: Partial<NonNullable<Procedure['cost']>>, field: string) => {
     const next = { ...cost, ...patch } as Record<string, unknown>;
@@ -189,196 +171,11 @@ export function ProcedurePanel({
         </div>
       </section>
 
-      <section data-section="legalBasis" className="subsection">
-        <h3>{s.legalBasis}</h3>
-        {procedure.legalBasis.map((d, i) => (
-          <div key={i} className="list-card">
-            <div className="grid-2">
-              <Field label={s.legalNumber}>
-                {(id) => (
-                  <TextInput
-                    id={id}
-                    value={d.number}
-                    onChange={(number) => setLegal(i, { number })}
-                  />
-                )}
-              </Field>
-              <Field label={s.legalIssued}>
-                {(id) => (
-                  <TextInput
-                    id={id}
-                    type="date"
-                    value={d.issued ?? ''}
-                    onChange={(issued) => setLegal(i, { issued: issued || undefined })}
-                  />
-                )}
-              </Field>
-            </div>
-            <Field label={s.legalTitle}>
-              {(id) => (
-                <TextInput id={id} value={d.title} onChange={(title) => setLegal(i, { title })} />
-              )}
-            </Field>
-            <button
-              type="button"
-              className="btn btn-small btn-ghost"
-              onClick={() =>
-                set(
-                  { legalBasis: procedure.legalBasis.filter((_, j) => j !== i) },
-                  `legal-remove.${i}`,
-                )
-              }
-            >
-              {s.remove}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="btn btn-small btn-ghost"
-          onClick={() =>
-            set({ legalBasis: [...procedure.legalBasis, { number: '…', title: '…' }] }, 'legal-add')
-          }
-        >
-          + {s.addLegal}
-        </button>
-      </section>
+      <LegalBasisSection procedure={procedure} set={set} />
 
-      <section data-section="fees" className="subsection">
-        <h3>{s.fees}</h3>
-        {procedure.fees.length === 0 ? <p className="muted small">{s.free}</p> : null}
-        {procedure.fees.map((fee, i) => (
-          <div key={i} className="list-card">
-            <Field label={s.feeName}>
-              {(id) => (
-                <TextInput
-                  id={id}
-                  value={fee.name.vi}
-                  onChange={(vi) => setFee(i, { name: { ...fee.name, vi } })}
-                />
-              )}
-            </Field>
-            <Field label={s.amountVnd} hint={formatVnd(fee.amountVnd, s, lang)}>
-              {(id) => (
-                <TextInput
-                  id={id}
-                  value={String(fee.amountVnd)}
-                  onChange={(v) => {
-                    const n = num(v);
-                    if (n !== undefined && Number.isInteger(n) && n >= 0)
-                      setFee(i, { amountVnd: n });
-                  }}
-                />
-              )}
-            </Field>
-            <button
-              type="button"
-              className="btn btn-small btn-ghost"
-              onClick={() =>
-                set({ fees: procedure.fees.filter((_, j) => j !== i) }, `fee-remove.${i}`)
-              }
-            >
-              {s.remove}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="btn btn-small btn-ghost"
-          onClick={() =>
-            set({ fees: [...procedure.fees, { name: { vi: 'Lệ phí' }, amountVnd: 0 }] }, 'fee-add')
-          }
-        >
-          + {s.addFee}
-        </button>
-      </section>
+      <FeesSection procedure={procedure} set={set} />
 
-      <section data-section="documents" className="subsection">
-        <h3>{s.documents}</h3>
-        {procedure.documents.map((d, i) => (
-          <div key={d.id} className="list-card">
-            <Field label={s.documentName}>
-              {(id) => (
-                <TextInput
-                  id={id}
-                  value={d.name.vi}
-                  onChange={(vi) => setDoc(i, { name: { ...d.name, vi } })}
-                />
-              )}
-            </Field>
-            <div className="grid-3">
-              <Field label={s.documentKind}>
-                {(id) => (
-                  <select
-                    id={id}
-                    value={d.kind}
-                    onChange={(e) => setDoc(i, { kind: e.target.value })}
-                  >
-                    {KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {s[`kind_${k}`]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={s.copies}>
-                {(id) => (
-                  <TextInput
-                    id={id}
-                    value={String(d.copies)}
-                    onChange={(v) => {
-                      const n = num(v);
-                      if (n !== undefined && Number.isInteger(n) && n >= 1 && n <= 100)
-                        setDoc(i, { copies: n });
-                    }}
-                  />
-                )}
-              </Field>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={d.required}
-                  onChange={(e) => setDoc(i, { required: e.target.checked })}
-                />{' '}
-                {s.required}
-              </label>
-            </div>
-            <div className="muted small">
-              {s.documentId}: <code>{d.id}</code>
-            </div>
-            <button
-              type="button"
-              className="btn btn-small btn-ghost"
-              onClick={() =>
-                set({ documents: procedure.documents.filter((_, j) => j !== i) }, `doc-remove.${i}`)
-              }
-            >
-              {s.remove}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="btn btn-small btn-ghost"
-          onClick={() => {
-            const taken = new Set(procedure.documents.map((d) => d.id));
-            let key = keyFromName('Giấy tờ mới', 'giayTo');
-            for (let n = 2; taken.has(key); n++) key = `giayToMoi${n}`;
-            set(
-              {
-                documents: [
-                  ...procedure.documents,
-                  { id: key, name: { vi: 'Giấy tờ mới' }, kind: 'copy', copies: 1, required: true },
-                ],
-              },
-              'doc-add',
-            );
-          }}
-        >
-          + {s.addDocument}
-        </button>
-      </section>
+      <DocumentsSection procedure={procedure} set={set} />
 
       <section data-section="cost" className="subsection">
         <h3>{s.cost}</h3>

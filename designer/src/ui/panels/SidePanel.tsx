@@ -6,6 +6,7 @@ import type { Exec } from '../editor/Editor.tsx';
 import { useI18n } from '../I18n.tsx';
 import { FormsPanel } from './FormsPanel.tsx';
 import { ProcedurePanel } from './ProcedurePanel.tsx';
+import { ProcedureSummary } from './ProcedureSummary.tsx';
 import { StepPanel } from './StepPanel.tsx';
 import { TransitionPanel } from './TransitionPanel.tsx';
 
@@ -118,9 +119,7 @@ export function SidePanel({
               onSelect={onSelect}
             />
           ) : (
-            <div className="panel-section empty-panel">
-              <p>{s.nothingSelected}</p>
-            </div>
+            <ProcedureSummary procedure={doc.procedure} catalog={catalog} />
           )}
         </fieldset>
       </div>

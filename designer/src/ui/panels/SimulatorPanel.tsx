@@ -25,7 +25,6 @@ import { useI18n } from '../I18n.tsx';
 import { DataInput } from './DataInput.tsx';
 import { SimulationSetup } from './SimulationSetup.tsx';
 
-
 /** The calendar the runtime uses: the official schedules from the server (else the rules). */
 function useCalendar(): { calendar: WorkingCalendar; official: number[] } | undefined {
   const [value, setValue] = useState<{ calendar: WorkingCalendar; official: number[] } | undefined>(
