@@ -120,6 +120,23 @@ export class ProcedureRegistry {
     return entry;
   }
 
+  /**
+   * The current definition, re-read when its file changed on disk since it was registered (a
+   * hand edit, a git pull), so that what is shown always matches the ETag given with it and a
+   * save can never silently overwrite the edit. A changed file that does not validate keeps the
+   * registered definition and its ETag: a save is then refused as a conflict.
+   */
+  async refresh(id: string, now: number): Promise<RegisteredProcedure | undefined> {
+    const entry = this.current.get(id);
+    const text = this.readFile(id);
+    if (!entry || text === undefined || etagOf(text) === entry.etag) return entry;
+    const problems = validateProcedure(text, { units: this.units });
+    if (hasErrors(problems)) return entry;
+    const procedure = JSON.parse(text) as Procedure;
+    if (procedure.id !== id) return entry;
+    return this.register(procedure, entry.file, text, problems, now);
+  }
+
   /** All current procedures, sorted by id. */
   list(): RegisteredProcedure[] {
     return [...this.current.values()].sort((a, b) => a.procedure.id.localeCompare(b.procedure.id));

@@ -86,18 +86,17 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         ...errors(404),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id } = c.req.valid('param');
-      const entry = deps.registry.get(id);
-      const text = deps.registry.readFile(id);
-      if (!entry || text === undefined) throw new AppError('not-found', `No procedure "${id}"`);
-      c.header('ETag', `"${etagOf(text)}"`);
+      const entry = await deps.registry.refresh(id, deps.now());
+      if (!entry) throw new AppError('not-found', `No procedure "${id}"`);
+      c.header('ETag', `"${entry.etag}"`);
       return c.json(
         {
           procedure: entry.procedure,
           layout: deps.registry.layout(id),
           version: entry.version,
-          etag: etagOf(text),
+          etag: entry.etag,
           problems: entry.problems,
           metrics: procedureMetrics(entry.procedure),
         } as never,
