@@ -41,7 +41,12 @@ export {
   type MetricParams,
   type ProcedureMetrics,
 } from './metrics/procedureMetrics.ts';
-export { diffProcedures, type ProcedureDiff } from './diff/diffProcedures.ts';
+export {
+  diffProcedures,
+  SIMPLIFICATION_METRICS,
+  type MetricName,
+  type ProcedureDiff,
+} from './diff/diffProcedures.ts';
 export { formatProcedure } from './canonical/formatProcedure.ts';
 export { procedureVersion, sortedJson } from './canonical/procedureVersion.ts';
 export {

@@ -41,7 +41,8 @@ export interface ProcedureDiff {
   readonly changed: boolean;
 }
 
-const METRICS = [
+/** The metrics a simplification proposal reports and compares, in the order officers read them. */
+export const SIMPLIFICATION_METRICS = [
   'steps',
   'units',
   'handOffs',
@@ -53,7 +54,8 @@ const METRICS = [
   'costPerDossierVnd',
   'costPerYearVnd',
 ] as const satisfies readonly (keyof ProcedureMetrics)[];
-type MetricName = (typeof METRICS)[number];
+/** A metric compared between two versions. */
+export type MetricName = (typeof SIMPLIFICATION_METRICS)[number];
 
 /** What a diff shows of a step. */
 export interface StepSummary {
@@ -209,7 +211,10 @@ export function diffProcedures(
   const ma = procedureMetrics(a, params);
   const mb = procedureMetrics(b, params);
   const metrics = Object.fromEntries(
-    METRICS.map((m) => [m, { before: ma[m], after: mb[m], deltaPercent: percent(ma[m], mb[m]) }]),
+    SIMPLIFICATION_METRICS.map((m) => [
+      m,
+      { before: ma[m], after: mb[m], deltaPercent: percent(ma[m], mb[m]) },
+    ]),
   ) as Record<MetricName, MetricDelta>;
   const steps = compareMaps(stepsOf(a), stepsOf(b));
   const transitions = compareMaps(transitionsOf(a), transitionsOf(b));

@@ -1,23 +1,15 @@
-import type { ProcedureMetrics } from '../../../../engine/index.ts';
+import {
+  SIMPLIFICATION_METRICS,
+  type MetricName,
+  type ProcedureMetrics,
+} from '../../../../engine/index.ts';
 import { formatHours, formatNumber, formatVnd } from '../../i18n/format.ts';
 import type { Lang, Strings } from '../../i18n/strings.ts';
 
-/** The metrics a simplification proposal reports, in the order officers read them. */
-export const METRICS = [
-  'steps',
-  'units',
-  'handOffs',
-  'legalHours',
-  'criticalPathHours',
-  'citizenVisits',
-  'documents',
-  'feesVnd',
-  'costPerDossierVnd',
-  'costPerYearVnd',
-] as const;
+/** The metrics a simplification proposal reports: the engine's list, which its diff compares. */
+export const METRICS = SIMPLIFICATION_METRICS;
 
-/** A metric's name. */
-export type MetricName = (typeof METRICS)[number];
+export type { MetricName };
 
 /** A metric's value as officers write it (days and hours, đồng, counts). */
 export function formatMetric(
