@@ -76,3 +76,4 @@ export {
 } from './scenarios/scenarioSchema.ts';
 export { locatePointer } from './validate/locate.ts';
 export { procedureTemplate, type TemplateOptions } from './format/procedureTemplate.ts';
+export { receptionForm } from './format/receptionForm.ts';

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
+import './office.css';
 import { api, prefetch } from './api/client.ts';
 import { startLayoutWorker } from './elkWorker.ts';
 import { startValidator } from './validator.ts';

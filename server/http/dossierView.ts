@@ -65,6 +65,21 @@ export function timelinessNow(calendar: WorkingCalendar, snapshot: DossierSnapsh
   });
 }
 
+/** Display names of the users among `actors` (ids; `system:…` actors have none). */
+async function actorNames(
+  db: Kysely<Database>,
+  actors: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(actors.filter((a) => !a.startsWith('system:')))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
 /** The full dossier page: state, history as the control slip, deadlines, events the caller may send. */
 export async function dossierView(
   db: Kysely<Database>,
@@ -102,6 +117,18 @@ export async function dossierView(
   ]);
   const graph = buildMachineGraph(procedure.machine);
   const stepName = (id: string) => graph.byId.get(id)?.config.meta?.name ?? { vi: id };
+  const names = await actorNames(db, [
+    ...events.map((e) => e.actor),
+    ...log.map((l) => l.actor),
+    ...slips.map((x) => x.issued_by),
+  ]);
+  const nameOf = (actor: string) => names.get(actor) ?? null;
+  // The reception's payload keeps what the desk entered about the applicant (phone, address…).
+  const reception = events[0]?.type === 'motcua.received' ? events[0] : undefined;
+  const entered = reception
+    ? ((JSON.parse(reception.payload) as { applicant?: Record<string, unknown> }).applicant ?? {})
+    : {};
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   return {
     id: row.id,
     code: row.code,
@@ -112,9 +139,17 @@ export async function dossierView(
       name: procedure.name,
       code: procedure.code ?? null,
     },
+    // The version the dossier is pinned to: documents, forms and fees as they were when received.
+    definition: procedure,
     unit: row.unit_id,
     channel: row.channel,
-    applicant: { name: row.applicant_name, idNumber: row.applicant_id_number },
+    applicant: {
+      name: row.applicant_name,
+      idNumber: row.applicant_id_number,
+      phone: text(entered.phone),
+      email: text(entered.email),
+      address: text(entered.address),
+    },
     status: snapshot.status,
     statusText: statusText(snapshot),
     state: snapshot.machine.value,
@@ -122,6 +157,7 @@ export async function dossierView(
     data: snapshot.machine.context.data,
     documents: snapshot.machine.context.documents,
     receivedAt: iso(row.received_at),
+    receivedBy: reception ? nameOf(reception.actor) : null,
     clock: snapshot.clock,
     appointmentDate: snapshot.clock.due ?? null,
     outcome: snapshot.outcome ?? null,
@@ -132,6 +168,7 @@ export async function dossierView(
       type: e.type,
       name: e.type.startsWith('motcua.') ? null : eventName(procedure, e.type),
       actor: e.actor,
+      actorName: nameOf(e.actor),
       override: e.override === 1,
       at: iso(e.at),
       payload: JSON.parse(e.payload) as unknown,
@@ -142,6 +179,7 @@ export async function dossierView(
       unit: l.unit_id,
       role: l.role,
       actor: l.actor,
+      actorName: nameOf(l.actor),
       from: iso(l.entered_at),
       to: iso(l.exited_at),
       due: iso(l.due_at),
@@ -154,6 +192,7 @@ export async function dossierView(
       due: iso(s.due_at),
       issuedAt: iso(s.issued_at),
       issuedBy: s.issued_by,
+      issuedByName: nameOf(s.issued_by),
     })),
     availableEvents:
       user && snapshot.status === 'active'

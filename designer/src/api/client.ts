@@ -31,6 +31,8 @@ export interface ProcedureSummary {
   readonly level: string;
   readonly field: string;
   readonly deadline: WorkingTime;
+  /** The unit whose one-stop desk receives the procedure's dossiers. */
+  readonly receivingUnit: string | null;
   readonly steps: number;
   readonly errors: number;
   readonly warnings: number;
@@ -66,7 +68,8 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(
+/** One JSON request to the API; an error answer becomes an `ApiError`. */
+export async function call<T>(
   method: string,
   path: string,
   body?: unknown,

@@ -2,11 +2,21 @@
  * Every string the designer shows, in Vietnamese (the default) and English. Components read them
  * through `useI18n()`; pure modules receive a `Strings` object. Placeholders are `{name}`.
  */
-import { en } from './en.ts';
-import { vi, type Strings } from './vi.ts';
+import { en as designerEn } from './en.ts';
+import { officeEn } from './officeEn.ts';
+import { officeVi, type OfficeStrings } from './officeVi.ts';
+import { vi as designerVi, type Strings as DesignerStrings } from './vi.ts';
 
-export { en, vi };
-export type { StringKey, Strings } from './vi.ts';
+/** Every string of the app: the designer's and the one-stop office's. */
+export type Strings = DesignerStrings & OfficeStrings;
+
+/** A key of the dictionary. */
+export type StringKey = keyof Strings;
+
+/** The Vietnamese dictionary (the first language). */
+export const vi: Strings = { ...designerVi, ...officeVi };
+/** The English dictionary. */
+export const en: Strings = { ...designerEn, ...officeEn };
 
 /** The supported languages. */
 export type Lang = 'vi' | 'en';

@@ -1,13 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Procedure, UnitCatalog } from '../../../engine/index.ts';
-import { api, ApiError, prefetch, type User } from '../api/client.ts';
+import { api, ApiError, canDesign, prefetch, type User } from '../api/client.ts';
 import { EditorScreen } from './editor/EditorScreen.tsx';
 import { useI18n } from './I18n.tsx';
 import { LibraryScreen } from './library/LibraryScreen.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
+import { DossierScreen } from './office/DossierScreen.tsx';
+import { InboxScreen } from './office/InboxScreen.tsx';
+import { LookupScreen } from './office/LookupScreen.tsx';
+import { SlipPage } from './office/SlipPage.tsx';
 import { useRoute } from './useRoute.ts';
 
-/** The designer: sign in, the library, the editor of one procedure. */
+// The e-form library and the charts load only with the pages that use them.
+const DeskScreen = lazy(() =>
+  import('./office/DeskScreen.tsx').then((m) => ({ default: m.DeskScreen })),
+);
+const ReportsScreen = lazy(() =>
+  import('./office/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })),
+);
+
+/**
+ * The app: the citizen's lookup without signing in; after sign-in, by what the user does — the
+ * one-stop desk, the inbox and dossier pages, the statistics, and the procedure designer.
+ */
 export function App() {
   const { s } = useI18n();
   const [user, setUser] = useState<User | null | undefined>(undefined);
@@ -15,13 +30,15 @@ export function App() {
   const [route, navigate] = useRoute();
   /** New procedures (from the template or duplicated) live here until their first save. */
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Procedure>>(new Map());
+  const isPublic = route.name === 'lookup';
 
   useEffect(() => {
+    if (isPublic) return;
     api.me().then(setUser, (e: unknown) => {
       if (e instanceof ApiError && e.status === 401) setUser(null);
       else setUser(null);
     });
-  }, []);
+  }, [isPublic]);
   useEffect(() => {
     if (user) prefetch.take('units', api.units).then(setCatalog, () => setCatalog(undefined));
   }, [user]);
@@ -31,30 +48,69 @@ export function App() {
     setUser(null);
   }, []);
 
+  if (isPublic) return <LookupScreen />;
   if (user === undefined) return <div className="splash">{s.loading}</div>;
   if (user === null) return <LoginScreen onSignedIn={setUser} />;
   if (!catalog) return <div className="splash">{s.loading}</div>;
 
-  if (route.name === 'editor') {
-    return (
-      <EditorScreen
-        key={route.id}
-        id={route.id}
-        user={user}
-        catalog={catalog}
-        draft={drafts.get(route.id)}
-        onSaved={(id) =>
-          setDrafts((d) => {
-            const next = new Map(d);
-            next.delete(id);
-            return next;
-          })
-        }
-        onBack={() => navigate({ name: 'library' })}
-        onSignOut={onSignedOut}
-        onSessionExpired={() => setUser(null)}
-      />
-    );
+  const office = { user, catalog, onSignOut: onSignedOut };
+  const splash = <div className="splash">{s.loading}</div>;
+  switch (route.name) {
+    case 'editor':
+      return (
+        <EditorScreen
+          key={route.id}
+          id={route.id}
+          user={user}
+          catalog={catalog}
+          draft={drafts.get(route.id)}
+          onSaved={(id) =>
+            setDrafts((d) => {
+              const next = new Map(d);
+              next.delete(id);
+              return next;
+            })
+          }
+          onBack={() => navigate({ name: 'library' })}
+          onSignOut={onSignedOut}
+          onSessionExpired={() => setUser(null)}
+        />
+      );
+    case 'desk':
+      return (
+        <Suspense fallback={splash}>
+          <DeskScreen {...office} />
+        </Suspense>
+      );
+    case 'reports':
+      return (
+        <Suspense fallback={splash}>
+          <ReportsScreen {...office} />
+        </Suspense>
+      );
+    case 'inbox':
+      return <InboxScreen {...office} />;
+    case 'dossier':
+      return <DossierScreen key={route.id} id={route.id} {...office} />;
+    case 'print':
+      return (
+        <SlipPage
+          key={`${route.id}-${route.slip}`}
+          id={route.id}
+          slip={route.slip}
+          catalog={catalog}
+        />
+      );
+    case 'home':
+      // Designers start in the library; officers in their inbox.
+      if (!canDesign(user)) return <InboxScreen {...office} />;
+      break;
+    case 'library':
+      break;
+    default: {
+      const never: never = route;
+      throw new Error(`unknown route ${JSON.stringify(never)}`);
+    }
   }
   return (
     <LibraryScreen

@@ -3,6 +3,63 @@ import type { User } from '../api/client.ts';
 import { canDesign } from '../api/client.ts';
 import { useI18n } from './I18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { navigate, parseRoute, routePath, type Route } from './useRoute.ts';
+
+/** Whether a user receives dossiers at a one-stop desk. */
+export function isReceptionist(user: User): boolean {
+  return user.isAdmin || user.roles.includes('reception');
+}
+
+/** Whether the designer (library or editor) is open, where read-only access needs saying. */
+function designing(): boolean {
+  const name = parseRoute(location.pathname).name;
+  return name === 'library' || name === 'editor' || name === 'home';
+}
+
+/** The app's sections, by what the user does: receive, process, report, design. */
+function MainNav({ user }: { user: User }) {
+  const { s } = useI18n();
+  const current = parseRoute(location.pathname).name;
+  const items: { route: Route; label: string; active: boolean }[] = [
+    ...(isReceptionist(user)
+      ? [{ route: { name: 'desk' } as Route, label: s.navDesk, active: current === 'desk' }]
+      : []),
+    {
+      route: { name: 'inbox' },
+      label: s.navInbox,
+      active:
+        current === 'inbox' ||
+        current === 'dossier' ||
+        current === 'print' ||
+        (current === 'home' && !canDesign(user)),
+    },
+    { route: { name: 'reports' }, label: s.navReports, active: current === 'reports' },
+    {
+      route: { name: 'library' },
+      label: s.navLibrary,
+      active:
+        current === 'library' || current === 'editor' || (current === 'home' && canDesign(user)),
+    },
+  ];
+  return (
+    <nav className="main-nav" aria-label={s.mainNav}>
+      {items.map((i) => (
+        <a
+          key={i.route.name}
+          href={routePath(i.route)}
+          aria-current={i.active ? 'page' : undefined}
+          onClick={(e) => {
+            if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+            e.preventDefault();
+            navigate(i.route);
+          }}
+        >
+          {i.label}
+        </a>
+      ))}
+    </nav>
+  );
+}
 
 /** The application bar: brand, what is open, the user and the language. */
 export function TopBar({
@@ -10,11 +67,14 @@ export function TopBar({
   onSignOut,
   title,
   children,
+  nav = true,
 }: {
   user: User;
   onSignOut: () => void;
   title?: ReactNode;
   children?: ReactNode;
+  /** The sections' links; the editor, busy with its own toolbar, leaves them out. */
+  nav?: boolean;
 }) {
   const { s } = useI18n();
   return (
@@ -26,13 +86,16 @@ export function TopBar({
         <span className="brand-name">{s.appName}</span>
         <span className="brand-sub">{s.appTitle}</span>
       </div>
+      {nav ? <MainNav user={user} /> : null}
       {title ? <div className="topbar-title">{title}</div> : null}
       <div className="topbar-center">{children}</div>
       <div className="topbar-user">
         <LanguageSwitch />
-        <span className="user-name" title={canDesign(user) ? undefined : s.readOnlyUser}>
+        <span className="user-name">
           {user.displayName ?? user.username}
-          {canDesign(user) ? null : <span className="muted small"> · {s.readOnlyUser}</span>}
+          {canDesign(user) || !designing() ? null : (
+            <span className="muted small"> · {s.readOnlyUser}</span>
+          )}
         </span>
         <button type="button" className="btn btn-ghost btn-small" onClick={onSignOut}>
           {s.signOut}

@@ -1,17 +1,90 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { SlipKind } from '../../../engine/index.ts';
 
-/** The screens of the designer, from the address bar. */
-export type Route = { readonly name: 'library' } | { readonly name: 'editor'; readonly id: string };
+/** The screens of the app, from the address bar. */
+export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'library' }
+  | { readonly name: 'editor'; readonly id: string }
+  | { readonly name: 'desk' }
+  | { readonly name: 'inbox' }
+  | { readonly name: 'dossier'; readonly id: string }
+  | { readonly name: 'print'; readonly id: string; readonly slip: SlipKind }
+  | { readonly name: 'lookup' }
+  | { readonly name: 'reports' };
 
-/** Read a route from a path (`/procedures/dang-ky-khai-sinh`). */
+const SLIPS: readonly SlipKind[] = [
+  'receipt',
+  'supplementRequest',
+  'refusal',
+  'apology',
+  'stopNotice',
+  'control',
+  'result',
+];
+const ID = '([0-9a-f-]{36})';
+
+/** Read a route from a path (`/procedures/dang-ky-khai-sinh`, `/ho-so/…`). */
 export function parseRoute(pathname: string): Route {
-  const match = /^\/procedures\/([a-z0-9-]+)\/?$/.exec(pathname);
-  return match ? { name: 'editor', id: match[1]! } : { name: 'library' };
+  const path = pathname.replace(/\/+$/, '') || '/';
+  let m = /^\/procedures\/([a-z0-9-]+)$/.exec(path);
+  if (m) return { name: 'editor', id: m[1]! };
+  m = new RegExp(`^/dossiers/${ID}/print/([A-Za-z]+)$`).exec(path);
+  if (m && (SLIPS as readonly string[]).includes(m[2]!))
+    return { name: 'print', id: m[1]!, slip: m[2] as SlipKind };
+  m = new RegExp(`^/dossiers/${ID}$`).exec(path);
+  if (m) return { name: 'dossier', id: m[1]! };
+  switch (path) {
+    case '/procedures':
+      return { name: 'library' };
+    case '/desk':
+      return { name: 'desk' };
+    case '/dossiers':
+      return { name: 'inbox' };
+    // The address printed on the receipt is Vietnamese: /tra-cuu.
+    case '/tra-cuu':
+    case '/lookup':
+      return { name: 'lookup' };
+    case '/reports':
+      return { name: 'reports' };
+    default:
+      return { name: 'home' };
+  }
 }
 
 /** The path of a route. */
 export function routePath(route: Route): string {
-  return route.name === 'editor' ? `/procedures/${route.id}` : '/';
+  switch (route.name) {
+    case 'home':
+      return '/';
+    case 'library':
+      return '/procedures';
+    case 'editor':
+      return `/procedures/${route.id}`;
+    case 'desk':
+      return '/desk';
+    case 'inbox':
+      return '/dossiers';
+    case 'dossier':
+      return `/dossiers/${route.id}`;
+    case 'print':
+      return `/dossiers/${route.id}/print/${route.slip}`;
+    case 'lookup':
+      return '/tra-cuu';
+    case 'reports':
+      return '/reports';
+    default: {
+      const never: never = route;
+      throw new Error(`unknown route ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Go to a route from anywhere in the app (links in the top bar, buttons in pages). */
+export function navigate(route: Route): void {
+  const path = routePath(route);
+  if (path !== location.pathname) history.pushState(null, '', path);
+  dispatchEvent(new PopStateEvent('popstate'));
 }
 
 /** The current route and a way to go elsewhere (history API; the server serves index.html). */
@@ -22,10 +95,6 @@ export function useRoute(): [Route, (route: Route) => void] {
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
-  const navigate = useCallback((next: Route) => {
-    const path = routePath(next);
-    if (path !== location.pathname) history.pushState(null, '', path);
-    setRoute(next);
-  }, []);
-  return [route, navigate];
+  const go = useCallback((next: Route) => navigate(next), []);
+  return [route, go];
 }

@@ -41,6 +41,8 @@ function summary(procedure: Procedure, version: string, problems: { severity: st
     level: procedure.level,
     field: procedure.field,
     deadline: procedure.deadline,
+    // The unit of the first step receives the dossiers (the desk's procedure list filters on it).
+    receivingUnit: procedure.machine.states[procedure.machine.initial]?.meta?.unit ?? null,
     steps,
     errors: problems.filter((p) => p.severity === 'error').length,
     warnings: problems.filter((p) => p.severity === 'warning').length,

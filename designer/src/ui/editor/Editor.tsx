@@ -213,6 +213,7 @@ export function Editor({
       <TopBar
         user={user}
         onSignOut={onSignOut}
+        nav={false}
         title={
           <nav aria-label={s.breadcrumb} className="crumbs">
             <a

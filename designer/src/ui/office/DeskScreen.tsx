@@ -1,0 +1,505 @@
+import Form from '@rjsf/core';
+import type { RJSFSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  receptionForm,
+  type Channel,
+  type Procedure,
+  type UnitCatalog,
+} from '../../../../engine/index.ts';
+import { api, ApiError, type ProcedureSummary, type User } from '../../api/client.ts';
+import { dossierApi, newIdempotencyKey, type Received } from '../../api/dossiers.ts';
+import { formatDateTime, formatVnd, formatWorkingTime } from '../../i18n/format.ts';
+import { foldDiacritics } from '../../model/statePaths.ts';
+import { useI18n } from '../I18n.tsx';
+import { TopBar } from '../TopBar.tsx';
+import { navigate } from '../useRoute.ts';
+import { localizeFormErrors } from './formErrors.ts';
+import { documentKind, unitName } from './officeText.ts';
+import { rememberSecret } from './secrets.ts';
+
+type Decision = 'accept' | 'supplement' | 'refuse';
+
+interface Applicant {
+  name: string;
+  idNumber: string;
+  phone: string;
+  email: string;
+  address: string;
+}
+
+const EMPTY: Applicant = { name: '', idNumber: '', phone: '', email: '', address: '' };
+
+/** Field problems of the applicant block, checked as the server checks them. */
+function applicantProblems(a: Applicant, s: ReturnType<typeof useI18n>['s']) {
+  const out: Partial<Record<keyof Applicant, string>> = {};
+  if (!a.name.trim()) out.name = s.applicantNameRequired;
+  if (a.idNumber && !/^[0-9]{12}$/.test(a.idNumber)) out.idNumber = s.idNumberInvalid;
+  if (a.phone && !/^(0|\+84)[0-9]{9}$/.test(a.phone)) out.phone = s.phoneInvalid;
+  return out;
+}
+
+/**
+ * Reception at the one-stop desk (tiếp nhận): choose the procedure, fill the e-form for the
+ * citizen ("công dân không viết"), tick the documents received, then receive it with an
+ * appointment date — or issue a request to supplement, or a refusal, each with its slip.
+ */
+export function DeskScreen({
+  user,
+  catalog,
+  onSignOut,
+}: {
+  user: User;
+  catalog: UnitCatalog;
+  onSignOut: () => void;
+}) {
+  const { s, t, lang } = useI18n();
+  const [procedures, setProcedures] = useState<ProcedureSummary[] | undefined>(undefined);
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<Procedure | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [done, setDone] = useState<{ received: Received; decision: Decision } | undefined>();
+
+  useEffect(() => {
+    api.procedures().then(setProcedures, (e: unknown) => setError(String(e)));
+  }, []);
+
+  const receivable = useMemo(() => {
+    const q = foldDiacritics(search.trim()).toLowerCase();
+    return (procedures ?? []).filter(
+      (p) =>
+        p.errors === 0 &&
+        (user.isAdmin || p.receivingUnit === user.unitId) &&
+        (!q ||
+          foldDiacritics(`${p.name.vi} ${p.code ?? ''} ${p.field}`)
+            .toLowerCase()
+            .includes(q)),
+    );
+  }, [procedures, search, user]);
+
+  const choose = (id: string) => {
+    setError(undefined);
+    api.procedure(id).then(
+      (r) => setChosen(r.procedure),
+      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
+    );
+  };
+
+  let body: ReactNode;
+  if (done) {
+    body = (
+      <ReceivedPanel
+        received={done.received}
+        decision={done.decision}
+        onAnother={() => {
+          setDone(undefined);
+          setChosen(undefined);
+        }}
+      />
+    );
+  } else if (chosen) {
+    body = (
+      <ReceptionForm
+        key={chosen.id}
+        procedure={chosen}
+        catalog={catalog}
+        onBack={() => setChosen(undefined)}
+        onDone={(received, decision) => setDone({ received, decision })}
+      />
+    );
+  } else {
+    body = (
+      <section aria-labelledby="desk-pick">
+        <h2 id="desk-pick">{s.chooseProcedure}</h2>
+        <div className="filters" role="search">
+          <div className="field grow">
+            <label htmlFor="desk-search">{s.procedureSearch}</label>
+            <input
+              id="desk-search"
+              type="search"
+              value={search}
+              placeholder={s.searchPlaceholder}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </div>
+        </div>
+        {procedures === undefined ? <p>{s.loading}</p> : null}
+        <ul className="procedure-picks">
+          {receivable.map((p) => (
+            <li key={p.id}>
+              <button type="button" className="pick" onClick={() => choose(p.id)}>
+                <span className="pick-name">{t(p.name)}</span>
+                <span className="muted small">
+                  {p.field} · {s.legalDeadline}: {formatWorkingTime(p.deadline, s, lang, true)}
+                  {p.code ? ` · ${s.code} ${p.code}` : ''}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {procedures !== undefined && receivable.length === 0 ? (
+          <p className="empty">{s.noReceivable}</p>
+        ) : null}
+      </section>
+    );
+  }
+
+  return (
+    <div className="page">
+      <TopBar user={user} onSignOut={onSignOut} />
+      <main className="office" aria-labelledby="desk-title">
+        <div className="library-head">
+          <div>
+            <h1 id="desk-title">{s.deskTitle}</h1>
+            <p className="muted">
+              {s.deskIntro} {user.unitId ? `· ${unitName(catalog, user.unitId, t)}` : ''}
+            </p>
+          </div>
+        </div>
+        {error ? (
+          <div className="alert alert-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        {body}
+      </main>
+    </div>
+  );
+}
+
+/** The reception form of one procedure. */
+function ReceptionForm({
+  procedure,
+  catalog,
+  onBack,
+  onDone,
+}: {
+  procedure: Procedure;
+  catalog: UnitCatalog;
+  onBack: () => void;
+  onDone: (received: Received, decision: Decision) => void;
+}) {
+  const { s, f, t, lang } = useI18n();
+  const form = receptionForm(procedure);
+  const formRef = useRef<Form>(null);
+  const [applicant, setApplicant] = useState<Applicant>(EMPTY);
+  const [channel, setChannel] = useState<Channel>('desk');
+  const [data, setData] = useState<Record<string, unknown>>({});
+  const [docs, setDocs] = useState<ReadonlySet<string>>(new Set());
+  const [reason, setReason] = useState('');
+  const [decision, setDecision] = useState<Decision | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+  // One key per reception: a retry after a lost answer never creates a second dossier.
+  const keys = useRef({ receive: newIdempotencyKey(), event: newIdempotencyKey() });
+
+  const applicantErrors = touched ? applicantProblems(applicant, s) : {};
+  const missing = procedure.documents.filter((d) => d.required && !docs.has(d.id));
+  const schema = useMemo(
+    () => (form ? ({ ...form.schema, title: t(form.title) } as RJSFSchema) : undefined),
+    [form, t],
+  );
+
+  const submit = async (chosen: Decision) => {
+    setTouched(true);
+    setDecision(chosen);
+    setProblems([]);
+    const formOk = formRef.current ? formRef.current.validateForm() : true;
+    const own = applicantProblems(applicant, s);
+    if (!formOk || Object.keys(own).length > 0) {
+      setProblems([s.fixErrors]);
+      return;
+    }
+    if (chosen === 'accept' && missing.length > 0) {
+      setProblems([f(s.missingRequired, { list: missing.map((d) => t(d.name)).join('; ') })]);
+      return;
+    }
+    if (chosen !== 'accept' && !reason.trim()) {
+      setProblems([s.reasonRequired]);
+      return;
+    }
+    setBusy(true);
+    try {
+      const trimmed = Object.fromEntries(
+        Object.entries(applicant)
+          .map(([k, v]) => [k, v.trim()])
+          .filter(([, v]) => v !== ''),
+      ) as unknown as Applicant;
+      const received = await dossierApi.receive(
+        {
+          procedureId: procedure.id,
+          applicant: trimmed,
+          channel,
+          data,
+          documents: [...docs],
+          accept: chosen === 'accept',
+        },
+        keys.current.receive,
+      );
+      rememberSecret(received.id, received.secret);
+      if (chosen !== 'accept') {
+        await dossierApi.send(
+          received.id,
+          {
+            type: chosen === 'supplement' ? 'REQUEST_SUPPLEMENT' : 'REFUSE',
+            note: reason.trim(),
+            expectedVersion: received.version,
+          },
+          keys.current.event,
+        );
+      }
+      onDone(received, chosen);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 422) {
+        const list = (err.details as { problems?: { path: string; message: string }[] } | undefined)
+          ?.problems;
+        setProblems(
+          list && list.length > 0
+            ? list.map((p) => `${fieldTitle(form?.schema, p.path)}: ${p.message}`)
+            : [err.message],
+        );
+      } else {
+        setProblems([err instanceof Error ? err.message : String(err)]);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (key: keyof Applicant, label: string, props: Record<string, string> = {}) => (
+    <div className="field">
+      <label htmlFor={`desk-${key}`}>{label}</label>
+      <input
+        id={`desk-${key}`}
+        value={applicant[key]}
+        aria-invalid={!!applicantErrors[key]}
+        onChange={(e) => setApplicant({ ...applicant, [key]: e.target.value })}
+        {...props}
+      />
+      {applicantErrors[key] ? <div className="hint hint-error">{applicantErrors[key]}</div> : null}
+    </div>
+  );
+
+  return (
+    <div className="desk-grid">
+      <div className="desk-main">
+        <div className="card">
+          <div className="card-head">
+            <h2>{t(procedure.name)}</h2>
+            <button type="button" className="btn btn-small btn-ghost" onClick={onBack}>
+              {s.changeProcedure}
+            </button>
+          </div>
+          <p className="muted small">
+            {procedure.code ? `${s.code} ${procedure.code} · ` : ''}
+            {s.legalDeadline}: {formatWorkingTime(procedure.deadline, s, lang, true)} ·{' '}
+            {s.feesLabel}:{' '}
+            {procedure.fees.length === 0
+              ? s.noFees
+              : procedure.fees
+                  .map((x) => `${t(x.name)} ${formatVnd(x.amountVnd, s, lang)}`)
+                  .join('; ')}
+          </p>
+        </div>
+
+        <section className="card" aria-labelledby="desk-applicant">
+          <h2 id="desk-applicant">{s.applicant}</h2>
+          <div className="grid-2">
+            {input('name', s.applicantName, { autoComplete: 'off' })}
+            {input('idNumber', s.idNumber, { inputMode: 'numeric', maxLength: '12' })}
+            {input('phone', s.phone, { inputMode: 'tel' })}
+            {input('email', s.email, { type: 'email' })}
+          </div>
+          {input('address', s.address)}
+          <fieldset className="radio-group">
+            <legend>{s.channelLabel}</legend>
+            {(['desk', 'online', 'post'] as const).map((c) => (
+              <label key={c}>
+                <input
+                  type="radio"
+                  name="desk-channel"
+                  checked={channel === c}
+                  onChange={() => setChannel(c)}
+                />{' '}
+                {s[`ch_${c}`]}
+              </label>
+            ))}
+          </fieldset>
+        </section>
+
+        <section className="card eform" aria-labelledby="desk-form">
+          <h2 id="desk-form">{s.eForm}</h2>
+          {schema ? (
+            <Form
+              ref={formRef}
+              schema={schema}
+              validator={validator}
+              formData={data}
+              onChange={(e) => setData((e.formData ?? {}) as Record<string, unknown>)}
+              showErrorList={false}
+              noHtml5Validate
+              transformErrors={(errors) => localizeFormErrors(errors, s)}
+              liveValidate={touched ? 'onChange' : false}
+              uiSchema={{ 'ui:submitButtonOptions': { norender: true } }}
+            />
+          ) : (
+            <p className="muted">{s.noForm}</p>
+          )}
+        </section>
+      </div>
+
+      <aside className="desk-side">
+        <section className="card" aria-labelledby="desk-docs">
+          <h2 id="desk-docs">{s.documentsChecklist}</h2>
+          <p className="muted small">{s.documentsHint}</p>
+          <div className="checks">
+            {procedure.documents.map((d) => (
+              <label key={d.id} className="check-row">
+                <input
+                  type="checkbox"
+                  checked={docs.has(d.id)}
+                  onChange={(e) => {
+                    const next = new Set(docs);
+                    if (e.target.checked) next.add(d.id);
+                    else next.delete(d.id);
+                    setDocs(next);
+                  }}
+                />
+                <span>
+                  {t(d.name)}
+                  <span className="muted small">
+                    {' '}
+                    · {documentKind(d.kind, s)} · {f(s.copiesCount, { n: d.copies })}
+                    {d.required ? ` · ${s.requiredMark}` : ''}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </section>
+
+        <section className="card" aria-labelledby="desk-decide">
+          <h2 id="desk-decide">{s.actions}</h2>
+          <div className="field">
+            <label htmlFor="desk-reason">
+              {s.reasonLabel} ({s.requestSupplement.toLowerCase()} / {s.refuseDossier.toLowerCase()}
+              )
+            </label>
+            <textarea
+              id="desk-reason"
+              rows={3}
+              value={reason}
+              placeholder={missing.map((d) => t(d.name)).join('; ')}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </div>
+          {problems.length > 0 ? (
+            <div className="alert alert-error" role="alert">
+              <ul className="plain">
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="decide-buttons">
+            <button
+              type="button"
+              className="btn btn-primary btn-block"
+              disabled={busy}
+              onClick={() => void submit('accept')}
+            >
+              {busy && decision === 'accept' ? s.working : s.acceptDossier}
+            </button>
+            <button
+              type="button"
+              className="btn btn-block"
+              disabled={busy}
+              onClick={() => void submit('supplement')}
+            >
+              {busy && decision === 'supplement' ? s.working : s.requestSupplement}
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger btn-block"
+              disabled={busy}
+              onClick={() => void submit('refuse')}
+            >
+              {busy && decision === 'refuse' ? s.working : s.refuseDossier}
+            </button>
+          </div>
+        </section>
+      </aside>
+    </div>
+  );
+}
+
+/** The title of the e-form field a server problem points at (`/data/hoTenTre`). */
+function fieldTitle(
+  schema: { properties?: Record<string, { title?: string }> } | undefined,
+  path: string,
+) {
+  const m = /^\/data\/([^/]+)/.exec(path);
+  if (m) return schema?.properties?.[m[1]!]?.title ?? m[1]!;
+  return path;
+}
+
+/** What the desk sees after receiving: the code, the secret, the appointment, the slip to print. */
+function ReceivedPanel({
+  received,
+  decision,
+  onAnother,
+}: {
+  received: Received;
+  decision: Decision;
+  onAnother: () => void;
+}) {
+  const { s, lang } = useI18n();
+  const slip =
+    decision === 'accept' ? 'receipt' : decision === 'supplement' ? 'supplementRequest' : 'refusal';
+  return (
+    <section className="card received-panel" aria-labelledby="received-title">
+      <h2 id="received-title">
+        {decision === 'accept'
+          ? s.received
+          : decision === 'supplement'
+            ? s.receivedSupplement
+            : s.receivedRefused}
+      </h2>
+      <dl className="facts big">
+        <dt>{s.dossierCode}</dt>
+        <dd className="code">{received.code}</dd>
+        <dt>{s.secret}</dt>
+        <dd className="code">{received.secret}</dd>
+        {decision === 'accept' && received.appointmentDate ? (
+          <>
+            <dt>{s.appointmentDate}</dt>
+            <dd>{formatDateTime(received.appointmentDate, lang)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="hint">{s.secretHint}</p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => navigate({ name: 'print', id: received.id, slip })}
+        >
+          {decision === 'accept' ? s.printReceipt : s.printSlip}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => navigate({ name: 'dossier', id: received.id })}
+        >
+          {s.openDossier}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onAnother}>
+          {s.receiveAnother}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client.ts';
+import { dossierApi, type PublicStatus } from '../../api/dossiers.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { useI18n } from '../I18n.tsx';
+import { LanguageSwitch } from '../LanguageSwitch.tsx';
+import { navigate } from '../useRoute.ts';
+
+/**
+ * The citizen's lookup (tra cứu hồ sơ): the code and the secret printed on the receipt give the
+ * status, the step in plain words and the appointment date — nothing more. No sign-in.
+ */
+export function LookupScreen() {
+  const { s, t, lang } = useI18n();
+  const params = new URLSearchParams(location.search);
+  const [code, setCode] = useState(params.get('code') ?? '');
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<PublicStatus | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      setResult(await dossierApi.lookup(code.trim(), secret.trim().toUpperCase()));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 429) setError(s.lookupRateLimited);
+      else if (err instanceof ApiError && (err.status === 404 || err.status === 422))
+        setError(s.lookupNotFound);
+      else setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="public-page">
+      <header className="public-head">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            MC
+          </span>
+          <span className="brand-name">{s.appName}</span>
+        </div>
+        <div className="public-head-right">
+          <LanguageSwitch />
+          <a
+            href="/"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ name: 'home' });
+            }}
+          >
+            {s.officerSignIn}
+          </a>
+        </div>
+      </header>
+      <main className="lookup" aria-labelledby="lookup-title">
+        <form className="card lookup-card" onSubmit={submit}>
+          <h1 id="lookup-title">{s.lookupTitle}</h1>
+          <p className="muted">{s.lookupIntro}</p>
+          <div className="field">
+            <label htmlFor="lookup-code">{s.lookupCode}</label>
+            <input
+              id="lookup-code"
+              value={code}
+              required
+              autoComplete="off"
+              placeholder="X01.01-260302-0001"
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="lookup-secret">{s.lookupSecret}</label>
+            <input
+              id="lookup-secret"
+              value={secret}
+              required
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setSecret(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+            {busy ? s.working : s.lookupSubmit}
+          </button>
+          {error ? (
+            <div className="alert alert-error" role="alert">
+              {error}
+            </div>
+          ) : null}
+        </form>
+        {result ? (
+          <section
+            className="card lookup-result"
+            aria-live="polite"
+            aria-labelledby="lookup-status"
+          >
+            <p className="muted small">
+              {s.lookupCode}: <strong>{result.code}</strong>
+            </p>
+            <h2 id="lookup-status" className="lookup-status">
+              {t(result.status)}
+            </h2>
+            <dl className="facts">
+              <dt>{s.lookupProcedure}</dt>
+              <dd>{t(result.procedure ?? undefined, '—')}</dd>
+              {result.currentSteps.length > 0 ? (
+                <>
+                  <dt>{s.lookupStep}</dt>
+                  <dd>{result.currentSteps.map((x) => t(x)).join('; ')}</dd>
+                </>
+              ) : null}
+              <dt>{s.receivedOn}</dt>
+              <dd>{formatDateTime(result.receivedAt, lang)}</dd>
+              {result.appointmentDate ? (
+                <>
+                  <dt>{s.appointmentDate}</dt>
+                  <dd>
+                    <strong>{formatDateTime(result.appointmentDate, lang)}</strong>
+                  </dd>
+                </>
+              ) : null}
+              {result.completedAt ? (
+                <>
+                  <dt>{s.completedAt}</dt>
+                  <dd>{formatDateTime(result.completedAt, lang)}</dd>
+                </>
+              ) : null}
+            </dl>
+          </section>
+        ) : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,442 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { UnitCatalog } from '../../../../engine/index.ts';
+import { api, ApiError, type ProcedureSummary, type User } from '../../api/client.ts';
+import {
+  dossierApi,
+  reportPath,
+  type GroupBy,
+  type SummaryReport,
+  type SummaryRow,
+} from '../../api/dossiers.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { useI18n } from '../I18n.tsx';
+import { TopBar } from '../TopBar.tsx';
+import { vnToday } from './officeText.ts';
+
+const COLORS = {
+  early: '#15803d',
+  onTime: '#2563eb',
+  late: '#b91c1c',
+  notYetDue: '#64748b',
+  overdue: '#dc2626',
+  awaiting: '#d97706',
+  desk: '#0f2744',
+  online: '#2563eb',
+  post: '#d97706',
+};
+
+/** First and last day of the current month, quarter or year (Vietnam time). */
+function preset(kind: 'month' | 'quarter' | 'year', today: string): [string, string] {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const last = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (kind === 'month') return [`${y}-${pad(m)}-01`, `${y}-${pad(m)}-${pad(last(y, m))}`];
+  if (kind === 'year') return [`${y}-01-01`, `${y}-12-31`];
+  const q0 = Math.floor((m - 1) / 3) * 3 + 1;
+  return [`${y}-${pad(q0)}-01`, `${y}-${pad(q0 + 2)}-${pad(last(y, q0 + 2))}`];
+}
+
+/**
+ * The one-stop statistics for a period: the figures provinces report (received, resolved early /
+ * on time / late with percentages, in progress, overdue, awaiting supplement, refused, withdrawn),
+ * charts by unit, procedure, level or channel, and the CSV for the report to the province.
+ */
+export function ReportsScreen({
+  user,
+  catalog,
+  onSignOut,
+}: {
+  user: User;
+  catalog: UnitCatalog;
+  onSignOut: () => void;
+}) {
+  const { s, f, t, lang } = useI18n();
+  const initial = preset('month', vnToday());
+  const [from, setFrom] = useState(initial[0]);
+  const [to, setTo] = useState(initial[1]);
+  const [groupBy, setGroupBy] = useState<GroupBy>('unit');
+  const [report, setReport] = useState<SummaryReport | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [procedures, setProcedures] = useState<ProcedureSummary[]>([]);
+
+  useEffect(() => {
+    api.procedures().then(setProcedures, () => setProcedures([]));
+  }, []);
+  const valid = from !== '' && to !== '' && from <= to;
+  useEffect(() => {
+    if (!valid) return;
+    let live = true;
+    setError(undefined);
+    dossierApi.report(from, to, groupBy).then(
+      (r) => live && setReport(r),
+      (e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [from, to, groupBy, valid]);
+
+  const label = useMemo(() => {
+    return (key: string): string => {
+      switch (groupBy) {
+        case 'unit':
+          return t(catalog.units.find((u) => u.id === key)?.name, key);
+        case 'procedure':
+          return t(procedures.find((p) => p.id === key)?.name, key);
+        case 'level':
+          return t(catalog.levels.find((l) => l.id === key)?.name, key);
+        case 'channel':
+          return key === 'desk' || key === 'online' || key === 'post' ? s[`ch_${key}`] : key;
+        default: {
+          const never: never = groupBy;
+          throw new Error(`unknown grouping ${String(never)}`);
+        }
+      }
+    };
+  }, [groupBy, catalog, procedures, t, s]);
+
+  const n = (v: number) => formatNumber(v, lang, 0);
+  const pct = (v: number) => formatNumber(v, lang, 1);
+  const total = report?.total;
+  const rows = report?.rows ?? [];
+  const chartRows = rows.map((r) => ({ ...r, name: label(r.key) }));
+  const chartHeight = Math.max(160, chartRows.length * 38 + 60);
+
+  const setPreset = (kind: 'month' | 'quarter' | 'year') => {
+    const [a, b] = preset(kind, vnToday());
+    setFrom(a);
+    setTo(b);
+  };
+
+  return (
+    <div className="page">
+      <TopBar user={user} onSignOut={onSignOut} />
+      <main className="office reports" aria-labelledby="reports-title">
+        <div className="library-head">
+          <div>
+            <h1 id="reports-title">{s.reportsTitle}</h1>
+            <p className="muted">{s.reportsIntro}</p>
+          </div>
+          {valid ? (
+            <a className="btn" href={reportPath(from, to, groupBy, 'csv')} download>
+              {s.downloadCsv}
+            </a>
+          ) : null}
+        </div>
+        <div className="filters report-filters">
+          <div className="field">
+            <label htmlFor="rep-from">{s.periodFrom}</label>
+            <input
+              id="rep-from"
+              type="date"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="rep-to">{s.periodTo}</label>
+            <input id="rep-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="rep-group">{s.groupByLabel}</label>
+            <select
+              id="rep-group"
+              value={groupBy}
+              onChange={(e) => setGroupBy(e.target.value as GroupBy)}
+            >
+              {(['unit', 'procedure', 'level', 'channel'] as const).map((g) => (
+                <option key={g} value={g}>
+                  {s[`groupBy_${g}`]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="preset-buttons">
+            <button type="button" className="btn btn-small" onClick={() => setPreset('month')}>
+              {s.presetMonth}
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setPreset('quarter')}>
+              {s.presetQuarter}
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setPreset('year')}>
+              {s.presetYear}
+            </button>
+          </div>
+        </div>
+        {!valid ? (
+          <div className="alert alert-error" role="alert">
+            {s.invalidPeriod}
+          </div>
+        ) : null}
+        {error ? (
+          <div className="alert alert-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        {!report && !error && valid ? <p>{s.loading}</p> : null}
+        {total ? (
+          <>
+            <div className="kpis" role="list">
+              <Kpi
+                label={s.kpiReceived}
+                value={n(total.received + total.carriedOver)}
+                sub={f(s.kpiReceivedSub, { n: n(total.received), c: n(total.carriedOver) })}
+              />
+              <Kpi
+                label={s.kpiResolved}
+                value={n(total.resolved)}
+                sub={f(s.kpiResolvedSub, { p: pct(total.resolvedPercent) })}
+              />
+              <Kpi
+                label={s.kpiOnTimeShare}
+                tone="ok"
+                value={`${pct(total.earlyPercent + total.onTimePercent)} %`}
+                sub={f(s.kpiOnTimeSub, {
+                  early: pct(total.earlyPercent),
+                  onTime: pct(total.onTimePercent),
+                })}
+              />
+              <Kpi
+                label={s.kpiLate}
+                tone={total.late > 0 ? 'bad' : undefined}
+                value={n(total.late)}
+                sub={`${pct(total.latePercent)} %`}
+              />
+              <Kpi
+                label={s.kpiInProgress}
+                tone={total.overdue > 0 ? 'bad' : undefined}
+                value={n(total.inProgress)}
+                sub={f(s.kpiInProgressSub, {
+                  due: n(total.notYetDue),
+                  overdue: n(total.overdue),
+                  waiting: n(total.awaitingSupplement),
+                })}
+              />
+              <Kpi
+                label={s.kpiOther}
+                value={n(total.refused + total.withdrawn + total.stopped)}
+                sub={`${s.colRefused} ${n(total.refused)} · ${s.colWithdrawn} ${n(total.withdrawn)}`}
+              />
+            </div>
+            {rows.length === 0 ? (
+              <p className="empty">{s.noData}</p>
+            ) : (
+              <div className="charts">
+                <figure className="card chart">
+                  <figcaption>{s.chartResolved}</figcaption>
+                  <ResponsiveContainer width="100%" height={chartHeight}>
+                    <BarChart data={chartRows} layout="vertical" margin={{ left: 8, right: 16 }}>
+                      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                      <XAxis type="number" allowDecimals={false} />
+                      <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
+                      <Tooltip />
+                      <Legend />
+                      <Bar
+                        dataKey="early"
+                        stackId="r"
+                        name={s.colEarly}
+                        fill={COLORS.early}
+                        isAnimationActive={false}
+                      />
+                      <Bar
+                        dataKey="onTime"
+                        stackId="r"
+                        name={s.colOnTime}
+                        fill={COLORS.onTime}
+                        isAnimationActive={false}
+                      />
+                      <Bar
+                        dataKey="late"
+                        stackId="r"
+                        name={s.colLate}
+                        fill={COLORS.late}
+                        isAnimationActive={false}
+                      />
+                    </BarChart>
+                  </ResponsiveContainer>
+                </figure>
+                <figure className="card chart">
+                  <figcaption>{s.chartOpen}</figcaption>
+                  <ResponsiveContainer width="100%" height={chartHeight}>
+                    <BarChart data={chartRows} layout="vertical" margin={{ left: 8, right: 16 }}>
+                      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                      <XAxis type="number" allowDecimals={false} />
+                      <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
+                      <Tooltip />
+                      <Legend />
+                      <Bar
+                        dataKey="notYetDue"
+                        stackId="o"
+                        name={s.t_notYetDue}
+                        fill={COLORS.notYetDue}
+                        isAnimationActive={false}
+                      />
+                      <Bar
+                        dataKey="overdue"
+                        stackId="o"
+                        name={s.colOverdue}
+                        fill={COLORS.overdue}
+                        isAnimationActive={false}
+                      />
+                      <Bar
+                        dataKey="awaitingSupplement"
+                        stackId="o"
+                        name={s.colAwaiting}
+                        fill={COLORS.awaiting}
+                        isAnimationActive={false}
+                      />
+                    </BarChart>
+                  </ResponsiveContainer>
+                </figure>
+                <figure className="card chart chart-small">
+                  <figcaption>{s.chartChannels}</figcaption>
+                  <ResponsiveContainer width="100%" height={220}>
+                    <PieChart>
+                      <Pie
+                        data={(['desk', 'online', 'post'] as const).map((c) => ({
+                          name: s[`ch_${c}`],
+                          value: total[c],
+                          fill: COLORS[c],
+                        }))}
+                        dataKey="value"
+                        nameKey="name"
+                        innerRadius={50}
+                        outerRadius={80}
+                        isAnimationActive={false}
+                      >
+                        {(['desk', 'online', 'post'] as const).map((c) => (
+                          <Cell key={c} fill={COLORS[c]} />
+                        ))}
+                      </Pie>
+                      <Tooltip />
+                      <Legend />
+                    </PieChart>
+                  </ResponsiveContainer>
+                </figure>
+              </div>
+            )}
+            <section className="card" aria-labelledby="rep-table">
+              <h2 id="rep-table">{s.reportTable}</h2>
+              <div className="table-scroll">
+                <ReportTable rows={rows} total={total} label={label} />
+              </div>
+            </section>
+          </>
+        ) : null}
+      </main>
+    </div>
+  );
+}
+
+/** A headline figure. */
+function Kpi({
+  label,
+  value,
+  sub,
+  tone,
+}: {
+  label: string;
+  value: string;
+  sub: string;
+  tone?: 'ok' | 'bad';
+}) {
+  return (
+    <div className={`kpi${tone ? ` kpi-${tone}` : ''}`} role="listitem">
+      <div className="kpi-label">{label}</div>
+      <div className="kpi-value">{value}</div>
+      <div className="kpi-sub">{sub}</div>
+    </div>
+  );
+}
+
+/** The figures of every group and the total, as the province's report form lists them. */
+function ReportTable({
+  rows,
+  total,
+  label,
+}: {
+  rows: readonly SummaryRow[];
+  total: SummaryRow;
+  label: (key: string) => string;
+}) {
+  const { s, lang } = useI18n();
+  const n = (v: number) => formatNumber(v, lang, 0);
+  const pct = (v: number) => `${formatNumber(v, lang, 1)} %`;
+  const line = (r: SummaryRow, name: string, isTotal = false) => (
+    <tr key={`${r.key}-${isTotal}`} className={isTotal ? 'total' : undefined}>
+      <th scope="row">{name}</th>
+      <td className="num">{n(r.received)}</td>
+      <td className="num">{n(r.carriedOver)}</td>
+      <td className="num">
+        {n(r.resolved)} <span className="muted small">({pct(r.resolvedPercent)})</span>
+      </td>
+      <td className="num">{n(r.early)}</td>
+      <td className="num">{n(r.onTime)}</td>
+      <td className="num">{n(r.late)}</td>
+      <td className="num">{n(r.refused)}</td>
+      <td className="num">{n(r.withdrawn)}</td>
+      <td className="num">{n(r.inProgress)}</td>
+      <td className="num">{n(r.overdue)}</td>
+      <td className="num">{n(r.awaitingSupplement)}</td>
+    </tr>
+  );
+  return (
+    <table className="table compact report-figures">
+      <thead>
+        <tr>
+          <th scope="col">{s.colGroup}</th>
+          <th scope="col" className="num">
+            {s.colReceivedNew}
+          </th>
+          <th scope="col" className="num">
+            {s.colCarried}
+          </th>
+          <th scope="col" className="num">
+            {s.colResolved}
+          </th>
+          <th scope="col" className="num">
+            {s.colEarly}
+          </th>
+          <th scope="col" className="num">
+            {s.colOnTime}
+          </th>
+          <th scope="col" className="num">
+            {s.colLate}
+          </th>
+          <th scope="col" className="num">
+            {s.colRefused}
+          </th>
+          <th scope="col" className="num">
+            {s.colWithdrawn}
+          </th>
+          <th scope="col" className="num">
+            {s.colInProgress}
+          </th>
+          <th scope="col" className="num">
+            {s.colOverdue}
+          </th>
+          <th scope="col" className="num">
+            {s.colAwaiting}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => line(r, label(r.key)))}
+        {line(total, s.totalRow, true)}
+      </tbody>
+    </table>
+  );
+}
