@@ -25,6 +25,7 @@ export {
   applyEvent,
   acceptedEvents,
   eventName,
+  procedureGraph,
   type DossierInput,
   type ExecutorOptions,
 } from './execute/executor.ts';

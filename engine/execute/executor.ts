@@ -19,7 +19,7 @@ import type { SlipKind } from '../registry/actions.ts';
 import { isStandardEvent, standardEvents } from '../registry/events.ts';
 import { evaluateGuard } from '../registry/guards.ts';
 import { exitEdges } from '../validate/machineAnalysis.ts';
-import type { GraphNode } from '../validate/machineGraph.ts';
+import type { GraphNode, MachineGraph } from '../validate/machineGraph.ts';
 import {
   stepOverdueTimer,
   WARNING_EVENTS,
@@ -90,6 +90,14 @@ function prepare(procedure: Procedure): Prepared {
   return p;
 }
 
+/**
+ * The statechart graph of a procedure (steps, their meta, transitions), built once per procedure
+ * object and shared with the executor: callers listing many dossiers need not rebuild it.
+ */
+export function procedureGraph(procedure: Procedure): MachineGraph {
+  return prepare(procedure).compiled.graph;
+}
+
 function leaves(p: Prepared, value: unknown): GraphNode[] {
   const key = typeof value === 'string' ? value : JSON.stringify(value);
   let found = p.leavesByValue.get(key);
@@ -146,7 +154,8 @@ const iso = toIso;
 
 /** Due instants of steps made in this process, so the next event need not parse them back. */
 const stepDueMs = new WeakMap<ActiveStep, number>();
-const dueMsOf = (step: ActiveStep) => stepDueMs.get(step) ?? (step.due === undefined ? undefined : parseIso(step.due));
+const dueMsOf = (step: ActiveStep) =>
+  stepDueMs.get(step) ?? (step.due === undefined ? undefined : parseIso(step.due));
 
 function enterSteps(
   entered: readonly GraphNode[],

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import {
-  buildMachineGraph,
   classifyTimeliness,
   eventName,
+  procedureGraph,
   type DossierSnapshot,
   type Procedure,
   type WorkingCalendar,
@@ -39,7 +39,7 @@ export function statusText(snapshot: DossierSnapshot): { vi: string; en: string 
 
 /** The active steps with their names, units and due times. */
 export function activeSteps(procedure: Procedure, snapshot: DossierSnapshot) {
-  const graph = buildMachineGraph(procedure.machine);
+  const graph = procedureGraph(procedure);
   return Object.entries(snapshot.steps).map(([id, step]) => {
     const meta = graph.byId.get(id)?.config.meta;
     return {
@@ -115,7 +115,7 @@ export async function dossierView(
       .orderBy('issued_at')
       .execute(),
   ]);
-  const graph = buildMachineGraph(procedure.machine);
+  const graph = procedureGraph(procedure);
   const stepName = (id: string) => graph.byId.get(id)?.config.meta?.name ?? { vi: id };
   const names = await actorNames(db, [
     ...events.map((e) => e.actor),

@@ -42,7 +42,7 @@ export interface DesignerServer {
  * fixture and its extra units added, serving the built designer.
  */
 export async function startDesignerServer(
-  options: { extra?: Record<string, unknown> } = {},
+  options: { extra?: Record<string, unknown>; now?: () => number } = {},
 ): Promise<DesignerServer> {
   const proceduresDir = join(mkdtempSync(join(tmpdir(), 'motcua-designer-')), 'procedures');
   cpSync(join(ROOT, 'procedures'), proceduresDir, { recursive: true });
@@ -73,7 +73,10 @@ export async function startDesignerServer(
     },
     ROOT,
   );
-  const runtime = await startRuntime(config, { startScheduler: false });
+  const runtime = await startRuntime(config, {
+    startScheduler: false,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

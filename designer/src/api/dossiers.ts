@@ -154,6 +154,8 @@ export interface InboxQuery {
   readonly status?: 'active' | 'done';
   readonly overdue?: boolean;
   readonly procedure?: string;
+  /** Only dossiers received by this unit's one-stop desk. */
+  readonly receivedBy?: string;
   readonly q?: string;
   readonly cursor?: string;
   readonly limit?: number;

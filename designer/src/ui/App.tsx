@@ -27,7 +27,7 @@ export function App() {
   const { s } = useI18n();
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [catalog, setCatalog] = useState<UnitCatalog | undefined>(undefined);
-  const [route, navigate] = useRoute();
+  const [route, navigate, visit] = useRoute();
   /** New procedures (from the template or duplicated) live here until their first save. */
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Procedure>>(new Map());
   const isPublic = route.name === 'lookup';
@@ -79,7 +79,7 @@ export function App() {
     case 'desk':
       return (
         <Suspense fallback={splash}>
-          <DeskScreen {...office} />
+          <DeskScreen key={visit} {...office} />
         </Suspense>
       );
     case 'reports':

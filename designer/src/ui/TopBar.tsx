@@ -13,7 +13,7 @@ export function isReceptionist(user: User): boolean {
 /** Whether the designer (library or editor) is open, where read-only access needs saying. */
 function designing(): boolean {
   const name = parseRoute(location.pathname).name;
-  return name === 'library' || name === 'editor' || name === 'home';
+  return name === 'library' || name === 'editor';
 }
 
 /** The app's sections, by what the user does: receive, process, report, design. */

@@ -87,14 +87,22 @@ export function navigate(route: Route): void {
   dispatchEvent(new PopStateEvent('popstate'));
 }
 
-/** The current route and a way to go elsewhere (history API; the server serves index.html). */
-export function useRoute(): [Route, (route: Route) => void] {
+/**
+ * The current route, a way to go elsewhere (history API; the server serves index.html), and the
+ * number of the visit: it changes on every navigation, even to the same page, so that a screen
+ * keyed by it starts afresh (the desk's "Tiếp nhận" link opens a new reception).
+ */
+export function useRoute(): [Route, (route: Route) => void, number] {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
+  const [visit, setVisit] = useState(0);
   useEffect(() => {
-    const onPop = () => setRoute(parseRoute(location.pathname));
+    const onPop = () => {
+      setRoute(parseRoute(location.pathname));
+      setVisit((v) => v + 1);
+    };
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
   const go = useCallback((next: Route) => navigate(next), []);
-  return [route, go];
+  return [route, go, visit];
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { AppError } from '../../appError.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { dossierView, statusText, timelinessNow } from '../dossierView.ts';
+import { activeSteps, dossierView, statusText, timelinessNow } from '../dossierView.ts';
 import {
   findStored,
   IdempotencyRace,
@@ -67,6 +67,11 @@ const ListQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   dueBefore: z.string().datetime({ offset: true }).optional(),
   procedure: z.string().max(100).optional(),
+  receivedBy: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: 'Only dossiers received by this unit (its one-stop desk)' }),
   q: z.string().max(200).optional(),
   mine: z
     .enum(['true', 'false'])
@@ -313,6 +318,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       }
       if (q.status) query = query.where('status', '=', q.status);
       if (q.procedure) query = query.where('procedure_id', '=', q.procedure);
+      if (q.receivedBy) query = query.where('unit_id', '=', q.receivedBy);
       if (q.overdue === 'true')
         query = query
           .where('status', '=', 'active')
@@ -359,6 +365,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
             statusText: statusText(snapshot),
             state: snapshot.machine.value,
             steps: Object.keys(snapshot.steps),
+            stepNames: procedure ? activeSteps(procedure, snapshot).map((x) => x.name) : [],
             version: r.version,
             receivedAt: new Date(r.received_at).toISOString(),
             appointmentDate: snapshot.clock.due ?? null,

@@ -4,12 +4,12 @@ import { api, ApiError, type ProcedureSummary, type User } from '../../api/clien
 import { dossierApi, type DossierListItem, type InboxQuery } from '../../api/dossiers.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../I18n.tsx';
-import { TopBar } from '../TopBar.tsx';
+import { isReceptionist, TopBar } from '../TopBar.tsx';
 import { navigate } from '../useRoute.ts';
 import { unitName } from './officeText.ts';
 import { TimelinessBadge } from './TimelinessBadge.tsx';
 
-type Tab = 'mine' | 'unit' | 'overdue' | 'done' | 'all';
+type Tab = 'mine' | 'unit' | 'received' | 'overdue' | 'done' | 'all';
 
 /** The filters each tab of the inbox stands for. */
 function tabQuery(tab: Tab, user: User): InboxQuery {
@@ -19,6 +19,8 @@ function tabQuery(tab: Tab, user: User): InboxQuery {
       return { mine: true, status: 'active' };
     case 'unit':
       return { unit, status: 'active' };
+    case 'received':
+      return { receivedBy: unit };
     case 'overdue':
       return user.isAdmin ? { overdue: true } : { unit, overdue: true };
     case 'done':
@@ -98,6 +100,7 @@ export function InboxScreen({
   const tabs: [Tab, string][] = [
     ['mine', s.tabMine],
     ['unit', s.tabUnit],
+    ...(isReceptionist(user) ? ([['received', s.tabReceived]] as [Tab, string][]) : []),
     ['overdue', s.tabOverdue],
     ['done', s.tabDone],
     ...(user.isAdmin ? ([['all', s.tabAll]] as [Tab, string][]) : []),

@@ -243,7 +243,7 @@ export function ReportsScreen({
                       <XAxis type="number" allowDecimals={false} />
                       <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
                       <Tooltip />
-                      <Legend />
+                      <Legend itemSorter={null} />
                       <Bar
                         dataKey="early"
                         stackId="r"
@@ -276,7 +276,7 @@ export function ReportsScreen({
                       <XAxis type="number" allowDecimals={false} />
                       <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
                       <Tooltip />
-                      <Legend />
+                      <Legend itemSorter={null} />
                       <Bar
                         dataKey="notYetDue"
                         stackId="o"
@@ -322,7 +322,7 @@ export function ReportsScreen({
                         ))}
                       </Pie>
                       <Tooltip />
-                      <Legend />
+                      <Legend itemSorter={null} />
                     </PieChart>
                   </ResponsiveContainer>
                 </figure>

@@ -1,0 +1,227 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIRTH_DATA, TestClock } from '../support/runtime.ts';
+import {
+  buildDesigner,
+  launchChromium,
+  ROOT,
+  startDesignerServer,
+  type DesignerServer,
+} from './designerServer.ts';
+
+/**
+ * The one-stop office in a real browser against the real server, on a simulated Monday: a birth
+ * registration received at the desk, processed by the justice officer and the commune chair,
+ * returned at the desk; the citizen looks it up; a second one left past its deadline shows as
+ * overdue in the inbox and on the dashboard, where the first counts as resolved on time. Every
+ * page leaves a screenshot in test-results/ (a 1366×768 laptop screen).
+ */
+
+const SHOTS = join(ROOT, 'test-results');
+const clock = new TestClock(Date.parse('2026-03-02T08:00:00+07:00'));
+let server: DesignerServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await buildDesigner();
+  server = await startDesignerServer({ now: clock.now });
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page of a fresh browser (its own cookies), signed in as a demo user when one is given. */
+async function pageFor(username?: string, path = '/'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(server.url + path);
+  if (username) {
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill('motcua');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('.main-nav').waitFor();
+  }
+  return page;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SHOTS, `office-${name}.png`), fullPage: true });
+
+/** Receive a complete birth registration at the desk; returns the code and the secret. */
+async function receiveBirth(
+  desk: Page,
+  applicant: string,
+): Promise<{ code: string; secret: string }> {
+  await desk.getByRole('link', { name: 'Tiếp nhận' }).click();
+  await desk.getByRole('button', { name: /^Đăng ký khai sinh/ }).click();
+  await desk.getByRole('heading', { name: 'Người nộp hồ sơ' }).waitFor();
+  await desk.getByLabel('Họ và tên').fill(applicant);
+  await desk.getByLabel('Số định danh cá nhân (CCCD)').fill('001090012345');
+  await desk.getByLabel('Số điện thoại', { exact: true }).fill('0912345678');
+  for (const [field, value] of Object.entries(BIRTH_DATA)) {
+    const input = desk.locator(`#root_${field}`);
+    if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(value);
+    else await input.fill(value);
+  }
+  await desk.getByLabel(/^Tờ khai đăng ký khai sinh/).check();
+  await desk.getByLabel(/^Giấy chứng sinh/).check();
+  await desk.getByRole('button', { name: 'Tiếp nhận và hẹn trả' }).click();
+  await desk.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' }).waitFor();
+  const codes = await desk.locator('dd.code').allInnerTexts();
+  return { code: codes[0]!.trim(), secret: codes[1]!.trim() };
+}
+
+/** Open a dossier from the user's inbox ("waiting for me") and send one event through its dialog. */
+async function act(page: Page, code: string, event: string, note?: string): Promise<void> {
+  await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+  await page.getByRole('link', { name: code }).click();
+  await page.locator('#dossier-title').waitFor();
+  await page.getByRole('button', { name: event }).click();
+  const dialog = page.getByRole('dialog');
+  if (note) await dialog.getByRole('textbox').last().fill(note);
+  await dialog.getByRole('button', { name: event }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Đã thực hiện: ${event}` })
+    .waitFor();
+}
+
+describe('the one-stop office in Chromium', { timeout: 120_000 }, () => {
+  let first: { code: string; secret: string };
+
+  it('receives a dossier at the desk with the e-form, checks it, and prints the receipt', async () => {
+    const desk = await pageFor('mot-cua-xa', '/desk');
+    await desk.getByRole('heading', { name: 'Tiếp nhận hồ sơ' }).waitFor();
+    await shot(desk, '1-desk-procedures');
+    await desk.getByRole('button', { name: /^Đăng ký khai sinh/ }).click();
+    // An empty e-form and missing documents are refused before anything is sent.
+    await desk.getByRole('button', { name: 'Tiếp nhận và hẹn trả' }).click();
+    await desk
+      .getByText('Họ và tên người nộp')
+      .or(desk.getByText('Nhập họ và tên người nộp.'))
+      .first()
+      .waitFor();
+    expect(await desk.locator('.eform .error-detail').count()).toBeGreaterThan(0);
+    await expect(desk.locator('.eform .error-detail').first().innerText()).resolves.toBe(
+      'Bắt buộc nhập.',
+    );
+    await shot(desk, '2-desk-form-errors');
+
+    first = await receiveBirth(desk, 'Nguyễn Văn Cường');
+    expect(first.code).toMatch(/^X01\.01-260302-\d{4}$/);
+    await expect(desk.locator('.received-panel').innerText()).resolves.toContain(
+      'Thứ Hai, 02/03/2026 17:00',
+    );
+    await shot(desk, '3-desk-received');
+    await desk.getByRole('button', { name: 'In giấy tiếp nhận' }).click();
+    const slip = desk.locator('article.slip');
+    await slip.waitFor();
+    const text = await slip.innerText();
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain('Ông/Bà: Nguyễn Văn Cường');
+    expect(text).toContain('Thứ Hai, 02/03/2026 17:00');
+    expect(text).toContain(first.secret);
+    expect(text).toContain('Giấy chứng sinh hoặc giấy tờ thay thế');
+    await shot(desk, '4-receipt');
+  });
+
+  it('passes through the justice officer and the chair, then the desk returns the result', async () => {
+    clock.set('2026-03-02T08:20');
+    const justice = await pageFor('tu-phap-xa');
+    // Officers land in their inbox, where the dossier waits for them.
+    await justice.getByRole('heading', { name: 'Hồ sơ', exact: true }).waitFor();
+    await justice.getByRole('link', { name: first.code }).waitFor();
+    await shot(justice, '5-inbox-justice');
+    await act(justice, first.code, 'Trình phê duyệt', 'Hồ sơ hợp lệ, đã ghi Sổ hộ tịch.');
+    await shot(justice, '6-dossier-after-propose');
+
+    clock.set('2026-03-02T08:45');
+    const chair = await pageFor('ubnd-xa');
+    await act(chair, first.code, 'Ký duyệt');
+
+    clock.set('2026-03-02T09:10');
+    const desk = await pageFor('mot-cua-xa');
+    await act(desk, first.code, 'Trả kết quả');
+    const head = await desk.locator('.dossier-head').innerText();
+    expect(head).toContain('Đã có kết quả');
+    expect(head).toContain('Đúng hạn');
+    const control = await desk.locator('.control-slip').innerText();
+    expect(control).toContain('Kiểm tra, ghi Sổ hộ tịch, trình ký');
+    expect(control).toContain('Chủ tịch UBND xã ký Giấy khai sinh');
+    expect(control).toContain('Cán bộ Công chức Tư pháp - Hộ tịch xã');
+    expect(control).not.toContain('Trễ hạn');
+    await shot(desk, '7-dossier-returned');
+  });
+
+  it('shows the citizen the status with the code and the secret, and nothing with a wrong secret', async () => {
+    const citizen = await pageFor(undefined, '/tra-cuu');
+    await citizen.getByLabel('Mã hồ sơ').fill(first.code);
+    await citizen.getByLabel('Mã bí mật').fill('WRONGSECRET');
+    await citizen.getByRole('button', { name: 'Tra cứu' }).click();
+    await citizen.getByRole('alert').filter({ hasText: 'Không tìm thấy hồ sơ' }).waitFor();
+    await citizen.getByLabel('Mã bí mật').fill(first.secret.toLowerCase());
+    await citizen.getByRole('button', { name: 'Tra cứu' }).click();
+    const result = citizen.locator('.lookup-result');
+    await result.waitFor();
+    const text = await result.innerText();
+    expect(text).toContain('Đã có kết quả');
+    expect(text).toContain('Đăng ký khai sinh');
+    expect(text).not.toContain('Nguyễn Văn Cường');
+    await shot(citizen, '8-lookup');
+  });
+
+  it('shows a dossier left past its deadline as overdue in the inbox and on the dashboard', async () => {
+    clock.set('2026-03-02T10:30');
+    const desk = await pageFor('mot-cua-xa');
+    const second = await receiveBirth(desk, 'Lê Thị Hoa');
+    // Nobody acts on it; 17:00 passes.
+    clock.set('2026-03-02T17:30');
+    const justice = await pageFor('tu-phap-xa');
+    const row = justice.locator('tr', { has: justice.getByRole('link', { name: second.code }) });
+    await row.waitFor();
+    await expect(row.locator('.badge').innerText()).resolves.toBe('Quá hạn');
+    await justice.getByRole('tab', { name: 'Quá hạn' }).click();
+    await justice.getByRole('link', { name: second.code }).waitFor();
+    expect(await justice.getByRole('link', { name: first.code }).count()).toBe(0);
+    await shot(justice, '9-inbox-overdue');
+
+    const chair = await pageFor('ubnd-xa');
+    await chair.getByRole('link', { name: 'Thống kê' }).click();
+    await chair.getByLabel('Từ ngày').fill('2026-03-01');
+    await chair.getByLabel('Đến ngày').fill('2026-03-31');
+    await chair.locator('.report-figures').waitFor();
+    const total = chair.locator('.report-figures tr.total');
+    await expect(total.locator('td').allInnerTexts()).resolves.toEqual([
+      '2', // received
+      '0', // carried over
+      '1 (50 %)', // resolved
+      '0', // early
+      '1', // on time
+      '0', // late
+      '0', // refused
+      '0', // withdrawn
+      '1', // in progress
+      '1', // overdue
+      '0', // awaiting supplement
+    ]);
+    await chair.locator('.recharts-surface').first().waitFor();
+    await shot(chair, '10-dashboard');
+    const csv = await chair.evaluate(async () => {
+      const r = await fetch('/api/reports/summary?from=2026-03-01&to=2026-03-31&format=csv');
+      return r.text();
+    });
+    expect(csv).toContain('Tổng cộng,2,');
+  });
+});
