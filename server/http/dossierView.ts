@@ -30,7 +30,8 @@ export function statusText(snapshot: DossierSnapshot): { vi: string; en: string 
         return { vi: 'Đã kết thúc', en: 'Finished' };
     }
   }
-  if (snapshot.clock.status === 'paused')
+  // Waiting for the citizen: before acceptance the clock has not started, after it is paused.
+  if (snapshot.clock.status === 'paused' || Object.values(snapshot.steps).some((s) => s.waiting))
     return { vi: 'Chờ bổ sung hồ sơ', en: 'Waiting for a supplement' };
   if (snapshot.clock.status === 'not-started')
     return { vi: 'Đang tiếp nhận', en: 'Being received' };

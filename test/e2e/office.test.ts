@@ -59,11 +59,8 @@ async function pageFor(username?: string, path = '/'): Promise<Page> {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `office-${name}.png`), fullPage: true });
 
-/** Receive a complete birth registration at the desk; returns the code and the secret. */
-async function receiveBirth(
-  desk: Page,
-  applicant: string,
-): Promise<{ code: string; secret: string }> {
+/** Open a new birth registration at the desk and fill the applicant and the e-form. */
+async function fillBirth(desk: Page, applicant: string): Promise<void> {
   await desk.getByRole('link', { name: 'Tiếp nhận' }).click();
   await desk.getByRole('button', { name: /^Đăng ký khai sinh/ }).click();
   await desk.getByRole('heading', { name: 'Người nộp hồ sơ' }).waitFor();
@@ -76,6 +73,14 @@ async function receiveBirth(
     else await input.fill(value);
   }
   await desk.getByLabel(/^Tờ khai đăng ký khai sinh/).check();
+}
+
+/** Receive a complete birth registration at the desk; returns the code and the secret. */
+async function receiveBirth(
+  desk: Page,
+  applicant: string,
+): Promise<{ code: string; secret: string }> {
+  await fillBirth(desk, applicant);
   await desk.getByLabel(/^Giấy chứng sinh/).check();
   await desk.getByRole('button', { name: 'Tiếp nhận và hẹn trả' }).click();
   await desk.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' }).waitFor();
@@ -223,5 +228,48 @@ describe('the one-stop office in Chromium', { timeout: 120_000 }, () => {
       return r.text();
     });
     expect(csv).toContain('Tổng cộng,2,');
+  });
+
+  it('asks for a supplement with its reason, records the documents brought, then receives it', async () => {
+    clock.set('2026-03-03T08:00');
+    const desk = await pageFor('mot-cua-xa');
+    await fillBirth(desk, 'Trần Văn Bình');
+    // A required document is missing: receiving is refused, a supplement is the way.
+    await desk.getByRole('button', { name: 'Tiếp nhận và hẹn trả' }).click();
+    await desk.getByRole('alert').filter({ hasText: 'Còn thiếu giấy tờ bắt buộc' }).waitFor();
+    await desk.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+    await desk.getByRole('alert').filter({ hasText: 'Cần ghi rõ lý do.' }).waitFor();
+    await desk.getByLabel(/^Lý do/).fill('Nộp bản chính Giấy chứng sinh do trạm y tế cấp.');
+    await desk.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+    await desk.getByRole('heading', { name: 'Đã lập phiếu yêu cầu bổ sung' }).waitFor();
+    await desk.getByRole('button', { name: 'In phiếu' }).click();
+    const slip = desk.locator('article.slip');
+    await slip.waitFor();
+    const text = await slip.innerText();
+    expect(text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
+    expect(text).toContain('Nộp bản chính Giấy chứng sinh do trạm y tế cấp.');
+    expect(text).toContain('Giấy chứng sinh hoặc giấy tờ thay thế');
+    await shot(desk, '11-supplement-slip');
+
+    clock.set('2026-03-03T14:00');
+    await desk.getByRole('button', { name: /Quay lại/ }).click();
+    await desk.locator('#dossier-title').waitFor();
+    await expect(desk.locator('.dossier-head').innerText()).resolves.toContain('Chờ bổ sung hồ sơ');
+    await desk.getByRole('button', { name: 'Nộp bổ sung hồ sơ' }).click();
+    const dialog = desk.getByRole('dialog');
+    await dialog.getByLabel(/^Giấy chứng sinh/).check();
+    await shot(desk, '12-supplement-dialog');
+    await dialog.getByRole('button', { name: 'Nộp bổ sung hồ sơ' }).click();
+    await desk.getByRole('status').filter({ hasText: 'Đã thực hiện: Nộp bổ sung hồ sơ' }).waitFor();
+    await expect(desk.locator('.doc-list').innerText()).resolves.not.toContain('Chưa nộp');
+    await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    await desk.getByRole('dialog').getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    await desk.getByRole('status').filter({ hasText: 'Đã thực hiện: Tiếp nhận hồ sơ' }).waitFor();
+    const head = await desk.locator('.dossier-head').innerText();
+    expect(head).toContain('Đang giải quyết');
+    expect(head).toContain('03/03/2026 17:00');
+    await expect(desk.locator('.slip-list').innerText()).resolves.toContain(
+      'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+    );
   });
 });

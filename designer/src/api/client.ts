@@ -68,6 +68,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The window event fired when the API says the session is no longer valid. */
+export const SESSION_ENDED = 'motcua:session-ended';
+
 /** One JSON request to the API; an error answer becomes an `ApiError`. */
 export async function call<T>(
   method: string,
@@ -98,6 +101,9 @@ export async function call<T>(
     parsed = undefined;
   }
   if (!response.ok) {
+    // A session that ended (expired, signed out elsewhere) sends the app back to the sign-in.
+    if (response.status === 401 && path !== '/api/auth/login')
+      dispatchEvent(new Event(SESSION_ENDED));
     const err = (parsed as { error?: { code?: string; message?: string; details?: unknown } })
       ?.error;
     throw new ApiError(

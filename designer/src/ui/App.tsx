@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Procedure, UnitCatalog } from '../../../engine/index.ts';
-import { api, ApiError, canDesign, prefetch, type User } from '../api/client.ts';
+import { api, ApiError, canDesign, prefetch, SESSION_ENDED, type User } from '../api/client.ts';
 import { EditorScreen } from './editor/EditorScreen.tsx';
 import { useI18n } from './I18n.tsx';
 import { LibraryScreen } from './library/LibraryScreen.tsx';
@@ -42,6 +42,12 @@ export function App() {
   useEffect(() => {
     if (user) prefetch.take('units', api.units).then(setCatalog, () => setCatalog(undefined));
   }, [user]);
+
+  useEffect(() => {
+    const ended = () => setUser((u) => (u ? null : u));
+    addEventListener(SESSION_ENDED, ended);
+    return () => removeEventListener(SESSION_ENDED, ended);
+  }, []);
 
   const onSignedOut = useCallback(() => {
     void api.logout().catch(() => undefined);

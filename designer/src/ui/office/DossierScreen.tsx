@@ -264,9 +264,11 @@ export function DossierScreen({
                       <div className="muted small">
                         {unitName(catalog, st.unit, t)} · {roleName(catalog, st.role, t)}
                       </div>
-                      <div className="small">
-                        {s.stepDueLabel}: {when(st.due)}
-                      </div>
+                      {st.due ? (
+                        <div className="small">
+                          {s.stepDueLabel}: {when(st.due)}
+                        </div>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -328,12 +330,14 @@ export function DossierScreen({
           onClose={() => setSending(undefined)}
           onSent={(outcome) => {
             setSending(undefined);
-            setMessage(
-              outcome.ok
-                ? { tone: 'ok', text: f(s.sent, { event: t(sending.name) }) }
-                : { tone: 'error', text: outcome.message },
+            // Say what happened once the page shows the dossier as it is now.
+            void load().then(() =>
+              setMessage(
+                outcome.ok
+                  ? { tone: 'ok', text: f(s.sent, { event: t(sending.name) }) }
+                  : { tone: 'error', text: outcome.message },
+              ),
             );
-            void load();
           }}
         />
       ) : null}

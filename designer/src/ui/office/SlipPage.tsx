@@ -83,6 +83,7 @@ export function SlipPage({
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, lang) : '—');
   const reason = latestNote(d, REASON_EVENT[slip]);
   const officer = issued?.issuedByName ?? d.receivedBy ?? '';
+  const byOfficer = slip === 'receipt' || slip === 'supplementRequest' || slip === 'refusal';
   const documents = d.definition.documents.filter((doc) => d.documents.includes(doc.id));
 
   let content: ReactNode;
@@ -223,10 +224,11 @@ export function SlipPage({
           ) : (
             <div />
           )}
+          {/* The desk signs what it issues at reception; the agency signs apologies and stops. */}
           <div>
-            <strong>{slip === 'receipt' ? s.slipOfficerSign : s.slipUnitHead}</strong>
+            <strong>{byOfficer ? s.slipOfficerSign : s.slipUnitHead}</strong>
             <div className="slip-sign-hint">{s.slipSignHint}</div>
-            <div className="slip-sign-name">{slip === 'receipt' ? officer : ''}</div>
+            <div className="slip-sign-name">{byOfficer ? officer : ''}</div>
           </div>
         </footer>
       </article>
