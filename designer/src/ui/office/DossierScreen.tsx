@@ -360,7 +360,7 @@ export function ControlSlipTable({
     <table className="table compact control-slip">
       <thead>
         <tr>
-          <th scope="col">{s.colStep}</th>
+          <th scope="col">{s.colStepHeld}</th>
           <th scope="col">{s.colUnit}</th>
           <th scope="col">{s.colOfficer}</th>
           <th scope="col">{s.colFrom}</th>
