@@ -90,4 +90,45 @@ describe.each(dialects)('views of the one-stop office on %s', (dialect) => {
     const birth = r.body.items.find((i: { id: string }) => i.id === 'dang-ky-khai-sinh');
     expect(birth.receivingUnit).toBe('mot-cua-xa');
   });
+
+  it('lists the most urgent first, page by page, undated ones last', async () => {
+    rt.clock.set('2026-03-03T07:30');
+    const token = await rt.login('mot-cua-xa');
+    const at = async (local: string, accept: boolean) => {
+      rt.clock.set(local);
+      const r = await rt.call('POST', '/api/dossiers', {
+        token,
+        body: { ...BIRTH_RECEIPT, accept },
+      });
+      expect(r.status).toBe(201);
+      return r.body.id as string;
+    };
+    // Received after the cut-off: due the next working day; before it: the same day.
+    const late = await at('2026-03-03T16:00', true);
+    const early = await at('2026-03-03T08:00', true);
+    const undated = await at('2026-03-03T09:00', false);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: {
+        status: number;
+        body: {
+          items: { id: string; appointmentDate: string | null }[];
+          nextCursor: string | null;
+        };
+      } = await rt.call(
+        'GET',
+        `/api/dossiers?receivedBy=mot-cua-xa&sort=due&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        { token },
+      );
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((i) => i.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.indexOf(id)).toBeLessThan(seen.indexOf(early));
+    expect(seen.indexOf(early)).toBeLessThan(seen.indexOf(late));
+    expect(seen.indexOf(late)).toBeLessThan(seen.indexOf(undated));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(4);
+  });
 });

@@ -157,6 +157,8 @@ export interface InboxQuery {
   /** Only dossiers received by this unit's one-stop desk. */
   readonly receivedBy?: string;
   readonly q?: string;
+  /** received: newest first; due: the most urgent appointment first. */
+  readonly sort?: 'received' | 'due';
   readonly cursor?: string;
   readonly limit?: number;
 }

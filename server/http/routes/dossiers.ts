@@ -77,6 +77,9 @@ const ListQuery = z.object({
     .enum(['true', 'false'])
     .optional()
     .openapi({ description: 'Only dossiers waiting for my unit and roles' }),
+  sort: z.enum(['received', 'due']).default('received').openapi({
+    description: 'received: newest first (default); due: the most urgent appointment first',
+  }),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -107,6 +110,9 @@ function idempotencyOf(
 ): IdempotencyRequest | undefined {
   return key ? { userId, key, requestHash: requestHash(method, path, body) } : undefined;
 }
+
+/** The sort key of a dossier without an appointment date: after every real instant. */
+const NO_DUE = 8_640_000_000_000_000;
 
 function encodeCursor(receivedAt: number, id: string): string {
   return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
@@ -335,20 +341,27 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           eb.or([eb('code', 'like', text), eb('applicant_name', 'like', text)]),
         );
       }
+      // Dossiers without an appointment (not yet accepted) sort after every dated one.
+      const due = sql<number>`coalesce(due_at, ${NO_DUE})`;
       if (q.cursor) {
-        const [receivedAt, id] = decodeCursor(q.cursor);
-        query = query.where((eb) =>
-          eb.or([
-            eb('received_at', '<', receivedAt),
-            eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)]),
-          ]),
-        );
+        const [at, id] = decodeCursor(q.cursor);
+        query =
+          q.sort === 'due'
+            ? query.where((eb) =>
+                eb.or([eb(due, '>', at), eb.and([eb(due, '=', at), eb('id', '>', id)])]),
+              )
+            : query.where((eb) =>
+                eb.or([
+                  eb('received_at', '<', at),
+                  eb.and([eb('received_at', '=', at), eb('id', '<', id)]),
+                ]),
+              );
       }
-      const rows = await query
-        .orderBy('received_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(q.limit + 1)
-        .execute();
+      const ordered =
+        q.sort === 'due'
+          ? query.orderBy(due, 'asc').orderBy('id', 'asc')
+          : query.orderBy('received_at', 'desc').orderBy('id', 'desc');
+      const rows = await ordered.limit(q.limit + 1).execute();
       const page = rows.slice(0, q.limit);
       const items = await Promise.all(
         page.map(async (r) => {
@@ -378,7 +391,9 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         {
           items,
           nextCursor:
-            rows.length > q.limit && last ? encodeCursor(last.received_at, last.id) : null,
+            rows.length > q.limit && last
+              ? encodeCursor(q.sort === 'due' ? (last.due_at ?? NO_DUE) : last.received_at, last.id)
+              : null,
         } as never,
         200,
       );

@@ -16,13 +16,13 @@ function tabQuery(tab: Tab, user: User): InboxQuery {
   const unit = user.unitId ?? undefined;
   switch (tab) {
     case 'mine':
-      return { mine: true, status: 'active' };
+      return { mine: true, status: 'active', sort: 'due' };
     case 'unit':
-      return { unit, status: 'active' };
+      return { unit, status: 'active', sort: 'due' };
     case 'received':
       return { receivedBy: unit };
     case 'overdue':
-      return user.isAdmin ? { overdue: true } : { unit, overdue: true };
+      return user.isAdmin ? { overdue: true, sort: 'due' } : { unit, overdue: true, sort: 'due' };
     case 'done':
       return user.isAdmin ? { status: 'done' } : { unit, status: 'done' };
     case 'all':
