@@ -210,3 +210,12 @@ export function Badge({
     </span>
   );
 }
+
+/** An error message announced to screen readers; nothing when there is no error. */
+export function ErrorAlert({ message }: { message: string | undefined }) {
+  return message ? (
+    <div className="alert alert-error" role="alert">
+      {message}
+    </div>
+  ) : null;
+}

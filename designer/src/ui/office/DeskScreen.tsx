@@ -1,23 +1,26 @@
 import Form from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   receptionForm,
   type Channel,
   type Procedure,
   type UnitCatalog,
 } from '../../../../engine/index.ts';
-import { api, ApiError, type ProcedureSummary, type User } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { dossierApi, newIdempotencyKey, type Received } from '../../api/dossiers.ts';
 import { formatDateTime, formatVnd, formatWorkingTime } from '../../i18n/format.ts';
 import { foldDiacritics } from '../../model/statePaths.ts';
 import { useI18n } from '../I18n.tsx';
-import { TopBar } from '../TopBar.tsx';
+import { ErrorAlert } from '../controls.tsx';
 import { navigate } from '../useRoute.ts';
+import { DocumentChecklist } from './DocumentChecklist.tsx';
 import { localizeFormErrors } from './formErrors.ts';
+import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { documentKind, unitName } from './officeText.ts';
 import { rememberSecret } from './secrets.ts';
+import { useProcedureList } from './useProcedureList.ts';
 
 type Decision = 'accept' | 'supplement' | 'refuse';
 
@@ -45,25 +48,13 @@ function applicantProblems(a: Applicant, s: ReturnType<typeof useI18n>['s']) {
  * citizen ("công dân không viết"), tick the documents received, then receive it with an
  * appointment date — or issue a request to supplement, or a refusal, each with its slip.
  */
-export function DeskScreen({
-  user,
-  catalog,
-  onSignOut,
-}: {
-  user: User;
-  catalog: UnitCatalog;
-  onSignOut: () => void;
-}) {
+export function DeskScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const { s, t, lang } = useI18n();
-  const [procedures, setProcedures] = useState<ProcedureSummary[] | undefined>(undefined);
+  const procedures = useProcedureList();
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<Procedure | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<{ received: Received; decision: Decision } | undefined>();
-
-  useEffect(() => {
-    api.procedures().then(setProcedures, (e: unknown) => setError(String(e)));
-  }, []);
 
   const receivable = useMemo(() => {
     const q = foldDiacritics(search.trim()).toLowerCase();
@@ -146,25 +137,15 @@ export function DeskScreen({
   }
 
   return (
-    <div className="page">
-      <TopBar user={user} onSignOut={onSignOut} />
-      <main className="office" aria-labelledby="desk-title">
-        <div className="library-head">
-          <div>
-            <h1 id="desk-title">{s.deskTitle}</h1>
-            <p className="muted">
-              {s.deskIntro} {user.unitId ? `· ${unitName(catalog, user.unitId, t)}` : ''}
-            </p>
-          </div>
-        </div>
-        {error ? (
-          <div className="alert alert-error" role="alert">
-            {error}
-          </div>
-        ) : null}
-        {body}
-      </main>
-    </div>
+    <OfficePage
+      user={user}
+      onSignOut={onSignOut}
+      title={s.deskTitle}
+      intro={`${s.deskIntro}${user.unitId ? ` · ${unitName(catalog, user.unitId, t)}` : ''}`}
+    >
+      <ErrorAlert message={error} />
+      {body}
+    </OfficePage>
   );
 }
 
@@ -355,28 +336,14 @@ function ReceptionForm({
           <h2 id="desk-docs">{s.documentsChecklist}</h2>
           <p className="muted small">{s.documentsHint}</p>
           <div className="checks">
-            {procedure.documents.map((d) => (
-              <label key={d.id} className="check-row">
-                <input
-                  type="checkbox"
-                  checked={docs.has(d.id)}
-                  onChange={(e) => {
-                    const next = new Set(docs);
-                    if (e.target.checked) next.add(d.id);
-                    else next.delete(d.id);
-                    setDocs(next);
-                  }}
-                />
-                <span>
-                  {t(d.name)}
-                  <span className="muted small">
-                    {' '}
-                    · {documentKind(d.kind, s)} · {f(s.copiesCount, { n: d.copies })}
-                    {d.required ? ` · ${s.requiredMark}` : ''}
-                  </span>
-                </span>
-              </label>
-            ))}
+            <DocumentChecklist
+              documents={procedure.documents}
+              checked={docs}
+              onChange={setDocs}
+              detail={(d) =>
+                `${documentKind(d.kind, s)} · ${f(s.copiesCount, { n: d.copies })}${d.required ? ` · ${s.requiredMark}` : ''}`
+              }
+            />
           </div>
         </section>
 

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { slipTitles, type UnitCatalog } from '../../../../engine/index.ts';
-import { ApiError, type User } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { dossierApi, type AvailableEvent, type DossierDetail } from '../../api/dossiers.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../I18n.tsx';
-import { TopBar } from '../TopBar.tsx';
+import { ErrorAlert } from '../controls.tsx';
 import { navigate } from '../useRoute.ts';
 import { EventDialog } from './EventDialog.tsx';
 import { FormDataList } from './FormDataList.tsx';
+import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { roleName, unitName } from './officeText.ts';
 import { TimelinessBadge } from './TimelinessBadge.tsx';
 
@@ -26,12 +27,7 @@ export function DossierScreen({
   user,
   catalog,
   onSignOut,
-}: {
-  id: string;
-  user: User;
-  catalog: UnitCatalog;
-  onSignOut: () => void;
-}) {
+}: OfficeScreenProps & { id: string }) {
   const { s, f, t, lang } = useI18n();
   const [dossier, setDossier] = useState<DossierDetail | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -55,274 +51,260 @@ export function DossierScreen({
   const actor = (name: string | null | undefined, raw: string) =>
     name ?? (raw.startsWith('system:') ? s.systemTimer : raw);
 
-  if (error)
+  if (error || !dossier)
     return (
-      <div className="page">
-        <TopBar user={user} onSignOut={onSignOut} />
-        <main className="office">
-          <div className="alert alert-error" role="alert">
-            {error}
-          </div>
-        </main>
-      </div>
-    );
-  if (!dossier)
-    return (
-      <div className="page">
-        <TopBar user={user} onSignOut={onSignOut} />
-        <main className="office">
-          <p>{s.loading}</p>
-        </main>
-      </div>
+      <OfficePage user={user} onSignOut={onSignOut}>
+        {error ? <ErrorAlert message={error} /> : <p>{s.loading}</p>}
+      </OfficePage>
     );
 
   const d = dossier;
   const def = d.definition;
   return (
-    <div className="page">
-      <TopBar user={user} onSignOut={onSignOut} />
-      <main className="office dossier-page" aria-labelledby="dossier-title">
-        <p className="back-link">
-          <a
-            href="/dossiers"
-            onClick={(e) => {
-              e.preventDefault();
-              navigate({ name: 'inbox' });
-            }}
-          >
-            ← {s.backToInbox}
-          </a>
-        </p>
-        <header className="dossier-head">
+    <OfficePage
+      user={user}
+      onSignOut={onSignOut}
+      className="dossier-page"
+      labelledBy="dossier-title"
+    >
+      <p className="back-link">
+        <a
+          href="/dossiers"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ name: 'inbox' });
+          }}
+        >
+          ← {s.backToInbox}
+        </a>
+      </p>
+      <header className="dossier-head">
+        <div>
+          <h1 id="dossier-title">
+            {d.code} <TimelinessBadge value={d.timeliness} />
+          </h1>
+          <p className="dossier-proc">
+            {t(d.procedure.name)}
+            {d.procedure.code ? <span className="muted"> · {d.procedure.code}</span> : null}
+          </p>
+        </div>
+        <dl className="head-facts">
           <div>
-            <h1 id="dossier-title">
-              {d.code} <TimelinessBadge value={d.timeliness} />
-            </h1>
-            <p className="dossier-proc">
-              {t(d.procedure.name)}
-              {d.procedure.code ? <span className="muted"> · {d.procedure.code}</span> : null}
-            </p>
+            <dt>{s.statusLabel}</dt>
+            <dd>{t(d.statusText)}</dd>
           </div>
-          <dl className="head-facts">
-            <div>
-              <dt>{s.statusLabel}</dt>
-              <dd>{t(d.statusText)}</dd>
-            </div>
-            <div>
-              <dt>{s.appointmentDate}</dt>
-              <dd>{when(d.appointmentDate)}</dd>
-            </div>
-            {d.clock.originalDue && d.clock.originalDue !== d.appointmentDate ? (
-              <div>
-                <dt>{s.originalDue}</dt>
-                <dd>{when(d.clock.originalDue)}</dd>
-              </div>
-            ) : null}
-          </dl>
-        </header>
-        {message ? (
-          <div
-            className={`alert alert-${message.tone}`}
-            role={message.tone === 'error' ? 'alert' : 'status'}
-          >
-            {message.text}
+          <div>
+            <dt>{s.appointmentDate}</dt>
+            <dd>{when(d.appointmentDate)}</dd>
           </div>
-        ) : null}
+          {d.clock.originalDue && d.clock.originalDue !== d.appointmentDate ? (
+            <div>
+              <dt>{s.originalDue}</dt>
+              <dd>{when(d.clock.originalDue)}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </header>
+      {message ? (
+        <div
+          className={`alert alert-${message.tone}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </div>
+      ) : null}
 
-        <div className="dossier-grid">
-          <div className="dossier-main">
-            <section className="card" aria-labelledby="sec-info">
-              <h2 id="sec-info">{s.dossierInfo}</h2>
-              <dl className="facts">
-                <dt>{s.applicantName}</dt>
-                <dd>{d.applicant.name}</dd>
-                {d.applicant.idNumber ? (
-                  <>
-                    <dt>{s.idNumber}</dt>
-                    <dd>{d.applicant.idNumber}</dd>
-                  </>
-                ) : null}
-                {d.applicant.phone ? (
-                  <>
-                    <dt>{s.phone}</dt>
-                    <dd>{d.applicant.phone}</dd>
-                  </>
-                ) : null}
-                {d.applicant.address ? (
-                  <>
-                    <dt>{s.address}</dt>
-                    <dd>{d.applicant.address}</dd>
-                  </>
-                ) : null}
-                <dt>{s.channelLabel}</dt>
-                <dd>{s[`ch_${d.channel}`]}</dd>
-                <dt>{s.receivedOn}</dt>
-                <dd>
-                  {when(d.receivedAt)}
-                  {d.receivedBy ? <span className="muted"> · {d.receivedBy}</span> : null}
-                </dd>
-                {d.clock.acceptedAt ? (
-                  <>
-                    <dt>{s.acceptedAt}</dt>
-                    <dd>{when(d.clock.acceptedAt)}</dd>
-                  </>
-                ) : null}
-                {d.completedAt ? (
-                  <>
-                    <dt>{s.completedAt}</dt>
-                    <dd>{when(d.completedAt)}</dd>
-                  </>
-                ) : null}
-              </dl>
-            </section>
+      <div className="dossier-grid">
+        <div className="dossier-main">
+          <section className="card" aria-labelledby="sec-info">
+            <h2 id="sec-info">{s.dossierInfo}</h2>
+            <dl className="facts">
+              <dt>{s.applicantName}</dt>
+              <dd>{d.applicant.name}</dd>
+              {d.applicant.idNumber ? (
+                <>
+                  <dt>{s.idNumber}</dt>
+                  <dd>{d.applicant.idNumber}</dd>
+                </>
+              ) : null}
+              {d.applicant.phone ? (
+                <>
+                  <dt>{s.phone}</dt>
+                  <dd>{d.applicant.phone}</dd>
+                </>
+              ) : null}
+              {d.applicant.address ? (
+                <>
+                  <dt>{s.address}</dt>
+                  <dd>{d.applicant.address}</dd>
+                </>
+              ) : null}
+              <dt>{s.channelLabel}</dt>
+              <dd>{s[`ch_${d.channel}`]}</dd>
+              <dt>{s.receivedOn}</dt>
+              <dd>
+                {when(d.receivedAt)}
+                {d.receivedBy ? <span className="muted"> · {d.receivedBy}</span> : null}
+              </dd>
+              {d.clock.acceptedAt ? (
+                <>
+                  <dt>{s.acceptedAt}</dt>
+                  <dd>{when(d.clock.acceptedAt)}</dd>
+                </>
+              ) : null}
+              {d.completedAt ? (
+                <>
+                  <dt>{s.completedAt}</dt>
+                  <dd>{when(d.completedAt)}</dd>
+                </>
+              ) : null}
+            </dl>
+          </section>
 
-            <section className="card" aria-labelledby="sec-form">
-              <h2 id="sec-form">{s.formContent}</h2>
-              <FormDataList procedure={def} data={d.data} />
-            </section>
+          <section className="card" aria-labelledby="sec-form">
+            <h2 id="sec-form">{s.formContent}</h2>
+            <FormDataList procedure={def} data={d.data} />
+          </section>
 
-            <section className="card" aria-labelledby="sec-control">
-              <div className="card-head">
-                <h2 id="sec-control">{s.controlSlip}</h2>
-                <a
-                  className="btn btn-small"
-                  href={`/dossiers/${d.id}/print/control`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate({ name: 'print', id: d.id, slip: 'control' });
-                  }}
-                >
-                  {s.printControlSlip}
-                </a>
-              </div>
-              <ControlSlipTable dossier={d} catalog={catalog} />
-            </section>
+          <section className="card" aria-labelledby="sec-control">
+            <div className="card-head">
+              <h2 id="sec-control">{s.controlSlip}</h2>
+              <a
+                className="btn btn-small"
+                href={`/dossiers/${d.id}/print/control`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ name: 'print', id: d.id, slip: 'control' });
+                }}
+              >
+                {s.printControlSlip}
+              </a>
+            </div>
+            <ControlSlipTable dossier={d} catalog={catalog} />
+          </section>
 
-            <section className="card" aria-labelledby="sec-history">
-              <h2 id="sec-history">{s.history}</h2>
-              <table className="table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{s.colTime}</th>
-                    <th scope="col">{s.colEvent}</th>
-                    <th scope="col">{s.colActor}</th>
-                    <th scope="col">{s.colNote}</th>
+          <section className="card" aria-labelledby="sec-history">
+            <h2 id="sec-history">{s.history}</h2>
+            <table className="table compact">
+              <thead>
+                <tr>
+                  <th scope="col">{s.colTime}</th>
+                  <th scope="col">{s.colEvent}</th>
+                  <th scope="col">{s.colActor}</th>
+                  <th scope="col">{s.colNote}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.history.map((h) => (
+                  <tr key={h.seq}>
+                    <td className="nowrap">{when(h.at)}</td>
+                    <td>
+                      {h.type === 'motcua.received'
+                        ? s.receivedEvent
+                        : t(h.name ?? undefined, h.type)}
+                      {h.override ? (
+                        <span className="badge badge-warning">{s.overrideMark}</span>
+                      ) : null}
+                    </td>
+                    <td>{actor(h.actorName, h.actor)}</td>
+                    <td className="note-cell">{noteOf(h.payload)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.history.map((h) => (
-                    <tr key={h.seq}>
-                      <td className="nowrap">{when(h.at)}</td>
-                      <td>
-                        {h.type === 'motcua.received'
-                          ? s.receivedEvent
-                          : t(h.name ?? undefined, h.type)}
-                        {h.override ? (
-                          <span className="badge badge-warning">{s.overrideMark}</span>
-                        ) : null}
-                      </td>
-                      <td>{actor(h.actorName, h.actor)}</td>
-                      <td className="note-cell">{noteOf(h.payload)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          </div>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </div>
 
-          <aside className="dossier-side">
-            <section className="card actions-card" aria-labelledby="sec-actions">
-              <h2 id="sec-actions">{s.whatYouCanDo}</h2>
-              {d.availableEvents.length === 0 ? (
-                <p className="muted">{d.status === 'done' ? t(d.statusText) : s.nothingToDo}</p>
-              ) : (
-                <div className="event-buttons">
-                  {d.availableEvents.map((e) => (
-                    <button
-                      key={e.type}
-                      type="button"
-                      className={`btn ${['REFUSE', 'STOP', 'WITHDRAW'].includes(e.type) ? 'btn-danger' : 'btn-primary'}`}
-                      onClick={() => {
-                        setMessage(undefined);
-                        setSending(e);
-                      }}
-                    >
-                      {t(e.name)}
-                    </button>
-                  ))}
-                </div>
-              )}
-            </section>
+        <aside className="dossier-side">
+          <section className="card actions-card" aria-labelledby="sec-actions">
+            <h2 id="sec-actions">{s.whatYouCanDo}</h2>
+            {d.availableEvents.length === 0 ? (
+              <p className="muted">{d.status === 'done' ? t(d.statusText) : s.nothingToDo}</p>
+            ) : (
+              <div className="event-buttons">
+                {d.availableEvents.map((e) => (
+                  <button
+                    key={e.type}
+                    type="button"
+                    className={`btn ${['REFUSE', 'STOP', 'WITHDRAW'].includes(e.type) ? 'btn-danger' : 'btn-primary'}`}
+                    onClick={() => {
+                      setMessage(undefined);
+                      setSending(e);
+                    }}
+                  >
+                    {t(e.name)}
+                  </button>
+                ))}
+              </div>
+            )}
+          </section>
 
-            {d.steps.length > 0 ? (
-              <section className="card" aria-labelledby="sec-steps">
-                <h2 id="sec-steps">{s.currentSteps}</h2>
-                <ul className="step-list">
-                  {d.steps.map((st) => (
-                    <li key={st.id}>
-                      <strong>{t(st.name)}</strong>
-                      <div className="muted small">
-                        {unitName(catalog, st.unit, t)} · {roleName(catalog, st.role, t)}
+          {d.steps.length > 0 ? (
+            <section className="card" aria-labelledby="sec-steps">
+              <h2 id="sec-steps">{s.currentSteps}</h2>
+              <ul className="step-list">
+                {d.steps.map((st) => (
+                  <li key={st.id}>
+                    <strong>{t(st.name)}</strong>
+                    <div className="muted small">
+                      {unitName(catalog, st.unit, t)} · {roleName(catalog, st.role, t)}
+                    </div>
+                    {st.due ? (
+                      <div className="small">
+                        {s.stepDueLabel}: {when(st.due)}
                       </div>
-                      {st.due ? (
-                        <div className="small">
-                          {s.stepDueLabel}: {when(st.due)}
-                        </div>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-
-            <section className="card" aria-labelledby="sec-docs">
-              <h2 id="sec-docs">{s.documentsReceived}</h2>
-              <ul className="doc-list">
-                {def.documents.map((doc) => {
-                  const has = d.documents.includes(doc.id);
-                  return (
-                    <li key={doc.id} className={has ? 'doc-present' : 'doc-missing'}>
-                      <span aria-hidden="true">{has ? '✓' : '○'}</span> {t(doc.name)}
-                      <span className="sr-only">
-                        : {has ? s.documentPresent : s.documentMissing}
-                      </span>
-                      {!has && doc.required ? (
-                        <span className="badge badge-warning">{s.documentMissing}</span>
-                      ) : null}
-                    </li>
-                  );
-                })}
+                    ) : null}
+                  </li>
+                ))}
               </ul>
             </section>
+          ) : null}
 
-            <section className="card" aria-labelledby="sec-slips">
-              <h2 id="sec-slips">{s.slipsIssued}</h2>
-              {d.slips.filter((x) => x.kind !== 'result').length === 0 ? (
-                <p className="muted small">{s.noSlips}</p>
-              ) : (
-                <ul className="slip-list">
-                  {d.slips
-                    .filter((x) => x.kind !== 'result')
-                    .map((x) => (
-                      <li key={x.id}>
-                        <a
-                          href={`/dossiers/${d.id}/print/${x.kind}`}
-                          onClick={(e) => {
-                            e.preventDefault();
-                            navigate({ name: 'print', id: d.id, slip: x.kind });
-                          }}
-                        >
-                          {t(slipTitles[x.kind])}
-                        </a>
-                        <div className="muted small">{when(x.issuedAt)}</div>
-                      </li>
-                    ))}
-                </ul>
-              )}
-            </section>
-          </aside>
-        </div>
-      </main>
+          <section className="card" aria-labelledby="sec-docs">
+            <h2 id="sec-docs">{s.documentsReceived}</h2>
+            <ul className="doc-list">
+              {def.documents.map((doc) => {
+                const has = d.documents.includes(doc.id);
+                return (
+                  <li key={doc.id} className={has ? 'doc-present' : 'doc-missing'}>
+                    <span aria-hidden="true">{has ? '✓' : '○'}</span> {t(doc.name)}
+                    <span className="sr-only">: {has ? s.documentPresent : s.documentMissing}</span>
+                    {!has && doc.required ? (
+                      <span className="badge badge-warning">{s.documentMissing}</span>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+
+          <section className="card" aria-labelledby="sec-slips">
+            <h2 id="sec-slips">{s.slipsIssued}</h2>
+            {d.slips.filter((x) => x.kind !== 'result').length === 0 ? (
+              <p className="muted small">{s.noSlips}</p>
+            ) : (
+              <ul className="slip-list">
+                {d.slips
+                  .filter((x) => x.kind !== 'result')
+                  .map((x) => (
+                    <li key={x.id}>
+                      <a
+                        href={`/dossiers/${d.id}/print/${x.kind}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate({ name: 'print', id: d.id, slip: x.kind });
+                        }}
+                      >
+                        {t(slipTitles[x.kind])}
+                      </a>
+                      <div className="muted small">{when(x.issuedAt)}</div>
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </section>
+        </aside>
+      </div>
       {sending ? (
         <EventDialog
           dossier={d}
@@ -341,7 +323,7 @@ export function DossierScreen({
           }}
         />
       ) : null}
-    </div>
+    </OfficePage>
   );
 }
 

@@ -8,8 +8,9 @@ import {
   type DossierDetail,
 } from '../../api/dossiers.ts';
 import { guardFields } from '../../model/guardFields.ts';
-import { Dialog } from '../controls.tsx';
+import { Dialog, ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
+import { DocumentChecklist } from './DocumentChecklist.tsx';
 
 /**
  * Events whose slip or record must say why (a refusal, a supplement request, a send-back, a stop,
@@ -130,21 +131,7 @@ export function EventDialog({
         {missingDocs.length > 0 ? (
           <fieldset className="checks">
             <legend>{s.supplementDocs}</legend>
-            {missingDocs.map((d) => (
-              <label key={d.id} className="check-row">
-                <input
-                  type="checkbox"
-                  checked={docs.has(d.id)}
-                  onChange={(e) => {
-                    const next = new Set(docs);
-                    if (e.target.checked) next.add(d.id);
-                    else next.delete(d.id);
-                    setDocs(next);
-                  }}
-                />
-                {t(d.name)}
-              </label>
-            ))}
+            <DocumentChecklist documents={missingDocs} checked={docs} onChange={setDocs} />
           </fieldset>
         ) : null}
         {dataFields.length > 0 ? (
@@ -181,11 +168,7 @@ export function EventDialog({
             <div className="hint hint-error">{s.reasonRequired}</div>
           ) : null}
         </div>
-        {error ? (
-          <div className="alert alert-error" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <ErrorAlert message={error} />
       </form>
     </Dialog>
   );

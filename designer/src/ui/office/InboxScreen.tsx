@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { UnitCatalog } from '../../../../engine/index.ts';
-import { api, ApiError, type ProcedureSummary, type User } from '../../api/client.ts';
+import { ApiError, type User } from '../../api/client.ts';
 import { dossierApi, type DossierListItem, type InboxQuery } from '../../api/dossiers.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../I18n.tsx';
-import { isReceptionist, TopBar } from '../TopBar.tsx';
+import { ErrorAlert } from '../controls.tsx';
+import { isReceptionist } from '../TopBar.tsx';
 import { navigate } from '../useRoute.ts';
+import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { unitName } from './officeText.ts';
 import { TimelinessBadge } from './TimelinessBadge.tsx';
+import { useProcedureList } from './useProcedureList.ts';
 
 type Tab = 'mine' | 'unit' | 'received' | 'overdue' | 'done' | 'all';
 
@@ -35,28 +37,17 @@ function tabQuery(tab: Tab, user: User): InboxQuery {
 }
 
 /** The officers' inbox: dossiers waiting for the user's unit and roles, by deadline colour. */
-export function InboxScreen({
-  user,
-  catalog,
-  onSignOut,
-}: {
-  user: User;
-  catalog: UnitCatalog;
-  onSignOut: () => void;
-}) {
+export function InboxScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const { s, f, t, lang } = useI18n();
   const [tab, setTab] = useState<Tab>('mine');
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [procedure, setProcedure] = useState('');
-  const [procedures, setProcedures] = useState<ProcedureSummary[]>([]);
+  const procedures = useProcedureList() ?? [];
   const [items, setItems] = useState<DossierListItem[] | undefined>(undefined);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
 
-  useEffect(() => {
-    api.procedures().then(setProcedures, () => setProcedures([]));
-  }, []);
   // Search as the officer types, a moment after the last key.
   useEffect(() => {
     const timer = setTimeout(() => setSearch(q.trim()), 250);
@@ -107,134 +98,124 @@ export function InboxScreen({
   ];
 
   return (
-    <div className="page">
-      <TopBar user={user} onSignOut={onSignOut} />
-      <main className="office" aria-labelledby="inbox-title">
-        <div className="library-head">
-          <div>
-            <h1 id="inbox-title">{s.inboxTitle}</h1>
-            <p className="muted">
-              {s.inboxIntro} {user.unitId ? `· ${unitName(catalog, user.unitId, t)}` : ''}
-            </p>
-          </div>
+    <OfficePage
+      user={user}
+      onSignOut={onSignOut}
+      title={s.inboxTitle}
+      intro={`${s.inboxIntro}${user.unitId ? ` · ${unitName(catalog, user.unitId, t)}` : ''}`}
+    >
+      <div className="office-tabs" role="tablist" aria-label={s.inboxTitle}>
+        {tabs.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            className={tab === id ? 'active' : undefined}
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div className="filters" role="search">
+        <div className="field grow">
+          <label htmlFor="inbox-search">{s.search}</label>
+          <input
+            id="inbox-search"
+            type="search"
+            placeholder={s.searchDossier}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </div>
-        <div className="office-tabs" role="tablist" aria-label={s.inboxTitle}>
-          {tabs.map(([id, label]) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={tab === id}
-              className={tab === id ? 'active' : undefined}
-              onClick={() => setTab(id)}
-            >
-              {label}
-            </button>
-          ))}
+        <div className="field">
+          <label htmlFor="inbox-procedure">{s.colProcedure}</label>
+          <select
+            id="inbox-procedure"
+            value={procedure}
+            onChange={(e) => setProcedure(e.target.value)}
+          >
+            <option value="">{s.allProcedures}</option>
+            {procedures.map((p) => (
+              <option key={p.id} value={p.id}>
+                {t(p.name)}
+              </option>
+            ))}
+          </select>
         </div>
-        <div className="filters" role="search">
-          <div className="field grow">
-            <label htmlFor="inbox-search">{s.search}</label>
-            <input
-              id="inbox-search"
-              type="search"
-              placeholder={s.searchDossier}
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="inbox-procedure">{s.colProcedure}</label>
-            <select
-              id="inbox-procedure"
-              value={procedure}
-              onChange={(e) => setProcedure(e.target.value)}
-            >
-              <option value="">{s.allProcedures}</option>
-              {procedures.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {t(p.name)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        {error ? (
-          <div className="alert alert-error" role="alert">
-            {error}
-          </div>
-        ) : null}
-        {items === undefined && !error ? <p>{s.loading}</p> : null}
-        {items ? (
-          <>
-            <p className="muted small" aria-live="polite">
-              {f(s.dossierCount, { n: items.length })}
-              {next ? '+' : ''}
-            </p>
-            <table className="table library-table inbox-table">
-              <thead>
-                <tr>
-                  <th scope="col">{s.colCode}</th>
-                  <th scope="col">{s.colApplicant}</th>
-                  <th scope="col">{s.colProcedure}</th>
-                  <th scope="col">{s.colStep}</th>
-                  <th scope="col">{s.colReceived}</th>
-                  <th scope="col">{s.colDue}</th>
-                  <th scope="col">{s.colState}</th>
+      </div>
+      <ErrorAlert message={error} />
+      {items === undefined && !error ? <p>{s.loading}</p> : null}
+      {items ? (
+        <>
+          <p className="muted small" aria-live="polite">
+            {f(s.dossierCount, { n: items.length })}
+            {next ? '+' : ''}
+          </p>
+          <table className="table library-table inbox-table">
+            <thead>
+              <tr>
+                <th scope="col">{s.colCode}</th>
+                <th scope="col">{s.colApplicant}</th>
+                <th scope="col">{s.colProcedure}</th>
+                <th scope="col">{s.colStep}</th>
+                <th scope="col">{s.colReceived}</th>
+                <th scope="col">{s.colDue}</th>
+                <th scope="col">{s.colState}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.id} className={d.timeliness ? `row-t-${d.timeliness}` : undefined}>
+                  <td>
+                    <a
+                      className="proc-link"
+                      href={`/dossiers/${d.id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate({ name: 'dossier', id: d.id });
+                      }}
+                    >
+                      {d.code}
+                    </a>
+                  </td>
+                  <td>{d.applicant}</td>
+                  <td>{t(d.procedure.name ?? undefined, d.procedure.id)}</td>
+                  <td>
+                    {d.status === 'done'
+                      ? t(d.statusText)
+                      : d.stepNames && d.stepNames.length > 0
+                        ? d.stepNames.map((n) => t(n)).join('; ')
+                        : t(d.statusText)}
+                  </td>
+                  <td className="nowrap">{formatDate(d.receivedAt, lang)}</td>
+                  <td className="nowrap">
+                    {d.appointmentDate ? formatDateTime(d.appointmentDate, lang, false) : '—'}
+                  </td>
+                  <td>
+                    <TimelinessBadge value={d.timeliness} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.map((d) => (
-                  <tr key={d.id} className={d.timeliness ? `row-t-${d.timeliness}` : undefined}>
-                    <td>
-                      <a
-                        className="proc-link"
-                        href={`/dossiers/${d.id}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          navigate({ name: 'dossier', id: d.id });
-                        }}
-                      >
-                        {d.code}
-                      </a>
-                    </td>
-                    <td>{d.applicant}</td>
-                    <td>{t(d.procedure.name ?? undefined, d.procedure.id)}</td>
-                    <td>
-                      {d.status === 'done'
-                        ? t(d.statusText)
-                        : d.stepNames && d.stepNames.length > 0
-                          ? d.stepNames.map((n) => t(n)).join('; ')
-                          : t(d.statusText)}
-                    </td>
-                    <td className="nowrap">{formatDate(d.receivedAt, lang)}</td>
-                    <td className="nowrap">
-                      {d.appointmentDate ? formatDateTime(d.appointmentDate, lang, false) : '—'}
-                    </td>
-                    <td>
-                      <TimelinessBadge value={d.timeliness} />
-                    </td>
-                  </tr>
-                ))}
-                {items.length === 0 ? (
-                  <tr>
-                    <td colSpan={7} className="empty">
-                      {s.noDossiers}
-                    </td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
-            {next ? (
-              <p>
-                <button type="button" className="btn" onClick={more}>
-                  {s.loadMore}
-                </button>
-              </p>
-            ) : null}
-          </>
-        ) : null}
-      </main>
-    </div>
+              ))}
+              {items.length === 0 ? (
+                <tr>
+                  <td colSpan={7} className="empty">
+                    {s.noDossiers}
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+          {next ? (
+            <p>
+              <button type="button" className="btn" onClick={more}>
+                {s.loadMore}
+              </button>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </OfficePage>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { dossierApi, type PublicStatus } from '../../api/dossiers.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
 import { LanguageSwitch } from '../LanguageSwitch.tsx';
 import { navigate } from '../useRoute.ts';
@@ -87,11 +88,7 @@ export function LookupScreen() {
           <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
             {busy ? s.working : s.lookupSubmit}
           </button>
-          {error ? (
-            <div className="alert alert-error" role="alert">
-              {error}
-            </div>
-          ) : null}
+          <ErrorAlert message={error} />
         </form>
         {result ? (
           <section

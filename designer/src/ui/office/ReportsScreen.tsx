@@ -12,8 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { UnitCatalog } from '../../../../engine/index.ts';
-import { api, ApiError, type ProcedureSummary, type User } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import {
   dossierApi,
   reportPath,
@@ -23,8 +22,10 @@ import {
 } from '../../api/dossiers.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../I18n.tsx';
-import { TopBar } from '../TopBar.tsx';
+import { ErrorAlert } from '../controls.tsx';
+import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { vnToday } from './officeText.ts';
+import { useProcedureList } from './useProcedureList.ts';
 
 const COLORS = {
   early: '#15803d',
@@ -54,15 +55,7 @@ function preset(kind: 'month' | 'quarter' | 'year', today: string): [string, str
  * on time / late with percentages, in progress, overdue, awaiting supplement, refused, withdrawn),
  * charts by unit, procedure, level or channel, and the CSV for the report to the province.
  */
-export function ReportsScreen({
-  user,
-  catalog,
-  onSignOut,
-}: {
-  user: User;
-  catalog: UnitCatalog;
-  onSignOut: () => void;
-}) {
+export function ReportsScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const { s, f, t, lang } = useI18n();
   const initial = preset('month', vnToday());
   const [from, setFrom] = useState(initial[0]);
@@ -70,11 +63,7 @@ export function ReportsScreen({
   const [groupBy, setGroupBy] = useState<GroupBy>('unit');
   const [report, setReport] = useState<SummaryReport | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
-  const [procedures, setProcedures] = useState<ProcedureSummary[]>([]);
-
-  useEffect(() => {
-    api.procedures().then(setProcedures, () => setProcedures([]));
-  }, []);
+  const procedures = useProcedureList();
   const valid = from !== '' && to !== '' && from <= to;
   useEffect(() => {
     if (!valid) return;
@@ -95,7 +84,7 @@ export function ReportsScreen({
         case 'unit':
           return t(catalog.units.find((u) => u.id === key)?.name, key);
         case 'procedure':
-          return t(procedures.find((p) => p.id === key)?.name, key);
+          return t(procedures?.find((p) => p.id === key)?.name, key);
         case 'level':
           return t(catalog.levels.find((l) => l.id === key)?.name, key);
         case 'channel':
@@ -113,7 +102,6 @@ export function ReportsScreen({
   const total = report?.total;
   const rows = report?.rows ?? [];
   const chartRows = rows.map((r) => ({ ...r, name: label(r.key) }));
-  const chartHeight = Math.max(160, chartRows.length * 38 + 60);
 
   const setPreset = (kind: 'month' | 'quarter' | 'year') => {
     const [a, b] = preset(kind, vnToday());
@@ -122,222 +110,195 @@ export function ReportsScreen({
   };
 
   return (
-    <div className="page">
-      <TopBar user={user} onSignOut={onSignOut} />
-      <main className="office reports" aria-labelledby="reports-title">
-        <div className="library-head">
-          <div>
-            <h1 id="reports-title">{s.reportsTitle}</h1>
-            <p className="muted">{s.reportsIntro}</p>
-          </div>
-          {valid ? (
-            <a className="btn" href={reportPath(from, to, groupBy, 'csv')} download>
-              {s.downloadCsv}
-            </a>
-          ) : null}
+    <OfficePage
+      user={user}
+      onSignOut={onSignOut}
+      className="reports"
+      title={s.reportsTitle}
+      intro={s.reportsIntro}
+      actions={
+        valid ? (
+          <a className="btn" href={reportPath(from, to, groupBy, 'csv')} download>
+            {s.downloadCsv}
+          </a>
+        ) : null
+      }
+    >
+      <div className="filters report-filters">
+        <div className="field">
+          <label htmlFor="rep-from">{s.periodFrom}</label>
+          <input id="rep-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         </div>
-        <div className="filters report-filters">
-          <div className="field">
-            <label htmlFor="rep-from">{s.periodFrom}</label>
-            <input
-              id="rep-from"
-              type="date"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
+        <div className="field">
+          <label htmlFor="rep-to">{s.periodTo}</label>
+          <input id="rep-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="rep-group">{s.groupByLabel}</label>
+          <select
+            id="rep-group"
+            value={groupBy}
+            onChange={(e) => setGroupBy(e.target.value as GroupBy)}
+          >
+            {(['unit', 'procedure', 'level', 'channel'] as const).map((g) => (
+              <option key={g} value={g}>
+                {s[`groupBy_${g}`]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="preset-buttons">
+          <button type="button" className="btn btn-small" onClick={() => setPreset('month')}>
+            {s.presetMonth}
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => setPreset('quarter')}>
+            {s.presetQuarter}
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => setPreset('year')}>
+            {s.presetYear}
+          </button>
+        </div>
+      </div>
+      <ErrorAlert message={valid ? error : s.invalidPeriod} />
+      {!report && !error && valid ? <p>{s.loading}</p> : null}
+      {total ? (
+        <>
+          <div className="kpis" role="list">
+            <Kpi
+              label={s.kpiReceived}
+              value={n(total.received + total.carriedOver)}
+              sub={f(s.kpiReceivedSub, { n: n(total.received), c: n(total.carriedOver) })}
+            />
+            <Kpi
+              label={s.kpiResolved}
+              value={n(total.resolved)}
+              sub={f(s.kpiResolvedSub, { p: pct(total.resolvedPercent) })}
+            />
+            <Kpi
+              label={s.kpiOnTimeShare}
+              tone="ok"
+              value={`${pct(total.earlyPercent + total.onTimePercent)} %`}
+              sub={f(s.kpiOnTimeSub, {
+                early: pct(total.earlyPercent),
+                onTime: pct(total.onTimePercent),
+              })}
+            />
+            <Kpi
+              label={s.kpiLate}
+              tone={total.late > 0 ? 'bad' : undefined}
+              value={n(total.late)}
+              sub={`${pct(total.latePercent)} %`}
+            />
+            <Kpi
+              label={s.kpiInProgress}
+              tone={total.overdue > 0 ? 'bad' : undefined}
+              value={n(total.inProgress)}
+              sub={f(s.kpiInProgressSub, {
+                due: n(total.notYetDue),
+                overdue: n(total.overdue),
+                waiting: n(total.awaitingSupplement),
+              })}
+            />
+            <Kpi
+              label={s.kpiOther}
+              value={n(total.refused + total.withdrawn + total.stopped)}
+              sub={`${s.colRefused} ${n(total.refused)} · ${s.colWithdrawn} ${n(total.withdrawn)}`}
             />
           </div>
-          <div className="field">
-            <label htmlFor="rep-to">{s.periodTo}</label>
-            <input id="rep-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="rep-group">{s.groupByLabel}</label>
-            <select
-              id="rep-group"
-              value={groupBy}
-              onChange={(e) => setGroupBy(e.target.value as GroupBy)}
-            >
-              {(['unit', 'procedure', 'level', 'channel'] as const).map((g) => (
-                <option key={g} value={g}>
-                  {s[`groupBy_${g}`]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="preset-buttons">
-            <button type="button" className="btn btn-small" onClick={() => setPreset('month')}>
-              {s.presetMonth}
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => setPreset('quarter')}>
-              {s.presetQuarter}
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => setPreset('year')}>
-              {s.presetYear}
-            </button>
-          </div>
-        </div>
-        {!valid ? (
-          <div className="alert alert-error" role="alert">
-            {s.invalidPeriod}
-          </div>
-        ) : null}
-        {error ? (
-          <div className="alert alert-error" role="alert">
-            {error}
-          </div>
-        ) : null}
-        {!report && !error && valid ? <p>{s.loading}</p> : null}
-        {total ? (
-          <>
-            <div className="kpis" role="list">
-              <Kpi
-                label={s.kpiReceived}
-                value={n(total.received + total.carriedOver)}
-                sub={f(s.kpiReceivedSub, { n: n(total.received), c: n(total.carriedOver) })}
+          {rows.length === 0 ? (
+            <p className="empty">{s.noData}</p>
+          ) : (
+            <div className="charts">
+              <StackedBars
+                title={s.chartResolved}
+                rows={chartRows}
+                series={[
+                  ['early', s.colEarly, COLORS.early],
+                  ['onTime', s.colOnTime, COLORS.onTime],
+                  ['late', s.colLate, COLORS.late],
+                ]}
               />
-              <Kpi
-                label={s.kpiResolved}
-                value={n(total.resolved)}
-                sub={f(s.kpiResolvedSub, { p: pct(total.resolvedPercent) })}
+              <StackedBars
+                title={s.chartOpen}
+                rows={chartRows}
+                series={[
+                  ['notYetDue', s.t_notYetDue, COLORS.notYetDue],
+                  ['overdue', s.colOverdue, COLORS.overdue],
+                  ['awaitingSupplement', s.colAwaiting, COLORS.awaiting],
+                ]}
               />
-              <Kpi
-                label={s.kpiOnTimeShare}
-                tone="ok"
-                value={`${pct(total.earlyPercent + total.onTimePercent)} %`}
-                sub={f(s.kpiOnTimeSub, {
-                  early: pct(total.earlyPercent),
-                  onTime: pct(total.onTimePercent),
-                })}
-              />
-              <Kpi
-                label={s.kpiLate}
-                tone={total.late > 0 ? 'bad' : undefined}
-                value={n(total.late)}
-                sub={`${pct(total.latePercent)} %`}
-              />
-              <Kpi
-                label={s.kpiInProgress}
-                tone={total.overdue > 0 ? 'bad' : undefined}
-                value={n(total.inProgress)}
-                sub={f(s.kpiInProgressSub, {
-                  due: n(total.notYetDue),
-                  overdue: n(total.overdue),
-                  waiting: n(total.awaitingSupplement),
-                })}
-              />
-              <Kpi
-                label={s.kpiOther}
-                value={n(total.refused + total.withdrawn + total.stopped)}
-                sub={`${s.colRefused} ${n(total.refused)} · ${s.colWithdrawn} ${n(total.withdrawn)}`}
-              />
+              <figure className="card chart chart-small">
+                <figcaption>{s.chartChannels}</figcaption>
+                <ResponsiveContainer width="100%" height={220}>
+                  <PieChart>
+                    <Pie
+                      data={(['desk', 'online', 'post'] as const).map((c) => ({
+                        name: s[`ch_${c}`],
+                        value: total[c],
+                        fill: COLORS[c],
+                      }))}
+                      dataKey="value"
+                      nameKey="name"
+                      innerRadius={50}
+                      outerRadius={80}
+                      isAnimationActive={false}
+                    >
+                      {(['desk', 'online', 'post'] as const).map((c) => (
+                        <Cell key={c} fill={COLORS[c]} />
+                      ))}
+                    </Pie>
+                    <Tooltip />
+                    <Legend itemSorter={null} />
+                  </PieChart>
+                </ResponsiveContainer>
+              </figure>
             </div>
-            {rows.length === 0 ? (
-              <p className="empty">{s.noData}</p>
-            ) : (
-              <div className="charts">
-                <figure className="card chart">
-                  <figcaption>{s.chartResolved}</figcaption>
-                  <ResponsiveContainer width="100%" height={chartHeight}>
-                    <BarChart data={chartRows} layout="vertical" margin={{ left: 8, right: 16 }}>
-                      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                      <XAxis type="number" allowDecimals={false} />
-                      <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
-                      <Tooltip />
-                      <Legend itemSorter={null} />
-                      <Bar
-                        dataKey="early"
-                        stackId="r"
-                        name={s.colEarly}
-                        fill={COLORS.early}
-                        isAnimationActive={false}
-                      />
-                      <Bar
-                        dataKey="onTime"
-                        stackId="r"
-                        name={s.colOnTime}
-                        fill={COLORS.onTime}
-                        isAnimationActive={false}
-                      />
-                      <Bar
-                        dataKey="late"
-                        stackId="r"
-                        name={s.colLate}
-                        fill={COLORS.late}
-                        isAnimationActive={false}
-                      />
-                    </BarChart>
-                  </ResponsiveContainer>
-                </figure>
-                <figure className="card chart">
-                  <figcaption>{s.chartOpen}</figcaption>
-                  <ResponsiveContainer width="100%" height={chartHeight}>
-                    <BarChart data={chartRows} layout="vertical" margin={{ left: 8, right: 16 }}>
-                      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                      <XAxis type="number" allowDecimals={false} />
-                      <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
-                      <Tooltip />
-                      <Legend itemSorter={null} />
-                      <Bar
-                        dataKey="notYetDue"
-                        stackId="o"
-                        name={s.t_notYetDue}
-                        fill={COLORS.notYetDue}
-                        isAnimationActive={false}
-                      />
-                      <Bar
-                        dataKey="overdue"
-                        stackId="o"
-                        name={s.colOverdue}
-                        fill={COLORS.overdue}
-                        isAnimationActive={false}
-                      />
-                      <Bar
-                        dataKey="awaitingSupplement"
-                        stackId="o"
-                        name={s.colAwaiting}
-                        fill={COLORS.awaiting}
-                        isAnimationActive={false}
-                      />
-                    </BarChart>
-                  </ResponsiveContainer>
-                </figure>
-                <figure className="card chart chart-small">
-                  <figcaption>{s.chartChannels}</figcaption>
-                  <ResponsiveContainer width="100%" height={220}>
-                    <PieChart>
-                      <Pie
-                        data={(['desk', 'online', 'post'] as const).map((c) => ({
-                          name: s[`ch_${c}`],
-                          value: total[c],
-                          fill: COLORS[c],
-                        }))}
-                        dataKey="value"
-                        nameKey="name"
-                        innerRadius={50}
-                        outerRadius={80}
-                        isAnimationActive={false}
-                      >
-                        {(['desk', 'online', 'post'] as const).map((c) => (
-                          <Cell key={c} fill={COLORS[c]} />
-                        ))}
-                      </Pie>
-                      <Tooltip />
-                      <Legend itemSorter={null} />
-                    </PieChart>
-                  </ResponsiveContainer>
-                </figure>
-              </div>
-            )}
-            <section className="card" aria-labelledby="rep-table">
-              <h2 id="rep-table">{s.reportTable}</h2>
-              <div className="table-scroll">
-                <ReportTable rows={rows} total={total} label={label} />
-              </div>
-            </section>
-          </>
-        ) : null}
-      </main>
-    </div>
+          )}
+          <section className="card" aria-labelledby="rep-table">
+            <h2 id="rep-table">{s.reportTable}</h2>
+            <div className="table-scroll">
+              <ReportTable rows={rows} total={total} label={label} />
+            </div>
+          </section>
+        </>
+      ) : null}
+    </OfficePage>
+  );
+}
+
+/** One bar per group, its parts stacked: how the group's dossiers divide. */
+function StackedBars({
+  title,
+  rows,
+  series,
+}: {
+  title: string;
+  rows: readonly (SummaryRow & { name: string })[];
+  series: readonly [key: keyof SummaryRow, label: string, color: string][];
+}) {
+  return (
+    <figure className="card chart">
+      <figcaption>{title}</figcaption>
+      <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 38 + 60)}>
+        <BarChart data={[...rows]} layout="vertical" margin={{ left: 8, right: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
+          <Tooltip />
+          <Legend itemSorter={null} />
+          {series.map(([key, label, color]) => (
+            <Bar
+              key={key}
+              dataKey={key}
+              stackId="parts"
+              name={label}
+              fill={color}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
   );
 }
 
