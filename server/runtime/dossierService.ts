@@ -18,6 +18,7 @@ import { nextDossierCode } from './dossierCode.ts';
 import { receptionForm, validateFormData } from './formValidator.ts';
 import { permissionFor } from './permissions.ts';
 import { persistStart, persistTransition, snapshotColumns } from './persistTransition.ts';
+import { preparedQuery } from './preparedQuery.ts';
 import type { WriteQueue } from './writeQueue.ts';
 
 /** What the desk enters to receive a dossier. */
@@ -68,6 +69,14 @@ function newSecret(): string {
   const bytes = randomBytes(10);
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
+
+/** What applying an event reads of a dossier (one statement on the hot path, compiled once). */
+const readDossier = preparedQuery(['id'], (db, a: { id: string }) =>
+  db
+    .selectFrom('dossiers')
+    .select(['id', 'procedure_id', 'procedure_version', 'snapshot', 'version', 'unit_id'])
+    .where('id', '=', a.id),
+);
 
 /** The dossier runtime: receive, apply events, fire timers, each a durable transaction. */
 export class DossierService {
@@ -185,16 +194,16 @@ export class DossierService {
         const next = applyEvent(procedure, snapshot, { type: 'ACCEPT' }, new Date(now), {
           calendar,
         });
-        version = await persistTransition(
-          trx,
+        version = await persistTransition(trx, {
           procedure,
-          id,
-          1,
-          next.snapshot,
-          next.effects,
-          { type: 'ACCEPT', actor: user.id, override: false, payload: { type: 'ACCEPT' } },
+          dossierId: id,
+          expectedVersion: 1,
+          before: snapshot,
+          snapshot: next.snapshot,
+          effects: next.effects,
+          event: { type: 'ACCEPT', actor: user.id, override: false, payload: { type: 'ACCEPT' } },
           now,
-        );
+        });
         snapshot = next.snapshot;
       }
       return { id, code, secret, snapshot, version };
@@ -203,11 +212,7 @@ export class DossierService {
 
   /** Load what is needed to apply an event, inside the write transaction. */
   private async load(trx: Transaction<Database>, dossierId: string) {
-    const row = await trx
-      .selectFrom('dossiers')
-      .select(['id', 'procedure_id', 'procedure_version', 'snapshot', 'version', 'unit_id'])
-      .where('id', '=', dossierId)
-      .executeTakeFirst();
+    const [row] = (await readDossier(trx, { id: dossierId })).rows;
     if (!row) throw new AppError('not-found', `No dossier "${dossierId}"`);
     const procedure = await this.deps.registry.version(row.procedure_id, row.procedure_version);
     if (!procedure)
@@ -255,16 +260,16 @@ export class DossierService {
           { unit: user.unitId, roles: user.roles },
         );
       }
-      const version = await persistTransition(
-        trx,
+      const version = await persistTransition(trx, {
         procedure,
         dossierId,
-        row.version,
-        next.snapshot,
-        next.effects,
-        { type: input.type, actor: user.id, override: permission.override, payload: event },
+        expectedVersion: row.version,
+        before: snapshot,
+        snapshot: next.snapshot,
+        effects: next.effects,
+        event: { type: input.type, actor: user.id, override: permission.override, payload: event },
         now,
-      );
+      });
       return { snapshot: next.snapshot, version, procedure, override: permission.override };
     }
   }
@@ -317,21 +322,21 @@ export class DossierService {
           }
           throw error;
         }
-        await persistTransition(
-          trx,
+        await persistTransition(trx, {
           procedure,
-          row.id,
-          row.version,
-          next.snapshot,
-          next.effects,
-          {
+          dossierId: row.id,
+          expectedVersion: row.version,
+          before: snapshot,
+          snapshot: next.snapshot,
+          effects: next.effects,
+          event: {
             type: event.type,
             actor: 'system:timer',
             override: false,
             payload: { ...event, timer: timer.timer_key },
           },
           now,
-        );
+        });
         fired++;
       }
       // How many due timers were taken (fired or found void): the scheduler loops while full.

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DossierEvent, DossierSnapshot, Effect, Procedure } from '../../engine/index.ts';
-import { buildMachineGraph } from '../../engine/index.ts';
 import { AppError } from '../appError.ts';
 import type { Database } from '../db/schema.ts';
+import { preparedQuery } from './preparedQuery.ts';
+import { stepRowChanges } from './stepRows.ts';
 
 const ms = (iso: string | undefined) => (iso === undefined ? null : Date.parse(iso));
 
@@ -24,30 +25,119 @@ export function snapshotColumns(snapshot: DossierSnapshot) {
   };
 }
 
-const graphs = new WeakMap<Procedure, ReturnType<typeof buildMachineGraph>>();
+type Row<T extends keyof Database> = Database[T];
 
-/** Rewrite the active-step rows of a dossier (the inbox reads them). */
+// The statements of a transition, each built and compiled once per database.
+const moveDossier = preparedQuery<
+  ReturnType<typeof snapshotColumns> & {
+    id: string;
+    version: number;
+    expected: number;
+    at: number;
+  },
+  unknown
+>(
+  [
+    ...(['status', 'state', 'snapshot', 'accepted_at', 'due_at', 'original_due_at'] as const),
+    ...(['completed_at', 'outcome', 'timeliness', 'awaiting_supplement'] as const),
+    ...(['id', 'version', 'expected', 'at'] as const),
+  ],
+  (db, a) =>
+    db
+      .updateTable('dossiers')
+      .set({
+        status: a.status,
+        state: a.state,
+        snapshot: a.snapshot,
+        accepted_at: a.accepted_at,
+        due_at: a.due_at,
+        original_due_at: a.original_due_at,
+        completed_at: a.completed_at,
+        outcome: a.outcome,
+        timeliness: a.timeliness,
+        awaiting_supplement: a.awaiting_supplement,
+        version: a.version,
+        updated_at: a.at,
+      })
+      .where('id', '=', a.id)
+      .where('version', '=', a.expected),
+);
+const insertEvent = preparedQuery<Row<'dossier_events'>, unknown>(
+  ['dossier_id', 'seq', 'type', 'actor', 'override', 'at', 'payload'],
+  (db, a) => db.insertInto('dossier_events').values(a),
+);
+const deleteStep = preparedQuery<{ dossier_id: string; step_id: string }, unknown>(
+  ['dossier_id', 'step_id'],
+  (db, a) =>
+    db
+      .deleteFrom('dossier_steps')
+      .where('dossier_id', '=', a.dossier_id)
+      .where('step_id', '=', a.step_id),
+);
+const insertStep = preparedQuery<Row<'dossier_steps'>, unknown>(
+  ['dossier_id', 'step_id', 'unit_id', 'role', 'entered_at', 'due_at'],
+  (db, a) => db.insertInto('dossier_steps').values(a),
+);
+const scheduleTimer = preparedQuery<Omit<Row<'timers'>, 'status' | 'fired_at'>, unknown>(
+  ['dossier_id', 'timer_key', 'due_at', 'event'],
+  (db, a) =>
+    db
+      .insertInto('timers')
+      .values({ ...a, status: 'pending', fired_at: null })
+      .onConflict((oc) =>
+        oc
+          .columns(['dossier_id', 'timer_key'])
+          .doUpdateSet({ due_at: a.due_at, event: a.event, status: 'pending', fired_at: null }),
+      ),
+);
+const cancelTimer = preparedQuery<{ dossier_id: string; timer_key: string }, unknown>(
+  ['dossier_id', 'timer_key'],
+  (db, a) =>
+    db
+      .updateTable('timers')
+      .set({ status: 'cancelled' })
+      .where('dossier_id', '=', a.dossier_id)
+      .where('timer_key', '=', a.timer_key)
+      .where('status', '=', 'pending'),
+);
+const insertSlip = preparedQuery<Row<'slips'>, unknown>(
+  ['id', 'dossier_id', 'kind', 'step_id', 'due_at', 'issued_at', 'issued_by'],
+  (db, a) => db.insertInto('slips').values(a),
+);
+const insertNotice = preparedQuery<Omit<Row<'outbox'>, 'sent_at'>, unknown>(
+  ['id', 'dossier_id', 'audience', 'unit_id', 'message', 'created_at'],
+  (db, a) => db.insertInto('outbox').values({ ...a, sent_at: null }),
+);
+const insertStepLog = preparedQuery<Row<'step_log'>, unknown>(
+  [
+    'id',
+    'dossier_id',
+    'step_id',
+    'unit_id',
+    'role',
+    'actor',
+    'entered_at',
+    'exited_at',
+    'due_at',
+    'late',
+  ],
+  (db, a) => db.insertInto('step_log').values(a),
+);
+
+/**
+ * Bring the active-step rows of a dossier (the inbox reads them) from `before` to `after`: only
+ * the steps entered, left or re-entered are written, not every row of the dossier.
+ */
 async function writeSteps(
   trx: Transaction<Database>,
   procedure: Procedure,
   dossierId: string,
-  snapshot: DossierSnapshot,
+  before: DossierSnapshot | undefined,
+  after: DossierSnapshot,
 ): Promise<void> {
-  await trx.deleteFrom('dossier_steps').where('dossier_id', '=', dossierId).execute();
-  let graph = graphs.get(procedure);
-  if (!graph) graphs.set(procedure, (graph = buildMachineGraph(procedure.machine)));
-  const rows = Object.entries(snapshot.steps).map(([stepId, step]) => {
-    const meta = graph!.byId.get(stepId)?.config.meta;
-    return {
-      dossier_id: dossierId,
-      step_id: stepId,
-      unit_id: meta?.unit ?? null,
-      role: meta?.role ?? null,
-      entered_at: Date.parse(step.enteredAt),
-      due_at: ms(step.due),
-    };
-  });
-  if (rows.length > 0) await trx.insertInto('dossier_steps').values(rows).execute();
+  const { removed, added } = stepRowChanges(procedure, dossierId, before, after);
+  for (const stepId of removed) await deleteStep(trx, { dossier_id: dossierId, step_id: stepId });
+  for (const row of added) await insertStep(trx, row);
 }
 
 /** Carry out the engine's effects in the transaction of the event that produced them. */
@@ -61,79 +151,50 @@ async function writeEffects(
   for (const e of effects) {
     switch (e.kind) {
       case 'schedule-timer':
-        await trx
-          .insertInto('timers')
-          .values({
-            dossier_id: dossierId,
-            timer_key: e.id,
-            due_at: Date.parse(e.at),
-            event: JSON.stringify(e.event),
-            status: 'pending',
-            fired_at: null,
-          })
-          .onConflict((oc) =>
-            oc.columns(['dossier_id', 'timer_key']).doUpdateSet({
-              due_at: Date.parse(e.at),
-              event: JSON.stringify(e.event),
-              status: 'pending',
-              fired_at: null,
-            }),
-          )
-          .execute();
+        await scheduleTimer(trx, {
+          dossier_id: dossierId,
+          timer_key: e.id,
+          due_at: Date.parse(e.at),
+          event: JSON.stringify(e.event),
+        });
         break;
       case 'cancel-timer':
-        await trx
-          .updateTable('timers')
-          .set({ status: 'cancelled' })
-          .where('dossier_id', '=', dossierId)
-          .where('timer_key', '=', e.id)
-          .where('status', '=', 'pending')
-          .execute();
+        await cancelTimer(trx, { dossier_id: dossierId, timer_key: e.id });
         break;
       case 'issue-slip':
-        await trx
-          .insertInto('slips')
-          .values({
-            id: randomUUID(),
-            dossier_id: dossierId,
-            kind: e.slip,
-            step_id: e.step ?? null,
-            due_at: ms(e.due),
-            issued_at: now,
-            issued_by: actor,
-          })
-          .execute();
+        await insertSlip(trx, {
+          id: randomUUID(),
+          dossier_id: dossierId,
+          kind: e.slip,
+          step_id: e.step ?? null,
+          due_at: ms(e.due),
+          issued_at: now,
+          issued_by: actor,
+        });
         break;
       case 'notify':
-        await trx
-          .insertInto('outbox')
-          .values({
-            id: randomUUID(),
-            dossier_id: dossierId,
-            audience: e.audience,
-            unit_id: e.unit ?? null,
-            message: JSON.stringify(e.message),
-            created_at: now,
-            sent_at: null,
-          })
-          .execute();
+        await insertNotice(trx, {
+          id: randomUUID(),
+          dossier_id: dossierId,
+          audience: e.audience,
+          unit_id: e.unit ?? null,
+          message: JSON.stringify(e.message),
+          created_at: now,
+        });
         break;
       case 'step-exited':
-        await trx
-          .insertInto('step_log')
-          .values({
-            id: randomUUID(),
-            dossier_id: dossierId,
-            step_id: e.step,
-            unit_id: e.unit ?? null,
-            role: e.role ?? null,
-            actor,
-            entered_at: Date.parse(e.enteredAt),
-            exited_at: Date.parse(e.exitedAt),
-            due_at: ms(e.due),
-            late: e.late ? 1 : 0,
-          })
-          .execute();
+        await insertStepLog(trx, {
+          id: randomUUID(),
+          dossier_id: dossierId,
+          step_id: e.step,
+          unit_id: e.unit ?? null,
+          role: e.role ?? null,
+          actor,
+          entered_at: Date.parse(e.enteredAt),
+          exited_at: Date.parse(e.exitedAt),
+          due_at: ms(e.due),
+          late: e.late ? 1 : 0,
+        });
         break;
       case 'clock':
         break;
@@ -153,49 +214,55 @@ export interface LoggedEvent {
   readonly payload: unknown;
 }
 
+/** One step of a dossier to persist: where it was, where the engine moved it, and why. */
+export interface Transition {
+  readonly procedure: Procedure;
+  readonly dossierId: string;
+  /** The version the snapshot was read at. */
+  readonly expectedVersion: number;
+  /** The snapshot read at `expectedVersion`. */
+  readonly before: DossierSnapshot;
+  readonly snapshot: DossierSnapshot;
+  readonly effects: readonly Effect[];
+  readonly event: LoggedEvent;
+  readonly now: number;
+}
+
 /**
  * Append an event to a dossier's log and move its snapshot forward, with the effects, in the
- * caller's transaction. `expectedVersion` is the version the snapshot was read at: when another
- * writer moved it since, nothing is written and a `version-conflict` is thrown.
+ * caller's transaction. When another writer moved the snapshot since `expectedVersion`, nothing
+ * is written and a `version-conflict` is thrown.
  */
 export async function persistTransition(
   trx: Transaction<Database>,
-  procedure: Procedure,
-  dossierId: string,
-  expectedVersion: number,
-  snapshot: DossierSnapshot,
-  effects: readonly Effect[],
-  event: LoggedEvent,
-  now: number,
+  t: Transition,
 ): Promise<number> {
-  const version = expectedVersion + 1;
-  const updated = await trx
-    .updateTable('dossiers')
-    .set({ ...snapshotColumns(snapshot), version, updated_at: now })
-    .where('id', '=', dossierId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) {
+  const version = t.expectedVersion + 1;
+  const updated = await moveDossier(trx, {
+    ...snapshotColumns(t.snapshot),
+    id: t.dossierId,
+    version,
+    expected: t.expectedVersion,
+    at: t.now,
+  });
+  if (Number(updated.numAffectedRows) !== 1) {
     throw new AppError(
       'version-conflict',
       'The dossier was changed by someone else; reload it and try again',
-      { expectedVersion },
+      { expectedVersion: t.expectedVersion },
     );
   }
-  await trx
-    .insertInto('dossier_events')
-    .values({
-      dossier_id: dossierId,
-      seq: version,
-      type: event.type,
-      actor: event.actor,
-      override: event.override ? 1 : 0,
-      at: now,
-      payload: JSON.stringify(event.payload),
-    })
-    .execute();
-  await writeSteps(trx, procedure, dossierId, snapshot);
-  await writeEffects(trx, dossierId, effects, event.actor, now);
+  await insertEvent(trx, {
+    dossier_id: t.dossierId,
+    seq: version,
+    type: t.event.type,
+    actor: t.event.actor,
+    override: t.event.override ? 1 : 0,
+    at: t.now,
+    payload: JSON.stringify(t.event.payload),
+  });
+  await writeSteps(trx, t.procedure, t.dossierId, t.before, t.snapshot);
+  await writeEffects(trx, t.dossierId, t.effects, t.event.actor, t.now);
   return version;
 }
 
@@ -209,19 +276,16 @@ export async function persistStart(
   event: LoggedEvent,
   now: number,
 ): Promise<void> {
-  await trx
-    .insertInto('dossier_events')
-    .values({
-      dossier_id: dossierId,
-      seq: 1,
-      type: event.type,
-      actor: event.actor,
-      override: 0,
-      at: now,
-      payload: JSON.stringify(event.payload),
-    })
-    .execute();
-  await writeSteps(trx, procedure, dossierId, snapshot);
+  await insertEvent(trx, {
+    dossier_id: dossierId,
+    seq: 1,
+    type: event.type,
+    actor: event.actor,
+    override: 0,
+    at: now,
+    payload: JSON.stringify(event.payload),
+  });
+  await writeSteps(trx, procedure, dossierId, undefined, snapshot);
   await writeEffects(trx, dossierId, effects, event.actor, now);
 }
 

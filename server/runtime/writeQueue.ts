@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 /** A unit of work run inside the shared transaction of its batch. */
@@ -8,6 +8,25 @@ interface Pending {
   readonly job: WriteJob<unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
+}
+
+/** The statements of the savepoint around the i-th job of a batch, the same SQL in both dialects. */
+interface Savepoint {
+  readonly open: CompiledQuery;
+  readonly release: CompiledQuery;
+  readonly rollback: CompiledQuery;
+}
+
+const savepoints: Savepoint[] = [];
+
+// Kysely's `trx.savepoint()` builds a transaction object and compiles a command per call; the
+// names repeat in every batch, so their statements are made once.
+function savepoint(i: number): Savepoint {
+  return (savepoints[i] ??= {
+    open: CompiledQuery.raw(`savepoint job${i}`),
+    release: CompiledQuery.raw(`release savepoint job${i}`),
+    rollback: CompiledQuery.raw(`rollback to savepoint job${i}`),
+  });
 }
 
 /**
@@ -60,14 +79,14 @@ export class WriteQueue {
     }
     try {
       for (let i = 0; i < batch.length; i++) {
-        const name = `job${i}`;
-        const sp = await trx.savepoint(name).execute();
+        const sp = savepoint(i);
+        await trx.executeQuery(sp.open);
         try {
-          const value = await batch[i]!.job(sp);
-          await sp.releaseSavepoint(name).execute();
+          const value = await batch[i]!.job(trx);
+          await trx.executeQuery(sp.release);
           outcomes.push({ ok: true, value });
         } catch (error) {
-          await sp.rollbackToSavepoint(name).execute();
+          await trx.executeQuery(sp.rollback);
           outcomes.push({ ok: false, error });
         }
       }
