@@ -40,8 +40,16 @@ describe.each(dialects)('views of the one-stop office on %s', (dialect) => {
     const r = await rt.call('GET', '/api/dossiers?receivedBy=mot-cua-xa', { token: desk });
     expect(r.status).toBe(200);
     const row = r.body.items.find((i: { id: string }) => i.id === id);
-    expect(row.stepNames).toEqual([
-      { vi: 'Chủ tịch UBND xã ký Giấy khai sinh', en: 'Commune chair signs the birth certificate' },
+    expect(row.currentSteps).toEqual([
+      {
+        name: {
+          vi: 'Chủ tịch UBND xã ký Giấy khai sinh',
+          en: 'Commune chair signs the birth certificate',
+        },
+        unit: 'ubnd-xa',
+        // Entered at 09:10 with half a working hour.
+        due: new Date(Date.parse('2026-03-02T09:40:00+07:00')).toISOString(),
+      },
     ]);
   });
 

@@ -16,7 +16,12 @@ export interface DossierListItem {
   readonly status: 'active' | 'done';
   readonly statusText: LocalizedText;
   readonly steps: readonly string[];
-  readonly stepNames?: readonly LocalizedText[];
+  /** The steps the dossier is at, with their units and due times. */
+  readonly currentSteps: readonly {
+    readonly name: LocalizedText;
+    readonly unit: string | null;
+    readonly due: string | null;
+  }[];
   readonly version: number;
   readonly receivedAt: string;
   readonly appointmentDate: string | null;

@@ -378,7 +378,13 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
             statusText: statusText(snapshot),
             state: snapshot.machine.value,
             steps: Object.keys(snapshot.steps),
-            stepNames: procedure ? activeSteps(procedure, snapshot).map((x) => x.name) : [],
+            currentSteps: procedure
+              ? activeSteps(procedure, snapshot).map((x) => ({
+                  name: x.name,
+                  unit: x.unit,
+                  due: x.due,
+                }))
+              : [],
             version: r.version,
             receivedAt: new Date(r.received_at).toISOString(),
             appointmentDate: snapshot.clock.due ?? null,

@@ -183,11 +183,20 @@ export function InboxScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
                   <td>{d.applicant}</td>
                   <td>{t(d.procedure.name ?? undefined, d.procedure.id)}</td>
                   <td>
-                    {d.status === 'done'
+                    {d.status === 'done' || d.currentSteps.length === 0
                       ? t(d.statusText)
-                      : d.stepNames && d.stepNames.length > 0
-                        ? d.stepNames.map((n) => t(n)).join('; ')
-                        : t(d.statusText)}
+                      : d.currentSteps.map((st, i) => (
+                          <div key={i}>
+                            {t(st.name)}
+                            {st.due ? (
+                              <span className="muted small nowrap">
+                                {' '}
+                                · {s.stepDueLabel.toLowerCase()}{' '}
+                                {formatDateTime(st.due, lang, false)}
+                              </span>
+                            ) : null}
+                          </div>
+                        ))}
                   </td>
                   <td className="nowrap">{formatDate(d.receivedAt, lang)}</td>
                   <td className="nowrap">
