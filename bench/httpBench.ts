@@ -14,7 +14,9 @@ import { createPostgresDatabase, postgresAvailable } from '../test/support/datab
 import { printTable, type BenchResult } from './benchResult.ts';
 
 const CONNECTIONS = 50;
-const DURATION_S = 8;
+/** Each endpoint gets SLICES × SLICE_S seconds of load, in slices alternating between them. */
+const SLICES = 4;
+const SLICE_S = 2;
 const BIRTH = {
   procedureId: 'dang-ky-khai-sinh',
   applicant: { name: 'Nguyễn Văn Cường' },
@@ -61,7 +63,7 @@ async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
   const result = await autocannon({
     url: spec.url,
     connections: CONNECTIONS,
-    duration: DURATION_S,
+    duration: SLICE_S,
     headers: { 'content-type': 'application/json', ...spec.headers },
     requests: [
       {
@@ -126,7 +128,25 @@ async function load(spec: LoadSpec): Promise<Omit<Load, 'batch'>> {
   }
 }
 
-async function motcuaLoad(databaseUrl: string): Promise<Load> {
+/** An endpoint under test: where it listens, and a fresh pool of dossiers for each slice. */
+interface Target {
+  readonly spec: (slice: number) => LoadSpec;
+  readonly stats?: () => { batches: number; jobs: number };
+  close(): Promise<void>;
+}
+
+const BODIES = [
+  JSON.stringify({ type: 'PROPOSE' }),
+  JSON.stringify({ type: 'SEND_BACK' }),
+] as const;
+
+async function listen(fetch: (request: Request) => Response | Promise<Response>) {
+  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function startMotcua(databaseUrl: string): Promise<Target> {
   const runtime = await startRuntime(
     parseConfig({
       DATABASE_URL: databaseUrl,
@@ -134,45 +154,47 @@ async function motcuaLoad(databaseUrl: string): Promise<Load> {
       DESIGNER_DIR: '/nonexistent',
     }),
   );
-  const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  try {
-    const login = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'motcua' }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const auth = { authorization: `Bearer ${token}` };
+  const { server, url } = await listen(runtime.app.fetch);
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'motcua' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const headers = { authorization: `Bearer ${token}` };
+  // A slice stops with PROPOSE / SEND_BACK pairs half done: each slice gets dossiers of its own.
+  const pools: string[][] = [];
+  for (let slice = 0; slice < SLICES; slice++) {
     const ids: string[] = [];
     for (let i = 0; i < CONNECTIONS + 10; i++) {
       const r = await fetch(`${url}/api/dossiers`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...auth },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(BIRTH),
       });
       ids.push(((await r.json()) as { id: string }).id);
     }
-    const before = { ...runtime.deps.writes.stats };
-    const r = await load({
+    pools.push(ids);
+  }
+  return {
+    spec: (slice) => ({
       url,
-      ids,
-      headers: auth,
+      ids: pools[slice]!,
+      headers,
       prefix: '/api/dossiers/',
       suffix: '/events',
-      bodies: [JSON.stringify({ type: 'PROPOSE' }), JSON.stringify({ type: 'SEND_BACK' })],
-    });
-    const s = runtime.deps.writes.stats;
-    return { ...r, batch: (s.jobs - before.jobs) / Math.max(1, s.batches - before.batches) };
-  } finally {
-    server.close();
-    await runtime.close();
-  }
+      bodies: BODIES,
+    }),
+    stats: () => ({ ...runtime.deps.writes.stats }),
+    close: async () => {
+      server.close();
+      await runtime.close();
+    },
+  };
 }
 
 /** The floor to compare with: the same insert + update per request, one commit each. */
-async function bareLoad(file: string): Promise<Load> {
+async function startBare(file: string): Promise<Target> {
   const db = new SQLite(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -195,21 +217,47 @@ async function bareLoad(file: string): Promise<Load> {
     apply(c.req.param('id'), body.type);
     return c.json({ ok: true });
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  try {
-    return await load({
-      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      ids,
-      headers: {},
-      prefix: '/bare/',
-      suffix: '',
-      bodies: [JSON.stringify({ type: 'PROPOSE' }), JSON.stringify({ type: 'SEND_BACK' })],
-    });
-  } finally {
-    server.close();
-    db.close();
+  const { server, url } = await listen(app.fetch);
+  return {
+    spec: () => ({ url, ids, headers: {}, prefix: '/bare/', suffix: '', bodies: BODIES }),
+    close: async () => {
+      server.close();
+      db.close();
+    },
+  };
+}
+
+/** The slices of one endpoint as one figure: p50 the median slice's, p99 the worst slice's. */
+function combine(slices: readonly Omit<Load, 'batch'>[], batch?: number): Load {
+  const total = slices.reduce((n, s) => n + s.total, 0);
+  const p50s = slices.map((s) => s.p50).sort((x, y) => x - y);
+  return {
+    rps: total / (slices.length * SLICE_S),
+    p50: p50s[Math.floor(p50s.length / 2)]!,
+    p99: Math.max(...slices.map((s) => s.p99)),
+    errors: slices.reduce((n, s) => n + s.errors, 0),
+    total,
+    cpuUs: slices.reduce((n, s) => n + s.cpuUs * s.total, 0) / Math.max(1, total),
+    ...(batch !== undefined ? { batch } : {}),
+  };
+}
+
+/**
+ * Drive the endpoints in alternating slices (A B A B …) so that a burst of load from elsewhere
+ * on a shared machine falls on both rather than on whichever ran at that moment.
+ */
+async function measure(targets: readonly Target[]): Promise<Load[]> {
+  const slices = targets.map(() => [] as Omit<Load, 'batch'>[]);
+  const before = targets.map((t) => t.stats?.());
+  for (let slice = 0; slice < SLICES; slice++) {
+    for (const [i, t] of targets.entries()) slices[i]!.push(await load(t.spec(slice)));
   }
+  return targets.map((t, i) => {
+    const b = before[i];
+    const s = t.stats?.();
+    const batch = b && s ? (s.jobs - b.jobs) / Math.max(1, s.batches - b.batches) : undefined;
+    return combine(slices[i]!, batch);
+  });
 }
 
 /**
@@ -221,14 +269,19 @@ async function bareLoad(file: string): Promise<Load> {
 export async function runHttpBench(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
   try {
-    const bare = await bareLoad(join(dir, 'bare.db'));
-    const sqlite = await motcuaLoad(`sqlite:${join(dir, 'motcua.db')}`);
+    const targets = [
+      await startBare(join(dir, 'bare.db')),
+      await startMotcua(`sqlite:${join(dir, 'motcua.db')}`),
+    ];
+    const [bare, sqlite] = (await measure(targets).finally(() =>
+      Promise.all(targets.map((t) => t.close())),
+    )) as [Load, Load];
     const results: BenchResult[] = [
       {
         name: 'http.sqlite.motcua',
         value: sqlite.rps,
         unit: 'transitions/s',
-        note: `POST /api/dossiers/:id/events, ${CONNECTIONS} connections, ${DURATION_S}s, synchronous=FULL, group commit (${sqlite.batch?.toFixed(1)} writes per commit); p50 ${sqlite.p50} ms, p99 ${sqlite.p99} ms, server CPU ${sqlite.cpuUs.toFixed(0)} µs/request, ${sqlite.errors} non-2xx of ${sqlite.total}`,
+        note: `POST /api/dossiers/:id/events, ${CONNECTIONS} connections, ${SLICES}×${SLICE_S}s alternating with bare, synchronous=FULL, group commit (${sqlite.batch?.toFixed(1)} writes per commit); p50 ${sqlite.p50} ms, p99 ${sqlite.p99} ms, server CPU ${sqlite.cpuUs.toFixed(0)} µs/request, ${sqlite.errors} non-2xx of ${sqlite.total}`,
       },
       {
         name: 'http.sqlite.bare',
@@ -252,7 +305,8 @@ export async function runHttpBench(): Promise<BenchResult[]> {
     if (await postgresAvailable().catch(() => false)) {
       const pg = await createPostgresDatabase();
       try {
-        const r = await motcuaLoad(pg.url);
+        const target = await startMotcua(pg.url);
+        const [r] = (await measure([target]).finally(() => target.close())) as [Load];
         results.push({
           name: 'http.postgres.motcua',
           value: r.rps,
