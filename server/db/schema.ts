@@ -128,4 +128,33 @@ export interface Database {
     day: string;
     value: number;
   };
+  /**
+   * The one-stop figures of closed local days (UTC+7), per dimension (unit, procedure, level,
+   * channel) and key. Flows count on the day they happen; the `_net` columns are +1 on the day a
+   * final dossier became open (overdue, awaiting) and −1 on the day it stopped being so.
+   */
+  report_rollup: {
+    dimension: string;
+    key: string;
+    day: number;
+    received: number;
+    online: number;
+    desk: number;
+    post: number;
+    resolved: number;
+    early: number;
+    on_time: number;
+    late: number;
+    refused: number;
+    withdrawn: number;
+    stopped: number;
+    open_net: number;
+    overdue_net: number;
+    awaiting_net: number;
+  };
+  /** One row (id 1): the first local day not yet in `report_rollup`. */
+  report_rollup_state: {
+    id: number;
+    upto_day: number;
+  };
 }

@@ -1,8 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
-
-/** How the one-stop statistics are grouped. */
-export type GroupBy = 'unit' | 'procedure' | 'level' | 'channel';
+import { extendReportRollup, localDay, localDayStart, rolledUpTo } from './extendReportRollup.ts';
+import {
+  FLOW_COUNTS,
+  REPORT_COUNTS,
+  scanDossiers,
+  type GroupBy,
+  type ReportCount,
+} from './scanDossiers.ts';
 
 /** The figures the provinces report for a period (DOMAIN.md), for one group. */
 export interface SummaryRow {
@@ -34,68 +39,109 @@ export interface SummaryRow {
   readonly latePercent: number;
 }
 
-const COLUMN: Record<GroupBy, 'unit_id' | 'procedure_id' | 'level' | 'channel'> = {
-  unit: 'unit_id',
-  procedure: 'procedure_id',
-  level: 'level',
-  channel: 'channel',
-};
+/** A report: one row per group, in the database's order of the keys, and their total. */
+export interface SummaryReport {
+  readonly rows: SummaryRow[];
+  readonly total: SummaryRow;
+}
+
+type Counts = { key: string } & Record<ReportCount, unknown>;
 
 const pct = (part: number, whole: number) =>
   whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
 
+const isLocalMidnight = (ms: number) => localDayStart(localDay(ms)) === ms;
+
 /**
- * The one-stop statistics for [from, to): one pass over the dossiers touching the period, read
- * from the covering index `dossiers_report`, grouped by unit, procedure, level or channel.
+ * The one-stop statistics (báo cáo tình hình giải quyết hồ sơ) for [from, to), grouped by unit,
+ * procedure, level or channel. The closed days come from the daily rollup (extended first up to
+ * the day before `now`); the days after it, and the dossiers still open or completed since, are
+ * scanned live by the same query as a full scan. Both are read in one snapshot, so the figures
+ * equal `scanReport`'s. Bounds that are not local midnights are scanned in full.
  */
 export async function summaryReport(
   db: Kysely<Database>,
   from: number,
   to: number,
   groupBy: GroupBy,
-): Promise<{ rows: SummaryRow[]; total: SummaryRow }> {
-  const col = sql.ref(COLUMN[groupBy]);
-  const inPeriod = sql`received_at >= ${from} and received_at < ${to}`;
-  const doneIn = sql`completed_at >= ${from} and completed_at < ${to}`;
-  const openAtEnd = sql`(completed_at is null or completed_at >= ${to})`;
-  const count = (cond: ReturnType<typeof sql>) =>
-    sql<number>`sum(case when ${cond} then 1 else 0 end)`;
+  now: number,
+): Promise<SummaryReport> {
+  if (!isLocalMidnight(from) || !isLocalMidnight(to)) return scanReport(db, from, to, groupBy);
+  await extendReportRollup(db, now);
   const result = await db
-    .selectFrom('dossiers')
-    .select([
-      sql<string>`${col}`.as('key'),
-      count(inPeriod).as('received'),
-      count(sql`${inPeriod} and channel = 'online'`).as('online'),
-      count(sql`${inPeriod} and channel = 'desk'`).as('desk'),
-      count(sql`${inPeriod} and channel = 'post'`).as('post'),
-      count(sql`received_at < ${from}`).as('carried_over'),
-      count(sql`${doneIn} and outcome = 'approved'`).as('resolved'),
-      count(sql`${doneIn} and outcome = 'approved' and timeliness = 'early'`).as('early'),
-      count(sql`${doneIn} and outcome = 'approved' and timeliness = 'on-time'`).as('on_time'),
-      count(sql`${doneIn} and outcome = 'approved' and timeliness = 'late'`).as('late'),
-      count(sql`${doneIn} and outcome = 'refused'`).as('refused'),
-      count(sql`${doneIn} and outcome = 'withdrawn'`).as('withdrawn'),
-      count(sql`${doneIn} and outcome = 'stopped'`).as('stopped'),
-      count(openAtEnd).as('in_progress'),
-      count(
-        sql`${openAtEnd} and awaiting_supplement = 0 and due_at is not null and due_at < ${to}`,
-      ).as('overdue'),
-      count(sql`${openAtEnd} and status = 'active' and awaiting_supplement = 1`).as('awaiting'),
-    ])
-    .where('received_at', '<', to)
-    .where((eb) => eb.or([eb('completed_at', 'is', null), eb('completed_at', '>=', from)]))
-    .groupBy(col)
-    .orderBy(col)
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const since = Math.max(from, localDayStart(await rolledUpTo(trx)));
+      const live = scanDossiers(trx, groupBy, { from, since, to });
+      const parts = live.unionAll(rollupSums(trx, groupBy, from, to) as unknown as typeof live);
+      return (
+        trx
+          .selectFrom(parts.as('parts'))
+          .select([
+            sql<string>`key`.as('key'),
+            ...REPORT_COUNTS.map((name) => sql<number>`sum(${sql.ref(name)})`.as(name)),
+          ])
+          .groupBy('key')
+          // A group known only from history before the period (nothing received or carried over)
+          // is not in the period at all, as in a full scan.
+          .having(sql<boolean>`sum(received) + sum(carried_over) > 0`)
+          .orderBy('key')
+          .execute()
+      );
+    });
+  return present(result as Counts[]);
+}
+
+/**
+ * The same figures from one pass over the dossiers touching the period (covering index
+ * `dossiers_report`), without the rollup: the reference the rollup is proven against, and the
+ * way non-day periods are counted.
+ */
+export async function scanReport(
+  db: Kysely<Database>,
+  from: number,
+  to: number,
+  groupBy: GroupBy,
+): Promise<SummaryReport> {
+  const result = await scanDossiers(db, groupBy, { from, since: from, to })
+    .orderBy('key')
     .execute();
+  return present(result as Counts[]);
+}
+
+/**
+ * The rollup's part of a report: flows of the rolled-up days in the period, and what was still
+ * open at `from` and at `to` among the dossiers completed before the rollup's end (sums of the
+ * `_net` columns up to those days).
+ */
+function rollupSums(db: Kysely<Database>, groupBy: GroupBy, from: number, to: number) {
+  const fromDay = localDay(from);
+  const inPeriod = (f: string) =>
+    sql<number>`sum(case when day >= ${fromDay} then ${sql.ref(f)} else 0 end)`;
+  const sums = {
+    ...(Object.fromEntries(FLOW_COUNTS.map((f) => [f, inPeriod(f)])) as Record<
+      (typeof FLOW_COUNTS)[number],
+      RawBuilder<number>
+    >),
+    carried_over: sql<number>`sum(case when day < ${fromDay} then open_net else 0 end)`,
+    in_progress: sql<number>`sum(open_net)`,
+    overdue: sql<number>`sum(overdue_net)`,
+    awaiting: sql<number>`sum(awaiting_net)`,
+  } satisfies Record<ReportCount, RawBuilder<number>>;
+  return db
+    .selectFrom('report_rollup')
+    .select([sql<string>`key`.as('key'), ...REPORT_COUNTS.map((name) => sums[name].as(name))])
+    .where('dimension', '=', groupBy)
+    .where('day', '<', localDay(to))
+    .groupBy('key');
+}
+
+function present(result: readonly Counts[]): SummaryReport {
   const rows = result.map((r) => toRow(r.key ?? '', r));
-  const sum = (k: keyof (typeof result)[number]) =>
-    result.reduce((s, r) => s + Number(r[k] ?? 0), 0);
-  const total = toRow(
-    '*',
-    Object.fromEntries(
-      Object.keys(result[0] ?? { received: 0 }).map((k) => [k, sum(k as never)]),
-    ) as never,
-  );
+  const sum = (k: ReportCount) => result.reduce((s, r) => s + Number(r[k] ?? 0), 0);
+  const total = toRow('*', Object.fromEntries(REPORT_COUNTS.map((k) => [k, sum(k)])));
   return { rows, total };
 }
 
@@ -128,39 +174,4 @@ function toRow(key: string, r: Record<string, unknown>): SummaryRow {
     onTimePercent: pct(n('on_time'), resolved),
     latePercent: pct(n('late'), resolved),
   };
-}
-
-/** CSV of a report, with Vietnamese headers (UTF-8 with BOM so spreadsheet programs read it). */
-export function reportCsv(rows: readonly SummaryRow[], total: SummaryRow): string {
-  const headers: [keyof SummaryRow, string][] = [
-    ['key', 'Nhóm'],
-    ['received', 'Tiếp nhận mới'],
-    ['online', 'Trực tuyến'],
-    ['desk', 'Trực tiếp'],
-    ['post', 'Bưu chính'],
-    ['carriedOver', 'Kỳ trước chuyển qua'],
-    ['resolved', 'Đã giải quyết'],
-    ['resolvedPercent', 'Tỷ lệ giải quyết (%)'],
-    ['early', 'Trước hạn'],
-    ['earlyPercent', 'Trước hạn (%)'],
-    ['onTime', 'Đúng hạn'],
-    ['onTimePercent', 'Đúng hạn (%)'],
-    ['late', 'Quá hạn'],
-    ['latePercent', 'Quá hạn (%)'],
-    ['refused', 'Từ chối'],
-    ['withdrawn', 'Rút hồ sơ'],
-    ['stopped', 'Dừng xử lý'],
-    ['inProgress', 'Đang giải quyết'],
-    ['notYetDue', 'Chưa đến hạn'],
-    ['overdue', 'Quá hạn chưa giải quyết'],
-    ['awaitingSupplement', 'Chờ bổ sung'],
-  ];
-  const cell = (v: unknown) => {
-    const s = String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [headers.map(([, h]) => h).join(',')];
-  for (const r of [...rows, { ...total, key: 'Tổng cộng' }])
-    lines.push(headers.map(([k]) => cell(r[k])).join(','));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../appError.ts';
-import { reportCsv, summaryReport } from '../../reports/summaryReport.ts';
+import { reportCsv } from '../../reports/reportCsv.ts';
+import { summaryReport } from '../../reports/summaryReport.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { AnyObject, errors } from '../schemas.ts';
@@ -67,7 +68,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           problems: [{ path: '/query/to', message: 'on or after from' }],
         });
       const to = toDay + 86_400_000;
-      const report = await summaryReport(deps.db, from, to, q.groupBy);
+      const report = await summaryReport(deps.db, from, to, q.groupBy, deps.now());
       if (q.format === 'csv') {
         c.header('Content-Type', 'text/csv; charset=utf-8');
         c.header('Content-Disposition', `attachment; filename="bao-cao-${q.from}-${q.to}.csv"`);
