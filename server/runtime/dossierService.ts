@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import {
   applyEvent,
   EngineError,
+  receptionForm,
   startDossier,
   type Channel,
   type DossierSnapshot,
@@ -15,7 +16,7 @@ import { skipLocked, type DialectName } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import type { ProcedureRegistry } from '../library/procedureRegistry.ts';
 import { nextDossierCode } from './dossierCode.ts';
-import { receptionForm, validateFormData } from './formValidator.ts';
+import { validateFormData } from './formValidator.ts';
 import { permissionFor } from './permissions.ts';
 import { persistStart, persistTransition, snapshotColumns } from './persistTransition.ts';
 import { preparedQuery } from './preparedQuery.ts';

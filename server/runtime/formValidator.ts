@@ -4,13 +4,6 @@ type Validate = ReturnType<ReturnType<typeof createAjv>['compile']>;
 const cache = new WeakMap<Procedure, Map<string, Validate>>();
 const ajv = createAjv();
 
-/** The e-form filled at reception: the initial step's form, else the procedure's first form. */
-export function receptionForm(procedure: Procedure): Procedure['forms'][number] | undefined {
-  const initial = procedure.machine.states[procedure.machine.initial];
-  const id = initial?.meta?.form;
-  return procedure.forms.find((f) => f.id === id) ?? procedure.forms[0];
-}
-
 /** Validate e-form data against its JSON Schema; problems carry the field path. */
 export function validateFormData(
   procedure: Procedure,

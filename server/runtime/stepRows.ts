@@ -1,11 +1,9 @@
 import type { DossierSnapshot, Procedure } from '../../engine/index.ts';
-import { buildMachineGraph } from '../../engine/index.ts';
+import { procedureGraph } from '../../engine/index.ts';
 import type { Database } from '../db/schema.ts';
 
 /** A row of `dossier_steps`: a step where a dossier waits, for the inbox. */
 export type StepRow = Database['dossier_steps'];
-
-const graphs = new WeakMap<Procedure, ReturnType<typeof buildMachineGraph>>();
 
 function stepRow(
   procedure: Procedure,
@@ -13,9 +11,7 @@ function stepRow(
   stepId: string,
   s: DossierSnapshot,
 ): StepRow {
-  let graph = graphs.get(procedure);
-  if (!graph) graphs.set(procedure, (graph = buildMachineGraph(procedure.machine)));
-  const meta = graph.byId.get(stepId)?.config.meta;
+  const meta = procedureGraph(procedure).byId.get(stepId)?.config.meta;
   const step = s.steps[stepId]!;
   return {
     dossier_id: dossierId,
