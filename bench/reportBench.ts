@@ -85,11 +85,11 @@ async function timeReports(db: Kysely<Database>, dialect: 'sqlite' | 'postgres',
     for (const groupBy of ['unit', 'procedure', 'level', 'channel'] as const)
       assert.deepStrictEqual(
         await summaryReport(db, from, to, groupBy, NOW),
-        await scanReport(db, from, to, groupBy),
+        await scanReport(db, from, to, groupBy, NOW),
         `rollup and full scan differ for ${groupBy} from ${new Date(from).toISOString()}`,
       );
   const rollup: Report = (from, to, groupBy) => summaryReport(db, from, to, groupBy, NOW);
-  const scan: Report = (from, to, groupBy) => scanReport(db, from, to, groupBy);
+  const scan: Report = (from, to, groupBy) => scanReport(db, from, to, groupBy, NOW);
   const yearMs = await median(rollup, ...year);
   const pastMs = await median(rollup, ...past);
   const scanMs = await median(scan, ...year);

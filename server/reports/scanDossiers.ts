@@ -61,6 +61,9 @@ export interface ScanBounds {
   readonly from: number;
   readonly since: number;
   readonly to: number;
+  /** The clock: a dossier open at the end of the period is overdue once its appointment is
+   * before min(to, now) — a period still running is judged as of now, not as of its last day. */
+  readonly now: number;
 }
 
 /**
@@ -71,6 +74,7 @@ export interface ScanBounds {
  */
 export function scanDossiers(db: Kysely<Database>, groupBy: GroupBy, bounds: ScanBounds) {
   const { from, since, to } = bounds;
+  const judgedAt = Math.min(to, bounds.now);
   const col = sql.ref(GROUP_COLUMN[groupBy]);
   const inPeriod = sql`received_at >= ${since} and received_at < ${to}`;
   const doneIn = sql`completed_at >= ${since} and completed_at < ${to}`;
@@ -91,7 +95,7 @@ export function scanDossiers(db: Kysely<Database>, groupBy: GroupBy, bounds: Sca
     stopped: count(sql`${doneIn} and outcome = 'stopped'`),
     in_progress: count(openAtEnd),
     overdue: count(
-      sql`${openAtEnd} and awaiting_supplement = 0 and due_at is not null and due_at < ${to}`,
+      sql`${openAtEnd} and awaiting_supplement = 0 and due_at is not null and due_at < ${judgedAt}`,
     ),
     awaiting: count(sql`${openAtEnd} and status = 'active' and awaiting_supplement = 1`),
   };

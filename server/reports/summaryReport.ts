@@ -66,7 +66,7 @@ export async function summaryReport(
   groupBy: GroupBy,
   now: number,
 ): Promise<SummaryReport> {
-  if (!isLocalMidnight(from) || !isLocalMidnight(to)) return scanReport(db, from, to, groupBy);
+  if (!isLocalMidnight(from) || !isLocalMidnight(to)) return scanReport(db, from, to, groupBy, now);
   await extendReportRollup(db, now);
   const result = await db
     .transaction()
@@ -74,7 +74,7 @@ export async function summaryReport(
     .setAccessMode('read only')
     .execute(async (trx) => {
       const since = Math.max(from, localDayStart(await rolledUpTo(trx)));
-      const live = scanDossiers(trx, groupBy, { from, since, to });
+      const live = scanDossiers(trx, groupBy, { from, since, to, now });
       const parts = live.unionAll(rollupSums(trx, groupBy, from, to) as unknown as typeof live);
       return (
         trx
@@ -104,8 +104,9 @@ export async function scanReport(
   from: number,
   to: number,
   groupBy: GroupBy,
+  now: number,
 ): Promise<SummaryReport> {
-  const result = await scanDossiers(db, groupBy, { from, since: from, to })
+  const result = await scanDossiers(db, groupBy, { from, since: from, to, now })
     .orderBy('key')
     .execute();
   return present(result as Counts[]);

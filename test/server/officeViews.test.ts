@@ -93,6 +93,21 @@ describe.each(dialects)('views of the one-stop office on %s', (dialect) => {
     });
   });
 
+  it('judges a period still running as of now: not overdue before the appointment, overdue after', async () => {
+    const overdue = async (local: string) => {
+      rt.clock.set(local);
+      const token = await rt.login('ubnd-xa');
+      const r = await rt.call('GET', '/api/reports/summary?from=2026-03-01&to=2026-03-31', {
+        token,
+      });
+      expect(r.status).toBe(200);
+      return { overdue: r.body.total.overdue, inProgress: r.body.total.inProgress };
+    };
+    // Due at 17:00 on 2 March (received "within the day").
+    expect(await overdue('2026-03-02T10:00')).toEqual({ overdue: 0, inProgress: 1 });
+    expect(await overdue('2026-03-02T17:30')).toEqual({ overdue: 1, inProgress: 1 });
+  });
+
   it('tells the desk which unit receives each procedure', async () => {
     const r = await rt.call('GET', '/api/procedures', { token: desk });
     const birth = r.body.items.find((i: { id: string }) => i.id === 'dang-ky-khai-sinh');

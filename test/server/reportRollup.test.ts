@@ -184,7 +184,7 @@ describe.each(dialects)('report rollup on %s', (dialect) => {
         const from = localDayStart(first);
         const to = localDayStart(first + 1 + r.int(k === 0 ? 60 : 10));
         const groupBy = r.pick(GROUPINGS);
-        const expected = await scanReport(a.db, from, to, groupBy);
+        const expected = await scanReport(a.db, from, to, groupBy, now);
         const reports =
           k === 0
             ? await Promise.all([
