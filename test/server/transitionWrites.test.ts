@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../engine/index.ts';
+import { snapshotColumns } from '../../server/runtime/persistTransition.ts';
 import { stepRows } from '../../server/runtime/stepRows.ts';
 import { dialectsUnderTest } from '../support/databases.ts';
 import { loadProcedure, PROCEDURES_DIR } from '../support/procedures.ts';
@@ -19,7 +20,7 @@ describe.each(dialects)('transition writes on %s', (dialect) => {
   });
   afterAll(async () => rt?.dispose());
 
-  it('keeps the active-step rows equal to a full rewrite of the replayed snapshot, parallel steps included', async () => {
+  it('keeps the active-step rows and the dossier columns equal to a full rewrite of the snapshot, parallel steps included', async () => {
     const id = 'lien-thong-tre-duoi-6-tuoi';
     const procedure = loadProcedure(id);
     const { scenarios } = JSON.parse(
@@ -55,6 +56,36 @@ describe.each(dialects)('transition writes on %s', (dialect) => {
       }));
     const rewrite = (snapshot: Parameters<typeof stepRows>[2]) =>
       stepRows(procedure, dossierId, snapshot).sort((a, b) => a.step_id.localeCompare(b.step_id));
+    // Only the columns that changed are written: the row must still equal a full rewrite.
+    const columnsNow = async () => {
+      const row = await rt.deps.db
+        .selectFrom('dossiers')
+        .select([
+          'status',
+          'state',
+          'snapshot',
+          'accepted_at',
+          'due_at',
+          'original_due_at',
+          'completed_at',
+          'outcome',
+          'timeliness',
+          'awaiting_supplement',
+        ])
+        .where('id', '=', dossierId)
+        .executeTakeFirstOrThrow();
+      const n = (v: number | string | null) => (v === null ? null : Number(v));
+      return {
+        ...row,
+        accepted_at: n(row.accepted_at),
+        due_at: n(row.due_at),
+        original_due_at: n(row.original_due_at),
+        completed_at: n(row.completed_at),
+        awaiting_supplement: Number(row.awaiting_supplement),
+      };
+    };
+    const changedColumns = new Set<string>();
+    let previous: Record<string, unknown> | undefined;
     let parallel = false;
     for (const step of s.steps.filter((x) => !x.expectError)) {
       rt.clock.ms = Date.parse(step.at);
@@ -67,9 +98,19 @@ describe.each(dialects)('transition writes on %s', (dialect) => {
       expect(r.status, `${step.event}: ${JSON.stringify(r.body)}`).toBe(200);
       const rows = await rowsNow();
       parallel ||= rows.length > 1;
-      expect(rows, step.event).toEqual(rewrite(await storedSnapshot(rt.deps.db, dossierId)));
+      const stored = await storedSnapshot(rt.deps.db, dossierId);
+      expect(rows, step.event).toEqual(rewrite(stored));
+      const before = await columnsNow();
+      expect(before, step.event).toEqual(snapshotColumns(stored));
+      for (const [k, v] of Object.entries(before))
+        if (previous && previous[k] !== v) changedColumns.add(k);
+      previous = before;
     }
     expect(parallel).toBe(true);
+    // The scenario moves the report columns too (acceptance, the result, its timeliness).
+    expect([...changedColumns]).toEqual(
+      expect.arrayContaining(['status', 'completed_at', 'outcome', 'timeliness']),
+    );
     expect(await rowsNow()).toEqual(
       rewrite(await replayDossier(rt.deps.db, rt.deps.calendar, dossierId)),
     );
