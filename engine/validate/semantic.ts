@@ -34,6 +34,16 @@ export function legalHours(deadline: Procedure['deadline'], ctx: ValidationConte
 
 const EPSILON = 1e-6;
 
+/**
+ * How a message names a step: its name in the message's language with the key the file uses
+ * (`"Chủ tịch UBND xã ký" (kyDuyet)`), or the key alone for a step without a name.
+ */
+function stepLabel(node: GraphNode, lang: 'vi' | 'en'): string {
+  const name = node.config.meta?.name;
+  const text = lang === 'vi' ? name?.vi : (name?.en ?? name?.vi);
+  return text ? `"${text}" (${node.key})` : `"${node.key}"`;
+}
+
 /** Names of the fields a form schema declares, dot-joined for nested objects. */
 export function formFields(schema: unknown, prefix = ''): string[] {
   if (!schema || typeof schema !== 'object') return [];
@@ -150,8 +160,8 @@ function checkStep(node: GraphNode, p: Procedure, ctx: ValidationContext, out: P
           'final-without-outcome',
           node.pointer,
           {
-            vi: `Bước kết thúc "${node.key}" chưa ghi kết quả (outcome)`,
-            en: `Final state "${node.key}" has no outcome`,
+            vi: `Bước kết thúc ${stepLabel(node, 'vi')} chưa ghi kết quả (outcome)`,
+            en: `Final state ${stepLabel(node, 'en')} has no outcome`,
           },
           'warning',
         ),
@@ -169,8 +179,8 @@ function checkStep(node: GraphNode, p: Procedure, ctx: ValidationContext, out: P
       if (meta?.[field] === undefined) {
         out.push(
           problem(`step-missing-${field}`, meta ? at : node.pointer, {
-            vi: `Bước "${node.key}" chưa có ${vi}`,
-            en: `Step "${node.key}" has no ${en}`,
+            vi: `Bước ${stepLabel(node, 'vi')} chưa có ${vi}`,
+            en: `Step ${stepLabel(node, 'en')} has no ${en}`,
           }),
         );
       }
@@ -181,8 +191,8 @@ function checkStep(node: GraphNode, p: Procedure, ctx: ValidationContext, out: P
           'step-missing-name',
           meta ? at : node.pointer,
           {
-            vi: `Bước "${node.key}" chưa có tên tiếng Việt`,
-            en: `Step "${node.key}" has no name`,
+            vi: `Bước ${stepLabel(node, 'vi')} chưa có tên tiếng Việt`,
+            en: `Step ${stepLabel(node, 'en')} has no name`,
           },
           'warning',
         ),
@@ -212,8 +222,8 @@ function checkStep(node: GraphNode, p: Procedure, ctx: ValidationContext, out: P
   if (citizen && meta.clock !== 'paused') {
     out.push(
       problem('citizen-step-clock-running', `${at}${meta.clock ? '/clock' : ''}`, {
-        vi: `Bước "${node.key}" chờ công dân bổ sung nhưng thời hạn vẫn tính cho cơ quan; đặt "clock": "paused"`,
-        en: `Step "${node.key}" waits for the citizen while the legal clock runs; set "clock": "paused"`,
+        vi: `Bước ${stepLabel(node, 'vi')} chờ công dân bổ sung nhưng thời hạn vẫn tính cho cơ quan; đặt "clock": "paused"`,
+        en: `Step ${stepLabel(node, 'en')} waits for the citizen while the legal clock runs; set "clock": "paused"`,
       }),
     );
   }
@@ -318,8 +328,8 @@ function checkReachability(
       if (reached.has(node.parent)) {
         out.push(
           problem('unreachable-step', node.pointer, {
-            vi: `Không có đường nào dẫn tới bước "${node.key}"`,
-            en: `No path leads to step "${node.key}"`,
+            vi: `Không có đường nào dẫn tới bước ${stepLabel(node, 'vi')}`,
+            en: `No path leads to step ${stepLabel(node, 'en')}`,
           }),
         );
       }
@@ -332,8 +342,8 @@ function checkReachability(
     ) {
       out.push(
         problem('no-way-to-finish', node.pointer, {
-          vi: `Từ bước "${node.key}" không thể đi tới bước kết thúc`,
-          en: `From step "${node.key}" no final state can be reached`,
+          vi: `Từ bước ${stepLabel(node, 'vi')} không thể đi tới bước kết thúc`,
+          en: `From step ${stepLabel(node, 'en')} no final state can be reached`,
         }),
       );
     }

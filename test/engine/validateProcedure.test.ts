@@ -28,6 +28,34 @@ describe('validateProcedure', () => {
     expect(problems.some((p) => p.path.startsWith('/deadline'))).toBe(true);
   });
 
+  it('names a step by its name and its key, or by its key when it has no name', () => {
+    const problems = check(
+      mutate(base, (d) => {
+        d.machine.states.moCoi = {
+          meta: { name: { vi: 'Mồ côi', en: 'Orphan' }, unit: 'ubnd-xa', role: 'leader' },
+          on: { SIGN: { target: 'daCap' } },
+        };
+        d.machine.states.khongTen = {
+          meta: { unit: 'ubnd-xa', role: 'leader', duration: { workingHours: 1 } },
+          on: { SIGN: { target: 'daCap' } },
+        };
+      }),
+    );
+    const about = (code: string, key: string) =>
+      problems.find((p) => p.code === code && p.path === `/machine/states/${key}`)?.message ??
+      problems.find((p) => p.code === code && p.path === `/machine/states/${key}/meta`)?.message;
+    expect(about('unreachable-step', 'moCoi')).toEqual({
+      vi: 'Không có đường nào dẫn tới bước "Mồ côi" (moCoi)',
+      en: 'No path leads to step "Orphan" (moCoi)',
+    });
+    expect(about('step-missing-duration', 'moCoi')?.vi).toBe(
+      'Bước "Mồ côi" (moCoi) chưa có thời hạn xử lý',
+    );
+    expect(about('step-missing-name', 'khongTen')?.vi).toBe(
+      'Bước "khongTen" chưa có tên tiếng Việt',
+    );
+  });
+
   it('names an unknown guard or action type from the registry', () => {
     const problems = check(
       mutate(base, (d) => {
