@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { slipTitles, type SlipKind, type UnitCatalog } from '../../../../engine/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { dossierApi, type DossierDetail } from '../../api/dossiers.ts';
@@ -8,6 +8,15 @@ import { navigate } from '../useRoute.ts';
 import { ControlSlipTable } from './DossierScreen.tsx';
 import { documentKind, unitName } from './officeText.ts';
 import { recallSecret } from './secrets.ts';
+
+/** Fill `{name}` placeholders with nodes: a code printed on a slip must not break at its dashes. */
+function fillNodes(template: string, params: Readonly<Record<string, ReactNode>>): ReactNode[] {
+  return template
+    .split(/(\{\w+\})/)
+    .map((part, i) => (
+      <Fragment key={i}>{/^\{\w+\}$/.test(part) ? params[part.slice(1, -1)] : part}</Fragment>
+    ));
+}
 
 /** The event whose note gives a slip its reason. */
 const REASON_EVENT: Partial<Record<SlipKind, string>> = {
@@ -121,7 +130,11 @@ export function SlipPage({
           <p>{f(s.slipReturnAt, { unit })}</p>
           <p className="slip-lookup">
             {secret
-              ? f(s.slipLookup, { url: `${location.origin}/tra-cuu`, code: d.code, secret })
+              ? fillNodes(s.slipLookup, {
+                  url: `${location.origin}/tra-cuu`,
+                  code: <span className="nowrap">{d.code}</span>,
+                  secret: <span className="nowrap">{secret}</span>,
+                })
               : s.slipSecretGone}
           </p>
         </>
