@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
 import type { Transaction } from 'kysely';
 import { AppError } from '../appError.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
+import type { AppDeps } from './context.ts';
 
 /** An HTTP answer as stored for idempotent replays. */
 export interface StoredResponse {
@@ -80,4 +82,40 @@ export async function findStored(
     );
   }
   return { status: row.status_code, body: JSON.parse(row.response), replayed: true };
+}
+
+/**
+ * Run a write in the write queue, at most once per Idempotency-Key: a retry gets the stored
+ * answer, and a key another server answered first gets that server's answer.
+ */
+export async function idempotent(
+  deps: AppDeps,
+  idem: IdempotencyRequest | undefined,
+  work: Parameters<typeof withIdempotency>[3],
+) {
+  try {
+    return await deps.writes.run((trx) => withIdempotency(trx, idem, deps.now(), work));
+  } catch (error) {
+    // Another server answered the same key first: give its answer.
+    if (error instanceof IdempotencyRace && idem) {
+      const stored = await findStored(deps.db, idem);
+      if (stored) return stored;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The idempotency scope of a request, when it carries an `Idempotency-Key` (the route schema has
+ * checked the header): who asked, the key, and a hash of method, path and body.
+ */
+export function idempotencyOf(
+  c: Context,
+  userId: string,
+  body: unknown,
+): IdempotencyRequest | undefined {
+  const key = c.req.header('idempotency-key');
+  return key
+    ? { userId, key, requestHash: requestHash(c.req.method, c.req.path, body) }
+    : undefined;
 }

@@ -4,13 +4,7 @@ import { AppError } from '../../appError.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { activeSteps, dossierView, statusText, timelinessNow } from '../dossierView.ts';
-import {
-  findStored,
-  IdempotencyRace,
-  requestHash,
-  withIdempotency,
-  type IdempotencyRequest,
-} from '../idempotency.ts';
+import { idempotencyOf, idempotent } from '../idempotency.ts';
 import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
 import type { DossierSnapshot } from '../../../engine/index.ts';
 
@@ -84,33 +78,6 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-async function idempotent(
-  deps: AppDeps,
-  idem: IdempotencyRequest | undefined,
-  work: Parameters<typeof withIdempotency>[3],
-) {
-  try {
-    return await deps.writes.run((trx) => withIdempotency(trx, idem, deps.now(), work));
-  } catch (error) {
-    // Another server answered the same key first: give its answer.
-    if (error instanceof IdempotencyRace && idem) {
-      const stored = await findStored(deps.db, idem);
-      if (stored) return stored;
-    }
-    throw error;
-  }
-}
-
-function idempotencyOf(
-  userId: string,
-  key: string | undefined,
-  method: string,
-  path: string,
-  body: unknown,
-): IdempotencyRequest | undefined {
-  return key ? { userId, key, requestHash: requestHash(method, path, body) } : undefined;
-}
-
 /** The sort key of a dossier without an appointment date: after every real instant. */
 const NO_DUE = 8_640_000_000_000_000;
 
@@ -154,13 +121,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const user = requireUser(c);
       const body = c.req.valid('json');
-      const idem = idempotencyOf(
-        user.id,
-        c.req.valid('header')['idempotency-key'],
-        'POST',
-        '/api/dossiers',
-        body,
-      );
+      const idem = idempotencyOf(c, user.id, body);
       const answer = await idempotent(deps, idem, async (trx) => {
         const r = await deps.dossiers.receive(trx, user, body);
         return {
@@ -203,13 +164,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const user = requireUser(c);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const idem = idempotencyOf(
-        user.id,
-        c.req.valid('header')['idempotency-key'],
-        'POST',
-        `/api/dossiers/${id}/events`,
-        body,
-      );
+      const idem = idempotencyOf(c, user.id, body);
       const answer = await idempotent(deps, idem, async (trx) => {
         const r = await deps.dossiers.apply(trx, user, id, body);
         return {
