@@ -22,6 +22,8 @@ export type AppErrorCode =
   | 'form-invalid'
   | 'version-conflict'
   | 'file-changed'
+  | 'username-taken'
+  | 'last-admin'
   | 'idempotency-key-reused'
   | 'rate-limited'
   | 'payload-too-large'

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { UnitCatalog } from '../engine/index.ts';
-import { hashPassword } from './auth/passwords.ts';
+import { DESIGNER_ROLE } from './auth/sessions.ts';
+import { createUser } from './auth/users.ts';
 import type { Database } from './db/schema.ts';
 
 /** Password of every demo user (printed in the README; change it in production). */
@@ -34,38 +34,7 @@ export async function syncUnits(db: Kysely<Database>, catalog: UnitCatalog): Pro
   }
 }
 
-/** A user to create. */
-export interface NewUser {
-  readonly username: string;
-  readonly password: string;
-  readonly displayName: string;
-  readonly unitId: string;
-  readonly roles: readonly string[];
-  readonly isAdmin?: boolean;
-}
-
-/** Create a user with a hashed password; returns the id. */
-export async function createUser(
-  db: Kysely<Database>,
-  user: NewUser,
-  now: number,
-): Promise<string> {
-  const id = randomUUID();
-  await db
-    .insertInto('users')
-    .values({
-      id,
-      username: user.username,
-      password_hash: await hashPassword(user.password),
-      display_name: user.displayName,
-      unit_id: user.unitId,
-      roles: JSON.stringify(user.roles),
-      is_admin: user.isAdmin ? 1 : 0,
-      created_at: now,
-    })
-    .execute();
-  return id;
-}
+export { createUser, type NewUser } from './auth/users.ts';
 
 /**
  * Demo users when there are none: `admin` (administrator and designer) and, for every unit of
@@ -92,7 +61,7 @@ export async function seedDemoUsers(
       password: DEMO_PASSWORD,
       displayName: 'Quản trị hệ thống',
       unitId: first.id,
-      roles: ['designer', ...officerRoles],
+      roles: [DESIGNER_ROLE, ...officerRoles],
       isAdmin: true,
     },
     now,

@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from './db/dialect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
 import type { AppDeps } from './http/context.ts';
+import { UserAdmin } from './auth/users.ts';
 import { loadSchedules, loadUnits } from './library/procedureFiles.ts';
 import { ProcedureRegistry } from './library/procedureRegistry.ts';
 import { DossierService } from './runtime/dossierService.ts';
@@ -70,6 +71,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       calendar,
       writes,
       dossiers,
+      users: new UserAdmin(database.db, () => registry.catalog()),
       now,
     };
     const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs);

@@ -12,6 +12,26 @@ export interface User {
   readonly isAdmin: boolean;
 }
 
+/** The role that may save procedures in the designer (not a step role of the catalog). */
+export const DESIGNER_ROLE = 'designer';
+
+/** The signed-in view of a `users` row. */
+export function userFromRow(
+  row: Pick<
+    Database['users'],
+    'id' | 'username' | 'display_name' | 'unit_id' | 'roles' | 'is_admin'
+  >,
+): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    unitId: row.unit_id,
+    roles: JSON.parse(row.roles) as string[],
+    isAdmin: row.is_admin === 1,
+  };
+}
+
 /** SHA-256 of a token: only hashes are stored, so a database leak gives no usable session. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -57,17 +77,10 @@ export async function userForToken(
       'sessions.expires_at',
     ])
     .where('sessions.token_hash', '=', hashToken(token))
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.expires_at <= now) return undefined;
-  const user: User = {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    unitId: row.unit_id,
-    roles: JSON.parse(row.roles) as string[],
-    isAdmin: row.is_admin === 1,
-  };
-  return { user, expiresAt: row.expires_at };
+  return { user: userFromRow(row), expiresAt: row.expires_at };
 }
 
 /** Close a session. */

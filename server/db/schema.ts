@@ -27,6 +27,8 @@ export interface Database {
     roles: string;
     is_admin: number;
     created_at: number;
+    /** When the account was locked; a locked account cannot sign in. */
+    disabled_at: number | null;
   };
   sessions: {
     token_hash: string;
@@ -156,5 +158,14 @@ export interface Database {
   report_rollup_state: {
     id: number;
     upto_day: number;
+  };
+  /** User administration: who changed which account, when, and what (never a password). */
+  audit_log: {
+    id: string;
+    at: number;
+    actor: string;
+    action: string;
+    target: string;
+    details: string;
   };
 }

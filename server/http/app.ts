@@ -13,22 +13,27 @@ import { registerDossierRoutes } from './routes/dossiers.ts';
 import { registerProcedureRoutes } from './routes/procedures.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerReportRoutes } from './routes/reports.ts';
+import { registerUserRoutes } from './routes/users.ts';
 
 /** Validation failures of the route schemas: 422 with the path of every bad field. */
 function validationHook(
   result: {
     success: boolean;
-    error?: { issues: { path: PropertyKey[]; message: string }[] };
+    error?: { issues: { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[] };
     target?: string;
   },
   c: { json: (b: unknown, s: 422) => Response },
 ) {
   if (result.success) return undefined;
   const where = result.target === 'json' ? '' : `/${result.target ?? ''}`;
-  const problems = (result.error?.issues ?? []).map((i) => ({
-    path: `${where}${i.path.map((p) => `/${String(p)}`).join('')}` || '/',
-    message: i.message,
-  }));
+  const pointer = (path: readonly PropertyKey[]) =>
+    `${where}${path.map((p) => `/${String(p)}`).join('')}` || '/';
+  const problems = (result.error?.issues ?? []).flatMap((i) =>
+    // An unknown field is named by its own path, not its parent's.
+    i.code === 'unrecognized_keys' && i.keys?.length
+      ? i.keys.map((k) => ({ path: pointer([...i.path, k]), message: 'unknown field' }))
+      : [{ path: pointer(i.path), message: i.message }],
+  );
   return c.json(errorBody('validation', 'The request is not valid', { problems }), 422);
 }
 
@@ -65,6 +70,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerPublicRoutes(app, deps);
   registerProcedureRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerUserRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

@@ -27,6 +27,12 @@ export function evictSession(token: string): void {
   sessionCache.delete(token);
 }
 
+/** Forget every cached session of a user (password changed or reset, account locked). */
+export function evictUser(userId: string): void {
+  for (const [token, entry] of sessionCache)
+    if (entry.user.id === userId) sessionCache.delete(token);
+}
+
 /** Resolve the caller's session (if any) into `c.var.user`. */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -35,7 +41,12 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     let user: User | undefined;
     if (token) {
       const cached = sessionCache.get(token);
-      if (cached && cached.expiresAt > now && now - cached.cachedAt < SESSION_CACHE_MS && cached.cachedAt <= now) {
+      if (
+        cached &&
+        cached.expiresAt > now &&
+        now - cached.cachedAt < SESSION_CACHE_MS &&
+        cached.cachedAt <= now
+      ) {
         user = cached.user;
       } else {
         sessionCache.delete(token);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { WorkingCalendar } from '../../engine/index.ts';
 import type { User } from '../auth/sessions.ts';
+import type { UserAdmin } from '../auth/users.ts';
 import type { Config } from '../config.ts';
 import type { DialectName } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
@@ -17,6 +18,7 @@ export interface AppDeps {
   readonly calendar: WorkingCalendar;
   readonly writes: WriteQueue;
   readonly dossiers: DossierService;
+  readonly users: UserAdmin;
   readonly now: () => number;
 }
 

@@ -11,6 +11,8 @@ const APP_STATUS: Record<AppErrorCode, number> = {
   'form-invalid': 422,
   'version-conflict': 409,
   'file-changed': 409,
+  'username-taken': 409,
+  'last-admin': 409,
   'idempotency-key-reused': 422,
   'rate-limited': 429,
   'payload-too-large': 413,

@@ -2,21 +2,23 @@
  * Every string the designer shows, in Vietnamese (the default) and English. Components read them
  * through `useI18n()`; pure modules receive a `Strings` object. Placeholders are `{name}`.
  */
+import { accountEn } from './accountEn.ts';
+import { accountVi, type AccountStrings } from './accountVi.ts';
 import { en as designerEn } from './en.ts';
 import { officeEn } from './officeEn.ts';
 import { officeVi, type OfficeStrings } from './officeVi.ts';
 import { vi as designerVi, type Strings as DesignerStrings } from './vi.ts';
 
-/** Every string of the app: the designer's and the one-stop office's. */
-export type Strings = DesignerStrings & OfficeStrings;
+/** Every string of the app: the designer's, the one-stop office's and the accounts pages'. */
+export type Strings = DesignerStrings & OfficeStrings & AccountStrings;
 
 /** A key of the dictionary. */
 export type StringKey = keyof Strings;
 
 /** The Vietnamese dictionary (the first language). */
-export const vi: Strings = { ...designerVi, ...officeVi };
+export const vi: Strings = { ...designerVi, ...officeVi, ...accountVi };
 /** The English dictionary. */
-export const en: Strings = { ...designerEn, ...officeEn };
+export const en: Strings = { ...designerEn, ...officeEn, ...accountEn };
 
 /** The supported languages. */
 export type Lang = 'vi' | 'en';

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Procedure, UnitCatalog } from '../../../engine/index.ts';
 import { api, ApiError, canDesign, prefetch, SESSION_ENDED, type User } from '../api/client.ts';
+import { AccountScreen } from './account/AccountScreen.tsx';
 import { EditorScreen } from './editor/EditorScreen.tsx';
 import { useI18n } from './I18n.tsx';
 import { LibraryScreen } from './library/LibraryScreen.tsx';
@@ -18,10 +19,15 @@ const DeskScreen = lazy(() =>
 const ReportsScreen = lazy(() =>
   import('./office/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })),
 );
+// Only administrators manage users: the page loads when one opens it.
+const UsersScreen = lazy(() =>
+  import('./account/UsersScreen.tsx').then((m) => ({ default: m.UsersScreen })),
+);
 
 /**
  * The app: the citizen's lookup without signing in; after sign-in, by what the user does — the
- * one-stop desk, the inbox and dossier pages, the statistics, and the procedure designer.
+ * one-stop desk, the inbox and dossier pages, the statistics, the procedure designer, one's own
+ * account and (administrators) the users.
  */
 export function App() {
   const { s } = useI18n();
@@ -94,6 +100,14 @@ export function App() {
           <ReportsScreen {...office} />
         </Suspense>
       );
+    case 'users':
+      return (
+        <Suspense fallback={splash}>
+          <UsersScreen {...office} />
+        </Suspense>
+      );
+    case 'account':
+      return <AccountScreen {...office} />;
     case 'inbox':
       return <InboxScreen {...office} />;
     case 'dossier':

@@ -20,6 +20,9 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: (user: User) => void }
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 422)) {
         setError(s.wrongPassword);
+      } else if (err instanceof ApiError && err.status === 403) {
+        // The right password of a locked account (khóa): the administrator can unlock it.
+        setError(s.accountLocked);
       } else {
         setError(f(s.networkError, { message: err instanceof Error ? err.message : String(err) }));
       }

@@ -16,7 +16,38 @@ function designing(): boolean {
   return name === 'library' || name === 'editor';
 }
 
-/** The app's sections, by what the user does: receive, process, report, design. */
+/** A link to a screen of the app: opens in place, or in a new tab with a modifier key. */
+function RouteLink({
+  route,
+  active,
+  className,
+  title,
+  children,
+}: {
+  route: Route;
+  active: boolean;
+  className?: string;
+  title?: string;
+  children: ReactNode;
+}) {
+  return (
+    <a
+      href={routePath(route)}
+      className={className}
+      title={title}
+      aria-current={active ? 'page' : undefined}
+      onClick={(e) => {
+        if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+        e.preventDefault();
+        navigate(route);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+/** The app's sections, by what the user does: receive, process, report, design, manage users. */
 function MainNav({ user }: { user: User }) {
   const { s } = useI18n();
   const current = parseRoute(location.pathname).name;
@@ -40,22 +71,16 @@ function MainNav({ user }: { user: User }) {
       active:
         current === 'library' || current === 'editor' || (current === 'home' && canDesign(user)),
     },
+    ...(user.isAdmin
+      ? [{ route: { name: 'users' } as Route, label: s.navUsers, active: current === 'users' }]
+      : []),
   ];
   return (
     <nav className="main-nav" aria-label={s.mainNav}>
       {items.map((i) => (
-        <a
-          key={i.route.name}
-          href={routePath(i.route)}
-          aria-current={i.active ? 'page' : undefined}
-          onClick={(e) => {
-            if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-            e.preventDefault();
-            navigate(i.route);
-          }}
-        >
+        <RouteLink key={i.route.name} route={i.route} active={i.active}>
           {i.label}
-        </a>
+        </RouteLink>
       ))}
     </nav>
   );
@@ -92,7 +117,19 @@ export function TopBar({
       <div className="topbar-user">
         <LanguageSwitch />
         <span className="user-name">
-          {user.displayName ?? user.username}
+          {/* The editor keeps its own way out (it asks about unsaved changes): no link there. */}
+          {nav ? (
+            <RouteLink
+              route={{ name: 'account' }}
+              active={parseRoute(location.pathname).name === 'account'}
+              className="account-link"
+              title={s.accountLinkTitle}
+            >
+              {user.displayName ?? user.username}
+            </RouteLink>
+          ) : (
+            (user.displayName ?? user.username)
+          )}
           {canDesign(user) || !designing() ? null : (
             <span className="muted small"> · {s.readOnlyUser}</span>
           )}

@@ -194,6 +194,45 @@ export function Dialog({
   );
 }
 
+/**
+ * A dialog's buttons: cancel, then the action — submitting `form` when given, else `onConfirm`
+ * — whose label says it is working while `busy`.
+ */
+export function DialogButtons({
+  label,
+  busy,
+  onCancel,
+  form,
+  onConfirm,
+  danger = false,
+}: {
+  label: string;
+  busy: boolean;
+  onCancel: () => void;
+  form?: string;
+  onConfirm?: () => void;
+  /** A destructive action (locking an account) is drawn in red. */
+  danger?: boolean;
+}) {
+  const { s } = useI18n();
+  return (
+    <>
+      <button type="button" className="btn btn-ghost" onClick={onCancel}>
+        {s.cancel}
+      </button>
+      <button
+        type={form ? 'submit' : 'button'}
+        form={form}
+        className={danger ? 'btn btn-danger' : 'btn btn-primary'}
+        disabled={busy}
+        onClick={onConfirm}
+      >
+        {busy ? s.working : label}
+      </button>
+    </>
+  );
+}
+
 /** A small count badge (errors in red, warnings in amber). */
 export function Badge({
   tone,

@@ -11,7 +11,9 @@ export type Route =
   | { readonly name: 'dossier'; readonly id: string }
   | { readonly name: 'print'; readonly id: string; readonly slip: SlipKind }
   | { readonly name: 'lookup' }
-  | { readonly name: 'reports' };
+  | { readonly name: 'reports' }
+  | { readonly name: 'account' }
+  | { readonly name: 'users' };
 
 const SLIPS: readonly SlipKind[] = [
   'receipt',
@@ -47,6 +49,13 @@ export function parseRoute(pathname: string): Route {
       return { name: 'lookup' };
     case '/reports':
       return { name: 'reports' };
+    // The office's own addresses are Vietnamese; the English ones are aliases.
+    case '/tai-khoan':
+    case '/account':
+      return { name: 'account' };
+    case '/nguoi-dung':
+    case '/users':
+      return { name: 'users' };
     default:
       return { name: 'home' };
   }
@@ -73,6 +82,10 @@ export function routePath(route: Route): string {
       return '/tra-cuu';
     case 'reports':
       return '/reports';
+    case 'account':
+      return '/tai-khoan';
+    case 'users':
+      return '/nguoi-dung';
     default: {
       const never: never = route;
       throw new Error(`unknown route ${JSON.stringify(never)}`);

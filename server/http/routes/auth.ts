@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../appError.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
-import { createSession, deleteSession } from '../../auth/sessions.ts';
+import { createSession, deleteSession, userFromRow } from '../../auth/sessions.ts';
 import { evictSession, requireUser, SESSION_COOKIE, tokenOf } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { AnyObject, errors } from '../schemas.ts';
@@ -38,6 +38,12 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         .executeTakeFirst();
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !ok) throw new AppError('unauthenticated', 'Wrong username or password');
+      // Said only to whoever knows the password: a locked account is not a wrong password.
+      if (user.disabled_at !== null) {
+        throw new AppError('forbidden', 'This account is locked; ask the administrator', {
+          reason: 'account-locked',
+        });
+      }
       const session = await createSession(
         deps.db,
         user.id,
@@ -54,14 +60,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         {
           token: session.token,
           expiresAt: new Date(session.expiresAt).toISOString(),
-          user: {
-            id: user.id,
-            username: user.username,
-            displayName: user.display_name,
-            unitId: user.unit_id,
-            roles: JSON.parse(user.roles) as string[],
-            isAdmin: user.is_admin === 1,
-          },
+          user: userFromRow(user),
         } as never,
         200,
       );

@@ -8,6 +8,7 @@ import {
   type Procedure,
 } from '../../../engine/index.ts';
 import { AppError } from '../../appError.ts';
+import { DESIGNER_ROLE } from '../../auth/sessions.ts';
 import { etagOf } from '../../library/procedureRegistry.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
@@ -130,7 +131,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     }),
     async (c) => {
       const user = requireUser(c);
-      if (!user.isAdmin && !user.roles.includes('designer'))
+      if (!user.isAdmin && !user.roles.includes(DESIGNER_ROLE))
         throw new AppError('forbidden', 'Only procedure designers save definitions');
       const { id } = c.req.valid('param');
       if (!deps.registry.fileFor(id)) {

@@ -4,6 +4,7 @@ import { api, ApiError, type ProcedureSummary, type User } from '../../api/clien
 import { formatWorkingTime } from '../../i18n/format.ts';
 import { foldDiacritics } from '../../model/statePaths.ts';
 import { Badge } from '../controls.tsx';
+import { Filters, FilterSelect, SearchField } from '../Filters.tsx';
 import { useI18n } from '../I18n.tsx';
 import { TopBar } from '../TopBar.tsx';
 import { NewProcedureDialog } from './NewProcedureDialog.tsx';
@@ -69,40 +70,30 @@ export function LibraryScreen({
             + {s.newProcedure}
           </button>
         </div>
-        <div className="filters" role="search">
-          <div className="field grow">
-            <label htmlFor="lib-search">{s.search}</label>
-            <input
-              id="lib-search"
-              type="search"
-              placeholder={s.searchPlaceholder}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="lib-level">{s.level}</label>
-            <select id="lib-level" value={level} onChange={(e) => setLevel(e.target.value)}>
-              <option value="">{s.allLevels}</option>
-              {catalog.levels.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {t(l.name)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="lib-field">{s.field}</label>
-            <select id="lib-field" value={field} onChange={(e) => setField(e.target.value)}>
-              <option value="">{s.allFields}</option>
-              {fields.map((x) => (
-                <option key={x} value={x}>
-                  {x}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <Filters>
+          <SearchField
+            id="lib-search"
+            placeholder={s.searchPlaceholder}
+            value={query}
+            onChange={setQuery}
+          />
+          <FilterSelect
+            id="lib-level"
+            label={s.level}
+            all={s.allLevels}
+            value={level}
+            options={catalog.levels.map((l) => ({ value: l.id, label: t(l.name) }))}
+            onChange={setLevel}
+          />
+          <FilterSelect
+            id="lib-field"
+            label={s.field}
+            all={s.allFields}
+            value={field}
+            options={fields.map((x) => ({ value: x, label: x }))}
+            onChange={setField}
+          />
+        </Filters>
         {error ? (
           <div className="alert alert-error" role="alert">
             {error}

@@ -8,7 +8,7 @@ import {
   type DossierDetail,
 } from '../../api/dossiers.ts';
 import { guardFields } from '../../model/guardFields.ts';
-import { Dialog, ErrorAlert } from '../controls.tsx';
+import { Dialog, DialogButtons, ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
 import { DocumentChecklist } from './DocumentChecklist.tsx';
 
@@ -113,16 +113,7 @@ export function EventDialog({
     <Dialog
       title={t(event.name)}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            {s.cancel}
-          </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-            {busy ? s.working : t(event.name)}
-          </button>
-        </>
-      }
+      actions={<DialogButtons label={t(event.name)} busy={busy} onCancel={onClose} form={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <p className="muted small">

@@ -4,6 +4,7 @@ import { dossierApi, type DossierListItem, type InboxQuery } from '../../api/dos
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../I18n.tsx';
 import { ErrorAlert } from '../controls.tsx';
+import { Filters, FilterSelect, SearchField } from '../Filters.tsx';
 import { isReceptionist } from '../TopBar.tsx';
 import { navigate } from '../useRoute.ts';
 import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
@@ -118,33 +119,17 @@ export function InboxScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
           </button>
         ))}
       </div>
-      <div className="filters" role="search">
-        <div className="field grow">
-          <label htmlFor="inbox-search">{s.search}</label>
-          <input
-            id="inbox-search"
-            type="search"
-            placeholder={s.searchDossier}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="inbox-procedure">{s.colProcedure}</label>
-          <select
-            id="inbox-procedure"
-            value={procedure}
-            onChange={(e) => setProcedure(e.target.value)}
-          >
-            <option value="">{s.allProcedures}</option>
-            {procedures.map((p) => (
-              <option key={p.id} value={p.id}>
-                {t(p.name)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <Filters>
+        <SearchField id="inbox-search" placeholder={s.searchDossier} value={q} onChange={setQ} />
+        <FilterSelect
+          id="inbox-procedure"
+          label={s.colProcedure}
+          all={s.allProcedures}
+          value={procedure}
+          options={procedures.map((p) => ({ value: p.id, label: t(p.name) }))}
+          onChange={setProcedure}
+        />
+      </Filters>
       <ErrorAlert message={error} />
       {items === undefined && !error ? <p>{s.loading}</p> : null}
       {items ? (
