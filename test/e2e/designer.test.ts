@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   appointmentDate,
   createCalendar,
@@ -10,13 +10,7 @@ import {
   type CalendarSchedule,
 } from '../../engine/index.ts';
 import { formatDateTime } from '../../designer/src/i18n/format.ts';
-import {
-  buildDesigner,
-  launchChromium,
-  ROOT,
-  startDesignerServer,
-  type DesignerServer,
-} from './designerServer.ts';
+import { browserSuite, SHOTS, submitLogin } from './browserSuite.ts';
 
 /**
  * The designer in a real browser (Debian's Chromium) against the real server: sign in, edit a
@@ -24,31 +18,12 @@ import {
  * Every scenario leaves a screenshot in test-results/.
  */
 
-const SHOTS = join(ROOT, 'test-results');
-let server: DesignerServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  await buildDesigner();
-  server = await startDesignerServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite('designer');
+const WIDE = { width: 1920, height: 1080 };
 
 async function signedIn(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(server.url);
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill('motcua');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  const page = await suite.page({ viewport: WIDE });
+  await submitLogin(page, 'admin');
   await page.getByRole('heading', { name: 'Thư viện thủ tục' }).waitFor();
   return page;
 }
@@ -65,7 +40,7 @@ async function open(page: Page, name: string): Promise<void> {
 }
 
 function officialSchedule(): CalendarSchedule {
-  const file = join(server.proceduresDir, 'calendars', '2026.json');
+  const file = join(suite.server.proceduresDir, 'calendars', '2026.json');
   const r = parseCalendarFile(JSON.parse(readFileSync(file, 'utf8')), '2026.json');
   if (!r.ok) throw new Error('2026.json');
   return r.schedule;
@@ -93,8 +68,7 @@ async function connect(page: Page, from: string, to: string): Promise<void> {
 
 describe('the procedure designer', () => {
   it('lists the library, signed in', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(server.url);
+    const page = await suite.page({ viewport: WIDE });
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'designer-login.png') });
     await page.getByLabel('Tên đăng nhập').fill('admin');
@@ -131,7 +105,7 @@ describe('the procedure designer', () => {
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(() => page.getByTestId('save-status').innerText()).toBe('Đã lưu');
     const created = readFileSync(
-      join(server.proceduresDir, 'cap-giay-xac-nhan-cu-tru.json'),
+      join(suite.server.proceduresDir, 'cap-giay-xac-nhan-cu-tru.json'),
       'utf8',
     );
     expect(JSON.parse(created).name.vi).toBe('Cấp giấy xác nhận cư trú');
@@ -152,7 +126,10 @@ describe('the procedure designer', () => {
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(() => page.getByTestId('save-status').innerText()).toBe('Đã lưu');
     const variant = JSON.parse(
-      readFileSync(join(server.proceduresDir, 'cap-ban-sao-trich-luc-ho-tich-2.json'), 'utf8'),
+      readFileSync(
+        join(suite.server.proceduresDir, 'cap-ban-sao-trich-luc-ho-tich-2.json'),
+        'utf8',
+      ),
     );
     expect(variant.machine.id).toBe('cap-ban-sao-trich-luc-ho-tich-2');
     expect(variant.name.vi).toBe('Cấp bản sao trích lục hộ tịch (phương án đơn giản hóa)');
@@ -218,7 +195,7 @@ describe('the procedure designer', () => {
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(() => page.getByTestId('save-status').innerText()).toBe('Đã lưu');
 
-    const file = join(server.proceduresDir, 'dang-ky-khai-sinh.json');
+    const file = join(suite.server.proceduresDir, 'dang-ky-khai-sinh.json');
     const text = readFileSync(file, 'utf8');
     const saved = JSON.parse(text);
     expect(text).toBe(formatProcedure(saved));
@@ -232,7 +209,7 @@ describe('the procedure designer', () => {
     expect(saved.machine.states.thamTra.on.DE_XUAT_TU_CHOI).toEqual({ target: 'buocMoi' });
     expect(saved.machine.states.buocMoi.on.REFUSE).toEqual({ target: 'tuChoi' });
     const layout = JSON.parse(
-      readFileSync(join(server.proceduresDir, 'dang-ky-khai-sinh.layout.json'), 'utf8'),
+      readFileSync(join(suite.server.proceduresDir, 'dang-ky-khai-sinh.layout.json'), 'utf8'),
     );
     expect(layout.positions.buocMoi).toEqual({ x: expect.any(Number), y: expect.any(Number) });
     await page.close();
@@ -241,7 +218,7 @@ describe('the procedure designer', () => {
   it('refuses to overwrite a file changed on disk and offers to reload', async () => {
     const page = await signedIn();
     await open(page, 'Đăng ký khai tử');
-    const file = join(server.proceduresDir, 'dang-ky-khai-tu.json');
+    const file = join(suite.server.proceduresDir, 'dang-ky-khai-tu.json');
     const onDisk = JSON.parse(readFileSync(file, 'utf8'));
     onDisk.field = 'Hộ tịch (sửa trực tiếp trong tệp)';
     writeFileSync(file, formatProcedure(onDisk));

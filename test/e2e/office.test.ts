@@ -1,15 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BIRTH_DATA, TestClock } from '../support/runtime.ts';
-import {
-  buildDesigner,
-  launchChromium,
-  ROOT,
-  startDesignerServer,
-  type DesignerServer,
-} from './designerServer.ts';
+import { browserSuite, signIn } from './browserSuite.ts';
 
 /**
  * The one-stop office in a real browser against the real server, on a simulated Monday: a birth
@@ -19,45 +11,16 @@ import {
  * page leaves a screenshot in test-results/ (a 1366×768 laptop screen).
  */
 
-const SHOTS = join(ROOT, 'test-results');
 const clock = new TestClock(Date.parse('2026-03-02T08:00:00+07:00'));
-let server: DesignerServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  await buildDesigner();
-  server = await startDesignerServer({ now: clock.now });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite('office', { now: clock.now });
+const shot = suite.shot;
 
 /** A page of a fresh browser (its own cookies), signed in as a demo user when one is given. */
 async function pageFor(username?: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(server.url + path);
-  if (username) {
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill('motcua');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('.main-nav').waitFor();
-  }
+  const page = await suite.page({ path });
+  if (username) await signIn(page, username);
   return page;
 }
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SHOTS, `office-${name}.png`), fullPage: true });
 
 /** Open a new birth registration at the desk and fill the applicant and the e-form. */
 async function fillBirth(desk: Page, applicant: string): Promise<void> {
