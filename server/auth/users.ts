@@ -158,6 +158,7 @@ async function insertUser(db: Db, user: NewUser, passwordHash: string, now: numb
       is_admin: user.isAdmin ? 1 : 0,
       created_at: now,
       disabled_at: null,
+      notices_seen_at: null,
     })
     .execute();
   return id;

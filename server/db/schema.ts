@@ -29,6 +29,8 @@ export interface Database {
     created_at: number;
     /** When the account was locked; a locked account cannot sign in. */
     disabled_at: number | null;
+    /** Until when the user has seen their unit's notices (null: since the account was created). */
+    notices_seen_at: number | null;
   };
   sessions: {
     token_hash: string;

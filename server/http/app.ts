@@ -14,6 +14,7 @@ import { registerProcedureRoutes } from './routes/procedures.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerUserRoutes } from './routes/users.ts';
+import { registerNoticeRoutes } from './routes/notices.ts';
 
 /** Validation failures of the route schemas: 422 with the path of every bad field. */
 function validationHook(
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerProcedureRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerNoticeRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

@@ -4,6 +4,7 @@ import { AppError } from '../../appError.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { activeSteps, dossierView, statusText, timelinessNow } from '../dossierView.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { idempotencyOf, idempotent } from '../idempotency.ts';
 import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
 import type { DossierSnapshot } from '../../../engine/index.ts';
@@ -80,23 +81,6 @@ const ListQuery = z.object({
 
 /** The sort key of a dossier without an appointment date: after every real instant. */
 const NO_DUE = 8_640_000_000_000_000;
-
-function encodeCursor(receivedAt: number, id: string): string {
-  return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [number, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string')
-      return [value[0], value[1]];
-  } catch {
-    // fall through
-  }
-  throw new AppError('validation', 'Invalid cursor', {
-    problems: [{ path: '/cursor', message: 'not a cursor from a previous page' }],
-  });
-}
 
 /** Dossier routes: receive, inbox, read, send events. */
 export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {

@@ -1,0 +1,141 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import type { User } from '../../auth/sessions.ts';
+import type { Database } from '../../db/schema.ts';
+import { requireUser } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { AnyObject, errors } from '../schemas.ts';
+
+const NoticeQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+
+/** Until when a user has seen their unit's notices: their mark, else their account's creation. */
+async function seenUntil(db: Kysely<Database>, user: User): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select(['notices_seen_at', 'created_at'])
+    .where('id', '=', user.id)
+    .executeTakeFirstOrThrow();
+  return Number(row.notices_seen_at ?? row.created_at);
+}
+
+/**
+ * The notices of the user's unit: the engine's warnings (due soon, overdue, a step overdue) for
+ * the unit holding the step, from the outbox. Notices to applicants stay in the outbox for an
+ * SMS or e-mail gateway; they are not shown here.
+ */
+export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const unitNotices = (user: User) =>
+    deps.db
+      .selectFrom('outbox')
+      .where('outbox.audience', '=', 'unit')
+      .where('outbox.unit_id', '=', user.unitId);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/notices',
+      tags: ['Notices'],
+      summary: "My unit's notices, newest first, with how many I have not seen",
+      request: { query: NoticeQuery },
+      responses: {
+        200: {
+          description:
+            '{ unread, items: [{ id, dossierId, code, procedure, message, createdAt, unread }], nextCursor }',
+          content: { 'application/json': { schema: AnyObject } },
+        },
+        ...errors(401, 422),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const q = c.req.valid('query');
+      const seen = await seenUntil(deps.db, user);
+      let query = unitNotices(user)
+        .innerJoin('dossiers', 'dossiers.id', 'outbox.dossier_id')
+        .select([
+          'outbox.id',
+          'outbox.dossier_id',
+          'outbox.message',
+          'outbox.created_at',
+          'dossiers.code',
+          'dossiers.procedure_id',
+          'dossiers.procedure_version',
+        ]);
+      if (q.cursor) {
+        const [at, id] = decodeCursor(q.cursor);
+        query = query.where((eb) =>
+          eb.or([
+            eb('outbox.created_at', '<', at),
+            eb.and([eb('outbox.created_at', '=', at), eb('outbox.id', '<', id)]),
+          ]),
+        );
+      }
+      const rows = await query
+        .orderBy('outbox.created_at', 'desc')
+        .orderBy('outbox.id', 'desc')
+        .limit(q.limit + 1)
+        .execute();
+      const page = rows.slice(0, q.limit);
+      const { n } = await unitNotices(user)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('outbox.created_at', '>', seen)
+        .executeTakeFirstOrThrow();
+      const items = await Promise.all(
+        page.map(async (r) => {
+          const procedure = await deps.registry.version(r.procedure_id, r.procedure_version);
+          const createdAt = Number(r.created_at);
+          return {
+            id: r.id,
+            dossierId: r.dossier_id,
+            code: r.code,
+            procedure: procedure?.name ?? { vi: r.procedure_id },
+            message: JSON.parse(r.message) as unknown,
+            createdAt: new Date(createdAt).toISOString(),
+            unread: createdAt > seen,
+          };
+        }),
+      );
+      const last = page.at(-1);
+      return c.json(
+        {
+          unread: Number(n),
+          items,
+          nextCursor:
+            rows.length > q.limit && last ? encodeCursor(Number(last.created_at), last.id) : null,
+        } as never,
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/notices/seen',
+      tags: ['Notices'],
+      summary: "Mark my unit's notices up to now as seen (by me)",
+      responses: {
+        200: {
+          description: '{ ok, unread: 0 }',
+          content: { 'application/json': { schema: AnyObject } },
+        },
+        ...errors(401),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      await deps.writes.run((trx) =>
+        trx
+          .updateTable('users')
+          .set({ notices_seen_at: deps.now() })
+          .where('id', '=', user.id)
+          .execute(),
+      );
+      return c.json({ ok: true, unread: 0 } as never, 200);
+    },
+  );
+}
