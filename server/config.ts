@@ -22,6 +22,12 @@ export interface Config {
   readonly dossierCodePattern: string;
   /** Citizen lookups allowed per minute and address. */
   readonly lookupRatePerMinute: number;
+  /**
+   * Behind a reverse proxy (nginx, …): take the client's address from the last
+   * `X-Forwarded-For` hop and HTTPS from `X-Forwarded-Proto`. Off, both headers are ignored
+   * (a client could write them to dodge the lookup rate limit).
+   */
+  readonly trustProxy: boolean;
 }
 
 /** Environment variables understood by the server, with their meaning, for `--help`. */
@@ -41,6 +47,7 @@ export const ENVIRONMENT: readonly [string, string][] = [
   ['DESIGNER_DIR', 'built designer to serve (default ./designer/dist)'],
   ['DOSSIER_CODE_PATTERN', 'dossier code pattern (default {agency}-{yymmdd}-{seq})'],
   ['LOOKUP_RATE_PER_MINUTE', 'citizen lookups per minute and address (default 20)'],
+  ['TRUST_PROXY', 'behind a reverse proxy: trust X-Forwarded-For/-Proto (default false)'],
 ];
 
 /** A configuration value that cannot be used, named with its variable. */
@@ -98,6 +105,7 @@ export function parseConfig(
     designerDir: resolve(cwd, env.DESIGNER_DIR || 'designer/dist'),
     dossierCodePattern: pattern,
     lookupRatePerMinute: int('LOOKUP_RATE_PER_MINUTE', 20, 1, 100_000),
+    trustProxy: bool('TRUST_PROXY', false),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

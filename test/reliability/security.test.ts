@@ -169,4 +169,53 @@ describe('security', () => {
     ).toBe(true);
     expect(answers.at(-1)!.status).toBe(429);
   });
+
+  it('ignores forwarding headers unless told it runs behind a proxy (no dodging the rate limit)', async () => {
+    // This runtime trusts no proxy: every lookup comes from the same socket, whatever it claims.
+    const lookup = (rt0: TestRuntime, forwarded: string) =>
+      rt0.call('GET', `/api/public/dossiers/${dossier.code}?secret=WRONGWRONG`, {
+        headers: { 'x-forwarded-for': forwarded },
+      });
+    const spoofed = [];
+    for (let i = 0; i < 3; i++) spoofed.push((await lookup(rt, `198.51.100.${i}`)).status);
+    // The bucket of the earlier test is full already: a new claimed address does not refill it.
+    expect(spoofed).toEqual([429, 429, 429]);
+
+    const proxied = await startTestRuntime('sqlite', { env: { TRUST_PROXY: 'true' } });
+    try {
+      const statuses = [];
+      // The client writes any first hop it likes; the proxy appends the real one, which counts.
+      for (let i = 0; i < 21; i++)
+        statuses.push((await lookup(proxied, `10.0.0.${i}, 198.51.100.9`)).status);
+      expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+      expect(statuses[20]).toBe(429);
+      expect((await lookup(proxied, '198.51.100.10')).status).toBe(404);
+
+      // The session cookie is Secure when the browser came over HTTPS, through the proxy or not.
+      const login = (url: string, headers: Record<string, string> = {}) =>
+        proxied.app.request(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ username: 'mot-cua-xa', password: 'motcua' }),
+        });
+      const cookie = async (r: Response | Promise<Response>) =>
+        (await r).headers.get('set-cookie') ?? '';
+      expect(await cookie(login('http://motcua.local/api/auth/login'))).not.toMatch(/Secure/);
+      expect(await cookie(login('https://motcua.local/api/auth/login'))).toMatch(/Secure/);
+      expect(
+        await cookie(login('http://motcua.local/api/auth/login', { 'x-forwarded-proto': 'https' })),
+      ).toMatch(/Secure/);
+      expect(
+        await cookie(
+          rt.app.request('http://motcua.local/api/auth/login', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+            body: JSON.stringify({ username: 'mot-cua-xa', password: 'motcua' }),
+          }),
+        ),
+      ).not.toMatch(/Secure/);
+    } finally {
+      await proxied.dispose();
+    }
+  });
 });

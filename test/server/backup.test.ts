@@ -57,8 +57,12 @@ describe('backup of the embedded database', () => {
       const again = await startTestRuntime('sqlite', { databaseUrl: `sqlite:${restored}` });
       runtimes.push(again);
       const justice = await again.login('tu-phap-xa');
-      const inbox = await again.call('GET', '/api/dossiers?limit=200', { token: justice });
-      expect(inbox.body.items.length).toBe(backup.dossiers);
+      const { n } = await again.deps.db
+        .selectFrom('dossiers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(n)).toBe(backup.dossiers);
+      const inbox = await again.call('GET', '/api/dossiers?limit=1', { token: justice });
       const id = inbox.body.items[0].id as string;
       const moved = await again.call('POST', `/api/dossiers/${id}/events`, {
         token: justice,

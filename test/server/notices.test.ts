@@ -29,11 +29,11 @@ describe.each(dialects)("a unit's notices on %s", (dialect) => {
 
   it("shows the engine's warnings to the unit holding the step, unread until seen, page by page", async () => {
     const desk = await rt.login('mot-cua-xa');
-    const received = [];
+    const received: { id: string; code: string }[] = [];
     for (let i = 0; i < 3; i++) {
       const r = await rt.call('POST', '/api/dossiers', { token: desk, body: BIRTH_RECEIPT });
       expect(r.status).toBe(201);
-      received.push(r.body as { id: string; code: string });
+      received.push(r.body);
     }
     const justice = await rt.login('tu-phap-xa');
     expect((await notices(justice)).unread).toBe(0);

@@ -34,7 +34,13 @@ export interface TestRuntime extends Runtime {
 /** Start a runtime for a test suite; the scheduler is driven by hand (`scheduler.tick()`). */
 export async function startTestRuntime(
   dialect: 'sqlite' | 'postgres',
-  options: { databaseUrl?: string; proceduresDir?: string; seed?: boolean } = {},
+  options: {
+    databaseUrl?: string;
+    proceduresDir?: string;
+    seed?: boolean;
+    /** More configuration variables (e.g. `TRUST_PROXY`). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestRuntime> {
   const proceduresDir =
     options.proceduresDir ?? join(mkdtempSync(join(tmpdir(), 'motcua-lib-')), 'procedures');
@@ -49,6 +55,7 @@ export async function startTestRuntime(
     SCHEDULER_INTERVAL_MS: '0',
     SEED_DEMO_USERS: options.seed === false ? 'false' : 'true',
     DESIGNER_DIR: join(proceduresDir, 'no-designer'),
+    ...options.env,
   });
   const runtime = await startRuntime(config, { now: clock.now, startScheduler: false });
   const call: TestRuntime['call'] = async (method, path, opts = {}) => {

@@ -4,6 +4,7 @@ import { AppError } from '../../appError.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import { createSession, deleteSession, userFromRow } from '../../auth/sessions.ts';
 import { evictSession, requireUser, SESSION_COOKIE, tokenOf } from '../auth.ts';
+import { isHttps } from '../clientInfo.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { AnyObject, errors } from '../schemas.ts';
 
@@ -52,6 +53,8 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       );
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,
+        // Over HTTPS the cookie never travels in clear; plain HTTP stays usable on a LAN.
+        secure: isHttps(c, deps.config.trustProxy),
         sameSite: 'Lax',
         path: '/',
         maxAge: deps.config.sessionTtlHours * 3600,

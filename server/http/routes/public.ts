@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { DossierSnapshot } from '../../../engine/index.ts';
 import { AppError } from '../../appError.ts';
+import { clientAddress } from '../clientInfo.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { activeSteps, statusText } from '../dossierView.ts';
 import { AnyObject, errors } from '../schemas.ts';
@@ -49,11 +50,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       },
     }),
     async (c) => {
-      const address =
-        c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ||
-        (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-          ?.socket?.remoteAddress ||
-        'local';
+      const address = clientAddress(c, deps.config.trustProxy);
       if (!limiter.allow(address, deps.now()))
         throw new AppError('rate-limited', 'Too many lookups; try again in a minute');
       const { code } = c.req.valid('param');
