@@ -86,16 +86,42 @@ describe.each(dialects)("a unit's notices on %s", (dialect) => {
     }
     expect(seenIds).toEqual(all.items.map((n) => n.id));
 
-    // Seen: nothing unread, for this officer only.
+    // Seen up to the newest one shown: one raised after the list was read stays unread.
     rt.clock.set('2026-03-02T17:35');
+    await rt.deps.db
+      .insertInto('outbox')
+      .values({
+        id: 'late-notice',
+        dossier_id: received[0]!.id,
+        audience: 'unit',
+        unit_id: 'tu-phap-xa',
+        message: JSON.stringify({ vi: 'Thông báo đến sau', en: 'A later notice' }),
+        created_at: rt.clock.now(),
+        sent_at: null,
+      })
+      .execute();
+    const upTo = await rt.call('POST', '/api/notices/seen', {
+      token: morning,
+      body: { until: all.items[0]!.createdAt },
+    });
+    expect(upTo.body).toEqual({ ok: true, unread: 1 });
+    expect((await notices(morning)).items[0]).toMatchObject({ id: 'late-notice', unread: true });
+    // Without a body: everything up to now.
+    rt.clock.set('2026-03-02T17:36');
     const seen = await rt.call('POST', '/api/notices/seen', { token: morning });
     expect(seen.body).toEqual({ ok: true, unread: 0 });
+    const bad = await rt.call('POST', '/api/notices/seen', {
+      token: morning,
+      body: { until: 'hôm qua' },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.problems[0].path).toBe('/until');
     const after = await notices(morning);
     expect(after.unread).toBe(0);
     expect(after.items.some((n) => n.unread)).toBe(false);
     // The colleague has not seen them yet.
     const other = await notices(await rt.login('tu-phap-2', 'mat-khau-2026'));
-    expect(other.unread).toBe(all.unread);
+    expect(other.unread).toBe(all.unread + 1);
   });
 
   it('refuses a bad cursor with its path, and strangers', async () => {

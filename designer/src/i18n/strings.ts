@@ -5,20 +5,22 @@
 import { accountEn } from './accountEn.ts';
 import { accountVi, type AccountStrings } from './accountVi.ts';
 import { en as designerEn } from './en.ts';
+import { noticesEn } from './noticesEn.ts';
+import { noticesVi, type NoticesStrings } from './noticesVi.ts';
 import { officeEn } from './officeEn.ts';
 import { officeVi, type OfficeStrings } from './officeVi.ts';
 import { vi as designerVi, type Strings as DesignerStrings } from './vi.ts';
 
-/** Every string of the app: the designer's, the one-stop office's and the accounts pages'. */
-export type Strings = DesignerStrings & OfficeStrings & AccountStrings;
+/** Every string of the app: the designer's, the one-stop office's, the accounts' and notices'. */
+export type Strings = DesignerStrings & OfficeStrings & AccountStrings & NoticesStrings;
 
 /** A key of the dictionary. */
 export type StringKey = keyof Strings;
 
 /** The Vietnamese dictionary (the first language). */
-export const vi: Strings = { ...designerVi, ...officeVi, ...accountVi };
+export const vi: Strings = { ...designerVi, ...officeVi, ...accountVi, ...noticesVi };
 /** The English dictionary. */
-export const en: Strings = { ...designerEn, ...officeEn, ...accountEn };
+export const en: Strings = { ...designerEn, ...officeEn, ...accountEn, ...noticesEn };
 
 /** The supported languages. */
 export type Lang = 'vi' | 'en';

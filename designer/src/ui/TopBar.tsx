@@ -3,7 +3,9 @@ import type { User } from '../api/client.ts';
 import { canDesign } from '../api/client.ts';
 import { useI18n } from './I18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { navigate, parseRoute, routePath, type Route } from './useRoute.ts';
+import { NoticeBell } from './notices/NoticeBell.tsx';
+import { RouteLink } from './RouteLink.tsx';
+import { parseRoute, type Route } from './useRoute.ts';
 
 /** Whether a user receives dossiers at a one-stop desk. */
 export function isReceptionist(user: User): boolean {
@@ -14,37 +16,6 @@ export function isReceptionist(user: User): boolean {
 function designing(): boolean {
   const name = parseRoute(location.pathname).name;
   return name === 'library' || name === 'editor';
-}
-
-/** A link to a screen of the app: opens in place, or in a new tab with a modifier key. */
-function RouteLink({
-  route,
-  active,
-  className,
-  title,
-  children,
-}: {
-  route: Route;
-  active: boolean;
-  className?: string;
-  title?: string;
-  children: ReactNode;
-}) {
-  return (
-    <a
-      href={routePath(route)}
-      className={className}
-      title={title}
-      aria-current={active ? 'page' : undefined}
-      onClick={(e) => {
-        if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-        e.preventDefault();
-        navigate(route);
-      }}
-    >
-      {children}
-    </a>
-  );
 }
 
 /** The app's sections, by what the user does: receive, process, report, design, manage users. */
@@ -86,7 +57,7 @@ function MainNav({ user }: { user: User }) {
   );
 }
 
-/** The application bar: brand, what is open, the user and the language. */
+/** The application bar: brand, what is open, the unit's notices, the user and the language. */
 export function TopBar({
   user,
   onSignOut,
@@ -115,6 +86,8 @@ export function TopBar({
       {title ? <div className="topbar-title">{title}</div> : null}
       <div className="topbar-center">{children}</div>
       <div className="topbar-user">
+        {/* The editor leaves the bell out too: its links would skip the unsaved-changes check. */}
+        {nav ? <NoticeBell user={String(user.id)} /> : null}
         <LanguageSwitch />
         <span className="user-name">
           {/* The editor keeps its own way out (it asks about unsaved changes): no link there. */}

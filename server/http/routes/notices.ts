@@ -12,6 +12,11 @@ const NoticeQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 
+const SeenBody = z
+  .object({ until: z.string().datetime({ offset: true }).optional() })
+  .strict()
+  .openapi('NoticesSeen');
+
 /** Until when a user has seen their unit's notices: their mark, else their account's creation. */
 async function seenUntil(db: Kysely<Database>, user: User): Promise<number> {
   const row = await db
@@ -33,6 +38,13 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       .selectFrom('outbox')
       .where('outbox.audience', '=', 'unit')
       .where('outbox.unit_id', '=', user.unitId);
+  const unreadAfter = async (user: User, seen: number) => {
+    const { n } = await unitNotices(user)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('outbox.created_at', '>', seen)
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  };
 
   app.openapi(
     createRoute({
@@ -80,10 +92,7 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         .limit(q.limit + 1)
         .execute();
       const page = rows.slice(0, q.limit);
-      const { n } = await unitNotices(user)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('outbox.created_at', '>', seen)
-        .executeTakeFirstOrThrow();
+      const unread = await unreadAfter(user, seen);
       const items = await Promise.all(
         page.map(async (r) => {
           const procedure = await deps.registry.version(r.procedure_id, r.procedure_version);
@@ -102,7 +111,7 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const last = page.at(-1);
       return c.json(
         {
-          unread: Number(n),
+          unread,
           items,
           nextCursor:
             rows.length > q.limit && last ? encodeCursor(Number(last.created_at), last.id) : null,
@@ -117,25 +126,37 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       method: 'post',
       path: '/api/notices/seen',
       tags: ['Notices'],
-      summary: "Mark my unit's notices up to now as seen (by me)",
+      summary:
+        "Mark my unit's notices as seen (by me), up to `until` (the newest one shown) or now",
+      request: {
+        body: { content: { 'application/json': { schema: SeenBody } }, required: false },
+      },
       responses: {
         200: {
-          description: '{ ok, unread: 0 }',
+          description: '{ ok, unread }: what is still unread after the mark',
           content: { 'application/json': { schema: AnyObject } },
         },
-        ...errors(401),
+        ...errors(401, 422),
       },
     }),
     async (c) => {
       const user = requireUser(c);
-      await deps.writes.run((trx) =>
-        trx
-          .updateTable('users')
-          .set({ notices_seen_at: deps.now() })
-          .where('id', '=', user.id)
-          .execute(),
-      );
-      return c.json({ ok: true, unread: 0 } as never, 200);
+      const body = (c.req.valid('json') as z.infer<typeof SeenBody> | undefined) ?? {};
+      const now = deps.now();
+      // Never past now, never back: a notice raised after the list was shown stays unread.
+      const until = Math.min(body.until === undefined ? now : Date.parse(body.until), now);
+      const seen = await seenUntil(deps.db, user);
+      if (until > seen) {
+        await deps.writes.run((trx) =>
+          trx
+            .updateTable('users')
+            .set({ notices_seen_at: until })
+            .where('id', '=', user.id)
+            .execute(),
+        );
+      }
+      const unread = await unreadAfter(user, Math.max(until, seen));
+      return c.json({ ok: true, unread } as never, 200);
     },
   );
 }
