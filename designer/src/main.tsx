@@ -13,8 +13,9 @@ import { I18nProvider } from './ui/I18n.tsx';
 performance.mark('motcua:boot');
 startLayoutWorker();
 // Ask for what the first screen needs while React starts and the session is checked.
-prefetch.start('units', api.units);
 const opened = parseRoute(location.pathname);
+if (opened.name !== 'lookup') prefetch.start('me', api.me);
+prefetch.start('units', api.units);
 if (opened.name === 'editor')
   prefetch.start(`procedure:${opened.id}`, () => api.procedure(opened.id));
 // Live validation runs in a worker; its schemas compile while the network is busy.

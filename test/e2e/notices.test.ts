@@ -107,6 +107,8 @@ describe('notices in Chromium', { timeout: 120_000 }, () => {
     expect(await panel().count()).toBe(0);
 
     await bell().click();
+    // The list loads again: wait for it before counting.
+    await panel().getByRole('listitem').first().waitFor();
     await expect(panel().getByRole('listitem').count()).resolves.toBe(3);
     expect(await panel().locator('.notice.unread').count()).toBe(0);
     expect(await justice.locator('.bell-badge').count()).toBe(0);

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Procedure, UnitCatalog } from '../../../engine/index.ts';
-import { api, ApiError, canDesign, prefetch, SESSION_ENDED, type User } from '../api/client.ts';
+import { api, canDesign, prefetch, SESSION_ENDED, type User } from '../api/client.ts';
 import { AccountScreen } from './account/AccountScreen.tsx';
 import { EditorScreen } from './editor/EditorScreen.tsx';
 import { useI18n } from './I18n.tsx';
@@ -40,10 +40,9 @@ export function App() {
 
   useEffect(() => {
     if (isPublic) return;
-    api.me().then(setUser, (e: unknown) => {
-      if (e instanceof ApiError && e.status === 401) setUser(null);
-      else setUser(null);
-    });
+    // Asked for at boot (main.tsx), while React starts.
+    // Not signed in (401) or the server unreachable: the sign-in screen says which on submit.
+    prefetch.take('me', api.me).then(setUser, () => setUser(null));
   }, [isPublic]);
   useEffect(() => {
     if (user) prefetch.take('units', api.units).then(setCatalog, () => setCatalog(undefined));
