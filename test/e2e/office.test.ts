@@ -33,7 +33,8 @@ async function fillBirth(desk: Page, applicant: string): Promise<void> {
   for (const [field, value] of Object.entries(BIRTH_DATA)) {
     const input = desk.locator(`#root_${field}`);
     if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(value);
-    else await input.fill(value);
+    // A date as the officer types it: day first (the e-form stores it as yyyy-mm-dd).
+    else await input.fill(value.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1'));
   }
   await desk.getByLabel(/^Tờ khai đăng ký khai sinh/).check();
 }
@@ -167,8 +168,9 @@ describe('the one-stop office in Chromium', { timeout: 120_000 }, () => {
 
     const chair = await pageFor('ubnd-xa');
     await chair.getByRole('link', { name: 'Thống kê' }).click();
-    await chair.getByLabel('Từ ngày').fill('2026-03-01');
-    await chair.getByLabel('Đến ngày').fill('2026-03-31');
+    // Dates are typed day first, whatever the browser's language.
+    await chair.getByLabel('Từ ngày').fill('01/03/2026');
+    await chair.getByLabel('Đến ngày').fill('31/3/2026');
     await chair.locator('.report-figures').waitFor();
     const total = chair.locator('.report-figures tr.total');
     await expect(total.locator('td').allInnerTexts()).resolves.toEqual([

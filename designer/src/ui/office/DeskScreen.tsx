@@ -21,6 +21,7 @@ import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { documentKind, unitName } from './officeText.ts';
 import { rememberSecret } from './secrets.ts';
 import { useProcedureList } from './useProcedureList.ts';
+import { FORM_WIDGETS } from '../forms/DateInput.tsx';
 
 type Decision = 'accept' | 'supplement' | 'refuse';
 
@@ -317,6 +318,7 @@ function ReceptionForm({
               ref={formRef}
               schema={schema}
               validator={validator}
+              widgets={FORM_WIDGETS}
               formData={data}
               onChange={(e) => setData((e.formData ?? {}) as Record<string, unknown>)}
               showErrorList={false}

@@ -26,6 +26,8 @@ import { ErrorAlert } from '../controls.tsx';
 import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { vnToday } from './officeText.ts';
 import { useProcedureList } from './useProcedureList.ts';
+import { DateInput } from '../forms/DateInput.tsx';
+import { parseVnDate } from '../forms/vnDate.ts';
 
 const COLORS = {
   early: '#15803d',
@@ -64,7 +66,8 @@ export function ReportsScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const [report, setReport] = useState<SummaryReport | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const procedures = useProcedureList();
-  const valid = from !== '' && to !== '' && from <= to;
+  // A period is asked for once both ends are real dates (typed day first) in order.
+  const valid = parseVnDate(from) === from && parseVnDate(to) === to && from <= to;
   useEffect(() => {
     if (!valid) return;
     let live = true;
@@ -127,11 +130,11 @@ export function ReportsScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
       <div className="filters report-filters">
         <div className="field">
           <label htmlFor="rep-from">{s.periodFrom}</label>
-          <input id="rep-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput id="rep-from" value={from} onChange={(iso, text) => setFrom(iso ?? text)} />
         </div>
         <div className="field">
           <label htmlFor="rep-to">{s.periodTo}</label>
-          <input id="rep-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateInput id="rep-to" value={to} onChange={(iso, text) => setTo(iso ?? text)} />
         </div>
         <div className="field">
           <label htmlFor="rep-group">{s.groupByLabel}</label>

@@ -2,6 +2,7 @@ import Form from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { Component, useState, type ReactNode } from 'react';
+import { FORM_WIDGETS } from '../forms/DateInput.tsx';
 
 /** A preview that survives a schema being mid-edit (an invalid pattern must not break the page). */
 class PreviewBoundary extends Component<
@@ -32,6 +33,7 @@ export function FormPreview({ schema }: { schema: RJSFSchema }) {
       <Form
         schema={schema}
         validator={validator}
+        widgets={FORM_WIDGETS}
         formData={data}
         onChange={(e) => setData((e.formData ?? {}) as Record<string, unknown>)}
         liveValidate
