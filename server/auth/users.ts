@@ -333,7 +333,7 @@ function usernameTaken(username: string): AppError {
     problems: [
       {
         path: '/username',
-        message: { vi: 'Tên đăng nhập này đã có người dùng', en: 'This username is taken' },
+        message: { vi: 'Tên đăng nhập này đã được sử dụng', en: 'This username is taken' },
       },
     ],
   });

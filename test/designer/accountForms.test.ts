@@ -51,8 +51,8 @@ describe('the change-password checks', () => {
       ),
     ).toEqual({
       currentPassword: 'Nhập mật khẩu hiện tại.',
-      newPassword: 'Mật khẩu có ít nhất 8 ký tự.',
-      repeatPassword: 'Hai lần nhập mật khẩu mới không giống nhau.',
+      newPassword: 'Mật khẩu phải có ít nhất 8 ký tự.',
+      repeatPassword: 'Mật khẩu nhập lại không khớp.',
     });
     expect(
       passwordChangeProblems(
@@ -103,7 +103,7 @@ describe('the user form', () => {
         good,
       ).toBeUndefined();
     expect(userDraftProblems({ ...fresh, password: 'short' }, true, s).password).toBe(
-      'Mật khẩu có ít nhất 8 ký tự.',
+      'Mật khẩu phải có ít nhất 8 ký tự.',
     );
   });
 

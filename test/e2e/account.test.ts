@@ -40,7 +40,7 @@ describe('user accounts in Chromium', { timeout: 120_000 }, () => {
     await form.getByLabel('Mật khẩu ban đầu').fill('matkhau-ban-dau');
     await form.getByRole('button', { name: 'Thêm', exact: true }).click();
     await expect(form.locator('#user-username-error').innerText()).resolves.toBe(
-      'Tên đăng nhập này đã có người dùng.',
+      'Tên đăng nhập này đã được sử dụng.',
     );
     await shot(admin, '2-user-form');
     await form.getByLabel('Tên đăng nhập').fill('can-bo-moi');
@@ -64,8 +64,8 @@ describe('user accounts in Chromium', { timeout: 120_000 }, () => {
     await officer.getByLabel('Mật khẩu mới', { exact: true }).fill('ngan');
     await officer.getByLabel('Nhập lại mật khẩu mới').fill('khac');
     await officer.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await officer.getByText('Mật khẩu có ít nhất 8 ký tự.').waitFor();
-    await officer.getByText('Hai lần nhập mật khẩu mới không giống nhau.').waitFor();
+    await officer.getByText('Mật khẩu phải có ít nhất 8 ký tự.').waitFor();
+    await officer.getByText('Mật khẩu nhập lại không khớp.').waitFor();
     await shot(officer, '3-password-errors');
     await officer.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-rieng-2026');
     await officer.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-rieng-2026');
@@ -89,7 +89,8 @@ describe('user accounts in Chromium', { timeout: 120_000 }, () => {
       .getByRole('button', { name: 'Khóa tài khoản' })
       .click();
     await admin.getByRole('status').filter({ hasText: 'Đã khóa tài khoản can-bo-moi.' }).waitFor();
-    await expect(row.innerText()).resolves.toContain('Đã khóa');
+    // The table shows the saved account at once.
+    await row.getByText('Đã khóa', { exact: true }).waitFor();
     await officer.reload();
     await officer.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await submitLogin(officer, 'can-bo-moi', 'mat-khau-rieng-2026');

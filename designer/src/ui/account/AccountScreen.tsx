@@ -58,8 +58,8 @@ export function AccountScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
     }
   };
 
-  const password = (f: PasswordField, label: string, autoComplete: string, hint?: string) => (
-    <FormField id={`account-${f}`} label={label} hint={hint} error={errorOf(f)}>
+  const password = (f: PasswordField, label: string, autoComplete: string) => (
+    <FormField id={`account-${f}`} label={label} error={errorOf(f)}>
       {(aria) => (
         <input
           {...aria}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { userApi, type UserAccount } from '../../api/users.ts';
 import { foldDiacritics } from '../../model/statePaths.ts';
@@ -29,29 +29,26 @@ function matches(account: UserAccount, q: string): boolean {
 export function UsersScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const { s, f, t } = useI18n();
   const [users, setUsers] = useState<UserAccount[] | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  // The raw failure: its message is made while rendering, in the language of the moment.
+  const [failure, setFailure] = useState<unknown>(undefined);
   const [q, setQ] = useState('');
   const [unit, setUnit] = useState('');
   const [open, setOpenState] = useState<Open | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
 
-  const reload = useCallback(() => {
-    setError(undefined);
-    userApi
-      .list()
-      .then(setUsers, (e: unknown) =>
-        setError(
-          e instanceof ApiError && e.status === 403
-            ? s.usersForbidden
-            : e instanceof Error
-              ? e.message
-              : String(e),
-        ),
-      );
-  }, [s]);
   useEffect(() => {
-    if (user.isAdmin) reload();
-  }, [user.isAdmin, reload]);
+    if (!user.isAdmin) return;
+    setFailure(undefined);
+    userApi.list().then(setUsers, setFailure);
+  }, [user.isAdmin]);
+  const error =
+    failure === undefined
+      ? undefined
+      : failure instanceof ApiError && failure.status === 403
+        ? s.usersForbidden
+        : failure instanceof Error
+          ? failure.message
+          : String(failure);
 
   const shown = useMemo(() => {
     const text = q.trim();
@@ -64,10 +61,16 @@ export function UsersScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
     setOpenState(next);
   };
   const close = () => setOpenState(undefined);
-  const done = (message: string) => {
+  /** A saved account replaces its row (or joins the list, in username order). */
+  const done = (saved: UserAccount, message: string) => {
     close();
     setNotice(message);
-    reload();
+    setUsers((list) =>
+      // The server's order: usernames are ASCII, compared code by code.
+      [...(list ?? []).filter((u) => u.id !== saved.id), saved].sort((a, b) =>
+        a.username < b.username ? -1 : 1,
+      ),
+    );
   };
 
   return (
@@ -132,7 +135,7 @@ export function UsersScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
           account={open.kind === 'edit' ? open.account : undefined}
           onClose={close}
           onSaved={(saved, created) =>
-            done(f(created ? s.userCreated : s.userSaved, { username: saved.username }))
+            done(saved, f(created ? s.userCreated : s.userSaved, { username: saved.username }))
           }
         />
       ) : null}
@@ -141,7 +144,10 @@ export function UsersScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
           account={open.account}
           onClose={close}
           onDone={(saved) =>
-            done(f(saved.disabled ? s.userLocked : s.userUnlocked, { username: saved.username }))
+            done(
+              saved,
+              f(saved.disabled ? s.userLocked : s.userUnlocked, { username: saved.username }),
+            )
           }
         />
       ) : null}

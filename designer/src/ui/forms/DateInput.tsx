@@ -1,5 +1,5 @@
 import { useEffect, useState, type InputHTMLAttributes } from 'react';
-import type { WidgetProps } from '@rjsf/utils';
+import { ariaDescribedByIds, type WidgetProps } from '@rjsf/utils';
 import { useI18n } from '../I18n.tsx';
 import { parseVnDate, vnDate } from './vnDate.ts';
 
@@ -58,6 +58,8 @@ export function VnDateWidget(props: WidgetProps) {
       disabled={disabled || readonly}
       autoFocus={autofocus}
       aria-invalid={rawErrors && rawErrors.length > 0 ? true : undefined}
+      // The field's error and help, as rjsf's own inputs announce them.
+      aria-describedby={ariaDescribedByIds(id, !!props.schema.examples)}
       onBlur={() => props.onBlur(id, value)}
       onFocus={() => props.onFocus(id, value)}
       onChange={(iso, text) => props.onChange(iso ?? (text.trim() === '' ? undefined : text))}
