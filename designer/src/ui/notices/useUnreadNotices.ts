@@ -4,11 +4,14 @@ import { noticeApi } from '../../api/notices.ts';
 /** How often the bell asks for the unread count while the page is visible. */
 export const NOTICE_POLL_MS = 60_000;
 
+/** A count known for less than this is not asked again when another screen mounts the bell. */
+const FRESH_MS = 15_000;
+
 /**
- * The last count known, by user: every screen draws its own top bar, and the badge should not
- * blink out and back on each navigation while the count is asked again.
+ * The last count known, by user, and when: every screen draws its own top bar, and the badge
+ * should neither blink out and back nor be asked for again on each navigation.
  */
-let remembered: { readonly user: string; readonly unread: number } | undefined;
+let remembered: { readonly user: string; readonly unread: number; readonly at: number } | undefined;
 
 /** The unread count of the user's notices, how to ask again, and how to set a known count. */
 export interface UnreadNotices {
@@ -18,9 +21,10 @@ export interface UnreadNotices {
 }
 
 /**
- * The number of unread notices of the signed-in user: asked on mount, every minute while the
- * page is visible (document.visibilityState), and as soon as a hidden page shows again. Only the
- * latest request counts, so that a poll answered late cannot bring back a count just cleared.
+ * The number of unread notices of the signed-in user: asked on mount (unless just known), every
+ * minute while the page is visible (document.visibilityState), and as soon as a hidden page shows
+ * again. Only the latest request counts, so that a poll answered late cannot bring back a count
+ * just cleared.
  */
 export function useUnreadNotices(user: string): UnreadNotices {
   const [unread, setUnread] = useState(() => (remembered?.user === user ? remembered.unread : 0));
@@ -30,7 +34,7 @@ export function useUnreadNotices(user: string): UnreadNotices {
   const set = useCallback(
     (value: number) => {
       latest.current++;
-      remembered = { user, unread: value };
+      remembered = { user, unread: value, at: Date.now() };
       if (live.current) setUnread(value);
     },
     [user],
@@ -51,7 +55,8 @@ export function useUnreadNotices(user: string): UnreadNotices {
     const poll = () => {
       if (document.visibilityState === 'visible') refresh();
     };
-    poll();
+    const fresh = remembered?.user === user && Date.now() - remembered.at < FRESH_MS;
+    if (!fresh) poll();
     const timer = setInterval(poll, NOTICE_POLL_MS);
     document.addEventListener('visibilitychange', poll);
     return () => {
@@ -59,7 +64,7 @@ export function useUnreadNotices(user: string): UnreadNotices {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', poll);
     };
-  }, [refresh]);
+  }, [refresh, user]);
 
   return { unread, refresh, set };
 }
