@@ -4,10 +4,11 @@
  * the wrong way round.
  */
 
-/** `yyyy-mm-dd` → `dd/mm/yyyy`; anything else as it is. */
+import { formatDate } from '../../i18n/format.ts';
+
+/** `yyyy-mm-dd` → `dd/mm/yyyy` (the app's date format); anything else, typed, as it is. */
 export function vnDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso, 'vi') : iso;
 }
 
 /**
