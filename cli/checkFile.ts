@@ -4,17 +4,13 @@ import {
   parseCalendarFile,
   parseJson,
   problem,
-  UnitCatalogSchema,
-  createAjv,
-  ajvProblems,
   validateProcedure,
+  validateUnitCatalog,
   validateScenarioFile,
   type Problem,
   type UnitCatalog,
 } from '../engine/index.ts';
 import { fileKind } from '../server/library/procedureFiles.ts';
-
-let unitValidator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
 /** The unit catalog that applies to a file: `units.json` beside it (or above, for calendars). */
 export function unitsFor(file: string): UnitCatalog | undefined {
@@ -49,10 +45,7 @@ export function checkFile(file: string, text: string): Problem[] {
         const result = parseCalendarFile(parsed.value, file.split(/[\\/]/).pop()!);
         return result.ok ? [] : [...result.problems];
       }
-      if (kind === 'units') {
-        unitValidator ??= createAjv().compile(JSON.parse(JSON.stringify(UnitCatalogSchema)));
-        return unitValidator(parsed.value) ? [] : ajvProblems(unitValidator.errors);
-      }
+      if (kind === 'units') return validateUnitCatalog(parsed.value);
       const v = parsed.value as { positions?: unknown };
       return v && typeof v === 'object' && !Array.isArray(v)
         ? []

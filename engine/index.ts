@@ -59,6 +59,7 @@ export {
   type StepMeta,
 } from './format/procedureSchema.ts';
 export { UnitCatalogSchema, type UnitCatalog } from './format/unitCatalog.ts';
+export { validateUnitCatalog, unitSubtree } from './validate/validateUnitCatalog.ts';
 export type { LocalizedText, WorkingTime, Channel, Outcome } from './format/primitives.ts';
 export { standardEvents, isStandardEvent } from './registry/events.ts';
 export { guardLabels, guardParamSchemas, evaluateGuard, type Guard } from './registry/guards.ts';

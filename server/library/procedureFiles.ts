@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
   createCalendar,
+  locatePointer,
   parseCalendarFile,
+  validateUnitCatalog,
   type CalendarSchedule,
   type Problem,
   type UnitCatalog,
@@ -49,9 +51,53 @@ export function defaultProceduresDir(): string {
   return resolve(process.env.PROCEDURES_DIR ?? 'procedures');
 }
 
-/** Read `units.json` of a library folder. */
+/** A procedure file that stops the start: with the file, JSON path, line and message. */
+export class ProcedureLoadError extends Error {
+  constructor(
+    readonly details: readonly {
+      file: string;
+      path: string;
+      line: number;
+      column: number;
+      message: string;
+    }[],
+  ) {
+    super(
+      `Invalid procedure files:\n${details.map((d) => `  ${d.file}:${d.line}:${d.column} ${d.message}${d.path ? ` (${d.path})` : ''}`).join('\n')}`,
+    );
+    this.name = 'ProcedureLoadError';
+  }
+}
+
+/**
+ * Read and check `units.json` of a library folder. A missing or invalid catalog stops the start
+ * with the file, line, JSON path and message (`ProcedureLoadError`), never a stack trace.
+ */
 export function loadUnits(dir: string): UnitCatalog {
-  return JSON.parse(readFileSync(join(dir, 'units.json'), 'utf8')) as UnitCatalog;
+  const file = join(dir, 'units.json');
+  if (!existsSync(file))
+    throw new ProcedureLoadError([
+      {
+        file,
+        path: '',
+        line: 1,
+        column: 1,
+        message:
+          'units-missing: the library has no units.json (the catalog of levels, roles and units every procedure refers to)',
+      },
+    ]);
+  const text = readFileSync(file, 'utf8');
+  const problems = validateUnitCatalog(text).filter((p) => p.severity === 'error');
+  if (problems.length > 0)
+    throw new ProcedureLoadError(
+      problems.map((p) => ({
+        file,
+        path: p.path,
+        ...(p.code === 'json-syntax' ? { line: 1, column: 1 } : locatePointer(text, p.path)),
+        message: `${p.code}: ${p.message.en}`,
+      })),
+    );
+  return JSON.parse(text) as UnitCatalog;
 }
 
 /** The official yearly schedules of a library folder (`calendars/*.json`), with their problems. */

@@ -13,7 +13,9 @@ import {
   type UnitCatalog,
 } from '../../engine/index.ts';
 import type { Database } from '../db/schema.ts';
-import { expandPaths, fileKind } from './procedureFiles.ts';
+import { expandPaths, fileKind, ProcedureLoadError } from './procedureFiles.ts';
+
+export { ProcedureLoadError };
 
 /** A procedure as the runtime holds it: its content, version and the file it came from. */
 export interface RegisteredProcedure {
@@ -23,24 +25,6 @@ export interface RegisteredProcedure {
   /** Hash of the file's bytes: a save is refused when the file changed since it was read. */
   readonly etag: string;
   readonly problems: readonly Problem[];
-}
-
-/** A procedure file that stops the start: with the file, JSON path, line and message. */
-export class ProcedureLoadError extends Error {
-  constructor(
-    readonly details: readonly {
-      file: string;
-      path: string;
-      line: number;
-      column: number;
-      message: string;
-    }[],
-  ) {
-    super(
-      `Invalid procedure files:\n${details.map((d) => `  ${d.file}:${d.line}:${d.column} ${d.message}${d.path ? ` (${d.path})` : ''}`).join('\n')}`,
-    );
-    this.name = 'ProcedureLoadError';
-  }
 }
 
 /** Hash of file bytes, used as an HTTP ETag. */
