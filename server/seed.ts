@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { UnitCatalog } from '../engine/index.ts';
-import { DESIGNER_ROLE } from './auth/sessions.ts';
+import { DESIGNER_ROLE, SUPERVISOR_ROLE } from './auth/sessions.ts';
 import { createUser } from './auth/users.ts';
 import type { Database } from './db/schema.ts';
 
@@ -67,6 +67,9 @@ export async function seedDemoUsers(
     now,
   );
   created.push('admin');
+  // The officers of a unit with units under it (a People's Committee, a department) supervise
+  // them: they read their dossiers and statistics.
+  const parents = new Set(catalog.units.map((u) => u.parent).filter((p) => p !== undefined));
   for (const unit of catalog.units) {
     if (unit.id === 'cong-dan') continue;
     await createUser(
@@ -76,7 +79,7 @@ export async function seedDemoUsers(
         password: DEMO_PASSWORD,
         displayName: `Cán bộ ${unit.name.vi}`,
         unitId: unit.id,
-        roles: officerRoles,
+        roles: parents.has(unit.id) ? [...officerRoles, SUPERVISOR_ROLE] : officerRoles,
       },
       now,
     );

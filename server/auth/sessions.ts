@@ -15,6 +15,15 @@ export interface User {
 /** The role that may save procedures in the designer (not a step role of the catalog). */
 export const DESIGNER_ROLE = 'designer';
 
+/**
+ * The supervising role (lãnh đạo, giám sát): reads every dossier received or handled by the
+ * units under the user's unit (its subtree in `units.json`), and their statistics.
+ */
+export const SUPERVISOR_ROLE = 'supervisor';
+
+/** The app's own roles, beside the step roles of the catalog. */
+export const APP_ROLES: readonly string[] = [DESIGNER_ROLE, SUPERVISOR_ROLE];
+
 /** The signed-in view of a `users` row. */
 export function userFromRow(
   row: Pick<

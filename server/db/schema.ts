@@ -63,6 +63,29 @@ export interface Database {
     awaiting_supplement: number;
     created_by: string;
     updated_at: number;
+    /** Code, applicant name and ID number, lowercase without diacritics (the inbox search). */
+    search_text: string | null;
+  };
+  /** The units that may read a dossier: it received it, held a step of it, or was named on it. */
+  dossier_access: {
+    dossier_id: string;
+    unit_id: string;
+  };
+  /** Who opened which dossier when (views, prints, exports, files). Append-only. */
+  access_log: {
+    id: string;
+    at: number;
+    user_id: string;
+    dossier_id: string;
+    action: string;
+    detail: string | null;
+  };
+  /** Failed attempts per key (sign-in per account and address, citizen lookups). */
+  throttles: {
+    key: string;
+    window_start: number;
+    failures: number;
+    blocked_until: number;
   };
   dossier_events: {
     dossier_id: string;

@@ -64,6 +64,8 @@ export interface ScanBounds {
   /** The clock: a dossier open at the end of the period is overdue once its appointment is
    * before min(to, now) — a period still running is judged as of now, not as of its last day. */
   readonly now: number;
+  /** Only the dossiers received by these units (the caller's scope); all when absent. */
+  readonly units?: readonly string[];
 }
 
 /**
@@ -106,6 +108,9 @@ export function scanDossiers(db: Kysely<Database>, groupBy: GroupBy, bounds: Sca
       .selectFrom('dossiers')
       .select([col.as('key'), ...READ])
       .where('received_at', '<', to)
+      .$if(bounds.units !== undefined, (w) =>
+        w.where('unit_id', 'in', bounds.units!.length > 0 ? [...bounds.units!] : ['-']),
+      )
       .where((eb) =>
         completed === 'open' ? eb('completed_at', 'is', null) : eb('completed_at', '>=', since),
       );

@@ -65,8 +65,13 @@ export async function summaryReport(
   to: number,
   groupBy: GroupBy,
   now: number,
+  units: readonly string[] | 'all' = 'all',
 ): Promise<SummaryReport> {
-  if (!isLocalMidnight(from) || !isLocalMidnight(to)) return scanReport(db, from, to, groupBy, now);
+  // The rollup keys each dimension alone: a scope of units is read from it only when grouping
+  // by unit; other groupings of a scope are scanned (a unit's or a subtree's dossiers).
+  const scoped = units === 'all' ? undefined : units;
+  if (!isLocalMidnight(from) || !isLocalMidnight(to) || (scoped && groupBy !== 'unit'))
+    return scanReport(db, from, to, groupBy, now, scoped);
   await extendReportRollup(db, now);
   const result = await db
     .transaction()
@@ -74,8 +79,16 @@ export async function summaryReport(
     .setAccessMode('read only')
     .execute(async (trx) => {
       const since = Math.max(from, localDayStart(await rolledUpTo(trx)));
-      const live = scanDossiers(trx, groupBy, { from, since, to, now });
-      const parts = live.unionAll(rollupSums(trx, groupBy, from, to) as unknown as typeof live);
+      const live = scanDossiers(trx, groupBy, {
+        from,
+        since,
+        to,
+        now,
+        ...(scoped ? { units: scoped } : {}),
+      });
+      const parts = live.unionAll(
+        rollupSums(trx, groupBy, from, to, scoped) as unknown as typeof live,
+      );
       return (
         trx
           .selectFrom(parts.as('parts'))
@@ -105,8 +118,15 @@ export async function scanReport(
   to: number,
   groupBy: GroupBy,
   now: number,
+  units?: readonly string[],
 ): Promise<SummaryReport> {
-  const result = await scanDossiers(db, groupBy, { from, since: from, to, now })
+  const result = await scanDossiers(db, groupBy, {
+    from,
+    since: from,
+    to,
+    now,
+    ...(units ? { units } : {}),
+  })
     .orderBy('key')
     .execute();
   return present(result as Counts[]);
@@ -117,7 +137,13 @@ export async function scanReport(
  * open at `from` and at `to` among the dossiers completed before the rollup's end (sums of the
  * `_net` columns up to those days).
  */
-function rollupSums(db: Kysely<Database>, groupBy: GroupBy, from: number, to: number) {
+function rollupSums(
+  db: Kysely<Database>,
+  groupBy: GroupBy,
+  from: number,
+  to: number,
+  units?: readonly string[],
+) {
   const fromDay = localDay(from);
   const inPeriod = (f: string) =>
     sql<number>`sum(case when day >= ${fromDay} then ${sql.ref(f)} else 0 end)`;
@@ -135,6 +161,7 @@ function rollupSums(db: Kysely<Database>, groupBy: GroupBy, from: number, to: nu
     .selectFrom('report_rollup')
     .select([sql<string>`key`.as('key'), ...REPORT_COUNTS.map((name) => sums[name].as(name))])
     .where('dimension', '=', groupBy)
+    .$if(units !== undefined, (w) => w.where('key', 'in', units!.length > 0 ? [...units!] : ['-']))
     .where('day', '<', localDay(to))
     .groupBy('key');
 }

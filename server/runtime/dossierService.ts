@@ -18,6 +18,7 @@ import type { ProcedureRegistry } from '../library/procedureRegistry.ts';
 import { nextDossierCode } from './dossierCode.ts';
 import { validateFormData } from './formValidator.ts';
 import { permissionFor } from './permissions.ts';
+import { dossierSearchText } from './searchText.ts';
 import { persistStart, persistTransition, snapshotColumns } from './persistTransition.ts';
 import { preparedQuery } from './preparedQuery.ts';
 import type { WriteQueue } from './writeQueue.ts';
@@ -169,6 +170,11 @@ export class DossierService {
           received_at: now,
           created_by: user.id,
           updated_at: now,
+          search_text: dossierSearchText(
+            code,
+            input.applicant.name,
+            input.applicant.idNumber ?? null,
+          ),
         })
         .execute();
       await persistStart(

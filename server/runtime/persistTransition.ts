@@ -157,6 +157,16 @@ const insertStepLog = preparedQuery<Row<'step_log'>, unknown>(
   (db, a) => db.insertInto('step_log').values(a),
 );
 
+/** A unit may read the dossier from now on (it holds a step, or an effect named it). */
+const grantAccess = preparedQuery<Row<'dossier_access'>, unknown>(
+  ['dossier_id', 'unit_id'],
+  (db, a) =>
+    db
+      .insertInto('dossier_access')
+      .values(a)
+      .onConflict((oc) => oc.columns(['dossier_id', 'unit_id']).doNothing()),
+);
+
 /**
  * Bring the active-step rows of a dossier (the inbox reads them) from `before` to `after`: only
  * the steps entered, left or re-entered are written, not every row of the dossier.
@@ -170,7 +180,11 @@ async function writeSteps(
 ): Promise<void> {
   const { removed, added } = stepRowChanges(procedure, dossierId, before, after);
   for (const stepId of removed) await deleteStep(trx, { dossier_id: dossierId, step_id: stepId });
-  for (const row of added) await insertStep(trx, row);
+  for (const row of added) {
+    await insertStep(trx, row);
+    if (row.unit_id !== null)
+      await grantAccess(trx, { dossier_id: dossierId, unit_id: row.unit_id });
+  }
 }
 
 /** Carry out the engine's effects in the transaction of the event that produced them. */
@@ -214,6 +228,8 @@ async function writeEffects(
           message: JSON.stringify(e.message),
           created_at: now,
         });
+        if (e.audience === 'unit' && e.unit)
+          await grantAccess(trx, { dossier_id: dossierId, unit_id: e.unit });
         break;
       case 'step-exited':
         await insertStepLog(trx, {

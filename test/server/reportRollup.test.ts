@@ -90,6 +90,7 @@ function histories(seed: number, count: number): History[] {
         awaiting_supplement: r.int(4) === 0 ? 1 : 0,
         created_by: 'test',
         updated_at: receivedAt,
+        search_text: null,
       },
     };
   });

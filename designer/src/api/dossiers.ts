@@ -252,7 +252,12 @@ export const dossierApi = {
     call<{ version: number; status: string }>('POST', `/api/dossiers/${id}/events`, body, {
       'idempotency-key': key,
     }),
-  get: (id: string) => call<DossierDetail>('GET', `/api/dossiers/${encodeURIComponent(id)}`),
+  /** The dossier page; opening it is recorded in the access log (a print names the slip). */
+  get: (id: string, print?: string) =>
+    call<DossierDetail>(
+      'GET',
+      `/api/dossiers/${encodeURIComponent(id)}${print ? query({ purpose: 'print', slip: print }) : ''}`,
+    ),
   list: (q: InboxQuery) =>
     call<{ items: DossierListItem[]; nextCursor: string | null }>(
       'GET',

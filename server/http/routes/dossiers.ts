@@ -1,10 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import { AppError } from '../../appError.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { activeSteps, dossierView, statusText, timelinessNow } from '../dossierView.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { recordAccess } from '../../runtime/accessLog.ts';
+import { inboxPage } from '../../runtime/inboxQuery.ts';
+import { assertCanReadDossier, canReadDossier } from '../../runtime/readScope.ts';
 import { idempotencyOf, idempotent } from '../idempotency.ts';
 import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
 import type { DossierSnapshot } from '../../../engine/index.ts';
@@ -54,6 +55,17 @@ const IdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
+const ReadQuery = z.object({
+  purpose: z.enum(['view', 'print']).default('view').openapi({
+    description: 'Why the dossier is read: view (the dossier page) or print (a slip); logged',
+  }),
+  slip: z
+    .string()
+    .regex(/^[a-z-]{1,40}$/)
+    .optional()
+    .openapi({ description: 'The slip printed (with purpose=print)' }),
+});
+
 const ListQuery = z.object({
   unit: z.string().max(100).optional(),
   role: z.string().max(100).optional(),
@@ -78,9 +90,6 @@ const ListQuery = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-
-/** The sort key of a dossier without an appointment date: after every real instant. */
-const NO_DUE = 8_640_000_000_000_000;
 
 /** Dossier routes: receive, inbox, read, send events. */
 export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -150,7 +159,14 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const body = c.req.valid('json');
       const idem = idempotencyOf(c, user.id, body);
       const answer = await idempotent(deps, idem, async (trx) => {
-        const r = await deps.dossiers.apply(trx, user, id, body);
+        const r = await deps.dossiers.apply(trx, user, id, body).catch(async (error: unknown) => {
+          // A refusal must not tell an officer outside the dossier's scope that it exists, nor
+          // its state or version: checked only on failure, off the hot path.
+          // (In the write transaction: on SQLite it holds the one connection.)
+          if (!(await canReadDossier(trx, deps.registry.catalog(), user, id)))
+            throw new AppError('not-found', `No dossier "${id}"`);
+          throw error;
+        });
         return {
           status: 200,
           body: {
@@ -177,7 +193,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       path: '/api/dossiers/{id}',
       tags: ['Dossiers'],
       summary: 'A dossier: state, history (control slip), deadlines, and the events you may send',
-      request: { params: IdParam },
+      request: { params: IdParam, query: ReadQuery },
       responses: {
         200: { description: 'The dossier', content: { 'application/json': { schema: AnyObject } } },
         ...errors(401, 404),
@@ -186,6 +202,15 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const user = requireUser(c);
       const { id } = c.req.valid('param');
+      const { purpose, slip } = c.req.valid('query');
+      // Outside the caller's scope it answers exactly as a missing dossier.
+      await assertCanReadDossier(deps, user, id);
+      await recordAccess(deps, {
+        userId: user.id,
+        dossierId: id,
+        action: purpose,
+        ...(slip ? { detail: slip } : {}),
+      });
       const row = await deps.db
         .selectFrom('dossiers')
         .select(['procedure_id', 'procedure_version'])
@@ -220,88 +245,13 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const user = requireUser(c);
       const q = c.req.valid('query');
       const now = deps.now();
-      let query = deps.db
-        .selectFrom('dossiers')
-        .select([
-          'id',
-          'code',
-          'procedure_id',
-          'procedure_version',
-          'unit_id',
-          'channel',
-          'applicant_name',
-          'status',
-          'snapshot',
-          'version',
-          'received_at',
-          'due_at',
-          'completed_at',
-          'outcome',
-          'timeliness',
-        ]);
-      const mine = q.mine === 'true';
-      const unit = q.unit ?? (mine ? user.unitId : undefined);
-      if (unit || q.role || q.step || mine) {
-        query = query.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('dossier_steps')
-              .select(sql`1`.as('one'))
-              .whereRef('dossier_steps.dossier_id', '=', 'dossiers.id')
-              .$if(!!unit, (w) => w.where('dossier_steps.unit_id', '=', unit!))
-              .$if(!!q.role, (w) => w.where('dossier_steps.role', '=', q.role!))
-              .$if(mine && !q.role, (w) =>
-                w.where(
-                  'dossier_steps.role',
-                  'in',
-                  user.roles.length > 0 ? [...user.roles] : ['-'],
-                ),
-              )
-              .$if(!!q.step, (w) => w.where('dossier_steps.step_id', '=', q.step!)),
-          ),
-        );
-      }
-      if (q.status) query = query.where('status', '=', q.status);
-      if (q.procedure) query = query.where('procedure_id', '=', q.procedure);
-      if (q.receivedBy) query = query.where('unit_id', '=', q.receivedBy);
-      if (q.overdue === 'true')
-        query = query
-          .where('status', '=', 'active')
-          .where('awaiting_supplement', '=', 0)
-          .where('due_at', '<', now);
-      if (q.overdue === 'false')
-        query = query.where((eb) =>
-          eb.or([eb('due_at', 'is', null), eb('due_at', '>=', now), eb('status', '=', 'done')]),
-        );
-      if (q.dueBefore) query = query.where('due_at', '<', Date.parse(q.dueBefore));
-      if (q.q) {
-        const text = `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-        query = query.where((eb) =>
-          eb.or([eb('code', 'like', text), eb('applicant_name', 'like', text)]),
-        );
-      }
-      // Dossiers without an appointment (not yet accepted) sort after every dated one.
-      const due = sql<number>`coalesce(due_at, ${NO_DUE})`;
-      if (q.cursor) {
-        const [at, id] = decodeCursor(q.cursor);
-        query =
-          q.sort === 'due'
-            ? query.where((eb) =>
-                eb.or([eb(due, '>', at), eb.and([eb(due, '=', at), eb('id', '>', id)])]),
-              )
-            : query.where((eb) =>
-                eb.or([
-                  eb('received_at', '<', at),
-                  eb.and([eb('received_at', '=', at), eb('id', '<', id)]),
-                ]),
-              );
-      }
-      const ordered =
-        q.sort === 'due'
-          ? query.orderBy(due, 'asc').orderBy('id', 'asc')
-          : query.orderBy('received_at', 'desc').orderBy('id', 'desc');
-      const rows = await ordered.limit(q.limit + 1).execute();
-      const page = rows.slice(0, q.limit);
+      const { rows: page, nextCursor } = await inboxPage(
+        deps.db,
+        deps.registry.catalog(),
+        user,
+        q,
+        now,
+      );
       const items = await Promise.all(
         page.map(async (r) => {
           const snapshot = JSON.parse(r.snapshot) as DossierSnapshot;
@@ -331,14 +281,10 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           };
         }),
       );
-      const last = page[page.length - 1];
       return c.json(
         {
           items,
-          nextCursor:
-            rows.length > q.limit && last
-              ? encodeCursor(q.sort === 'due' ? (last.due_at ?? NO_DUE) : last.received_at, last.id)
-              : null,
+          nextCursor,
         } as never,
         200,
       );

@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../appError.ts';
 import { reportCsv } from '../../reports/reportCsv.ts';
 import { summaryReport } from '../../reports/summaryReport.ts';
+import { readableUnits } from '../../runtime/readScope.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { AnyObject, errors } from '../schemas.ts';
@@ -49,7 +50,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       },
     }),
     async (c) => {
-      requireUser(c);
+      const user = requireUser(c);
       const q = c.req.valid('query');
       const from = dayStart(q.from);
       const toDay = dayStart(q.to);
@@ -68,7 +69,10 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           problems: [{ path: '/query/to', message: 'on or after from' }],
         });
       const to = toDay + 86_400_000;
-      const report = await summaryReport(deps.db, from, to, q.groupBy, deps.now());
+      // An officer gets their unit's figures, a supervisor their subtree's, an administrator all
+      // (dossiers counted by the unit that received them, as the provinces report).
+      const units = readableUnits(user, deps.registry.catalog());
+      const report = await summaryReport(deps.db, from, to, q.groupBy, deps.now(), units);
       if (q.format === 'csv') {
         c.header('Content-Type', 'text/csv; charset=utf-8');
         c.header('Content-Disposition', `attachment; filename="bao-cao-${q.from}-${q.to}.csv"`);

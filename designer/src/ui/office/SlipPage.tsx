@@ -53,11 +53,11 @@ export function SlipPage({
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
     dossierApi
-      .get(id)
+      .get(id, slip)
       .then(setDossier, (e: unknown) =>
         setError(e instanceof ApiError && e.status === 404 ? s.dossierNotFound : String(e)),
       );
-  }, [id, s.dossierNotFound]);
+  }, [id, slip, s.dossierNotFound]);
 
   const toolbar = (
     <div className="slip-toolbar">
