@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Server configuration, parsed once from the environment at start. */
 export interface Config {
@@ -28,6 +28,13 @@ export interface Config {
    * (a client could write them to dodge the lookup rate limit).
    */
   readonly trustProxy: boolean;
+  /**
+   * The key that seals receipt secrets inside stored (replayable) answers: `SECRET_KEY`, else the
+   * key file (`SECRET_KEY_FILE`, default beside the SQLite database, or data/motcua.key),
+   * created on first start. Several servers must share it.
+   */
+  readonly secretKey: string | undefined;
+  readonly secretKeyFile: string | undefined;
 }
 
 /** Environment variables understood by the server, with their meaning, for `--help`. */
@@ -48,6 +55,14 @@ export const ENVIRONMENT: readonly [string, string][] = [
   ['DOSSIER_CODE_PATTERN', 'dossier code pattern (default {agency}-{yymmdd}-{seq})'],
   ['LOOKUP_RATE_PER_MINUTE', 'citizen lookups per minute and address (default 20)'],
   ['TRUST_PROXY', 'behind a reverse proxy: trust X-Forwarded-For/-Proto (default false)'],
+  [
+    'SECRET_KEY',
+    'key sealing receipt secrets in stored answers (default: the key file below); the same on every server',
+  ],
+  [
+    'SECRET_KEY_FILE',
+    'file holding that key, created on first start (default motcua.key beside the SQLite file, or data/motcua.key)',
+  ],
 ];
 
 /** A configuration value that cannot be used, named with its variable. */
@@ -106,6 +121,14 @@ export function parseConfig(
     dossierCodePattern: pattern,
     lookupRatePerMinute: int('LOOKUP_RATE_PER_MINUTE', 20, 1, 100_000),
     trustProxy: bool('TRUST_PROXY', false),
+    secretKey: env.SECRET_KEY || undefined,
+    secretKeyFile: env.SECRET_KEY_FILE
+      ? resolve(cwd, env.SECRET_KEY_FILE)
+      : databaseUrl === 'sqlite::memory:'
+        ? undefined
+        : databaseUrl.startsWith('sqlite:')
+          ? join(resolve(cwd, dirname(databaseUrl.slice('sqlite:'.length))), 'motcua.key')
+          : resolve(cwd, 'data/motcua.key'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -4,10 +4,12 @@ import { openDatabase, type DatabaseHandle } from './db/dialect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
 import type { AppDeps } from './http/context.ts';
+import { SecretBox } from './auth/secretBox.ts';
 import { UserAdmin } from './auth/users.ts';
 import { loadSchedules, loadUnits } from './library/procedureFiles.ts';
 import { ProcedureRegistry } from './library/procedureRegistry.ts';
 import { DossierService } from './runtime/dossierService.ts';
+import { startHousekeeping } from './runtime/housekeeping.ts';
 import { Scheduler } from './runtime/scheduler.ts';
 import { WriteQueue } from './runtime/writeQueue.ts';
 import { seedDemoUsers, syncUnits } from './seed.ts';
@@ -73,9 +75,17 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       dossiers,
       users: new UserAdmin(database.db, () => registry.catalog()),
       now,
+      secrets: config.secretKey
+        ? SecretBox.fromPassphrase(config.secretKey)
+        : config.secretKeyFile
+          ? SecretBox.fromKeyFile(config.secretKeyFile)
+          : SecretBox.ephemeral(),
     };
     const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs);
     if (options.startScheduler !== false) scheduler.start();
+    // Expired answers, sessions and throttles go; with the scheduler (tests drive both by hand).
+    const housekeeping =
+      options.startScheduler !== false ? startHousekeeping(database.db, now) : undefined;
     const app = createApp(deps);
     return {
       app,
@@ -85,6 +95,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       seededUsers,
       async close() {
         scheduler.stop();
+        housekeeping?.stop();
         await writes.drain();
         await database.close();
       },

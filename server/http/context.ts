@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { WorkingCalendar } from '../../engine/index.ts';
+import type { SecretBox } from '../auth/secretBox.ts';
 import type { User } from '../auth/sessions.ts';
 import type { UserAdmin } from '../auth/users.ts';
 import type { Config } from '../config.ts';
@@ -20,6 +21,8 @@ export interface AppDeps {
   readonly dossiers: DossierService;
   readonly users: UserAdmin;
   readonly now: () => number;
+  /** Seals receipt secrets in stored answers (key outside the database). */
+  readonly secrets: SecretBox;
 }
 
 /** Hono environment: the signed-in user (if any) set by the auth middleware. */

@@ -66,7 +66,7 @@ export function hashSecret(secret: string): string {
 }
 
 /** A short secret printed on the receipt (no easily confused letters). */
-function newSecret(): string {
+export function newSecret(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   const bytes = randomBytes(10);
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');

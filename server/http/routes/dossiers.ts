@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { activeSteps, dossierView, statusText, timelinessNow } from '../dossierView.ts';
 import { recordAccess } from '../../runtime/accessLog.ts';
 import { inboxPage } from '../../runtime/inboxQuery.ts';
+import { reissueSecret } from '../../runtime/reissueSecret.ts';
 import { assertCanReadDossier, canReadDossier } from '../../runtime/readScope.ts';
 import { idempotencyOf, idempotent } from '../idempotency.ts';
 import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
@@ -122,7 +123,8 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           body: {
             id: r.id,
             code: r.code,
-            secret: r.secret,
+            // Stored for a retry only sealed, under a key outside the database.
+            secretSealed: deps.secrets.seal(r.secret),
             version: r.version,
             state: r.snapshot.machine.value,
             statusText: statusText(r.snapshot),
@@ -130,7 +132,11 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           },
         };
       });
-      return c.json(answer.body as Record<string, unknown>, 201);
+      const { secretSealed, ...rest } = answer.body as Record<string, unknown>;
+      // A replay sealed under another key (a server without the shared key) has no secret to
+      // give back: the desk reissues one (POST /api/dossiers/{id}/secret).
+      const secret = typeof secretSealed === 'string' ? deps.secrets.open(secretSealed) : undefined;
+      return c.json({ ...rest, secret: secret ?? null }, 201);
     },
   );
 
@@ -184,6 +190,36 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         };
       });
       return c.json(answer.body as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/dossiers/{id}/secret',
+      tags: ['Dossiers'],
+      summary:
+        'Reissue the receipt secret (cấp lại mã tra cứu): the old one stops working; reception officers of the receiving unit',
+      request: { params: IdParam, headers: IdempotencyHeader },
+      responses: {
+        200: {
+          description: '{ code, secret }: shown once, for a new receipt',
+          content: { 'application/json': { schema: AnyObject } },
+        },
+        ...errors(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const { id } = c.req.valid('param');
+      await assertCanReadDossier(deps, user, id);
+      const idem = idempotencyOf(c, user.id, {});
+      const answer = await idempotent(deps, idem, async (trx) => {
+        const r = await reissueSecret(trx, user, id, deps.now());
+        return { status: 200, body: { code: r.code, secretSealed: deps.secrets.seal(r.secret) } };
+      });
+      const { secretSealed, ...rest } = answer.body as { code: string; secretSealed: string };
+      return c.json({ ...rest, secret: deps.secrets.open(secretSealed) ?? null } as never, 200);
     },
   );
 
