@@ -1,4 +1,6 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { answerParserErrors } from './http/clientError.ts';
 import { ConfigError, ENVIRONMENT, parseConfig } from './config.ts';
 import { ProcedureLoadError } from './library/procedureRegistry.ts';
 import { DEMO_PASSWORD } from './seed.ts';
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
         );
     },
   );
+  answerParserErrors(server as unknown as Server);
   const stop = () => {
     server.close();
     void runtime.close().then(() => process.exit(0));

@@ -2,7 +2,7 @@
  * A self-contained page that renders `/api/openapi.json` (no CDN: the office network may have no
  * internet): every route with its summary, parameters, body schema and responses.
  */
-export function apiDocsPage(): string {
+export function apiDocsPage(nonce: string): string {
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>motcua API</title>
@@ -15,7 +15,7 @@ code,pre{font-family:ui-monospace,monospace;font-size:13px}pre{background:#f6f8f
 h2{font-size:16px;margin:0}small{color:#57606a}
 </style></head><body><header><h1 style="margin:0;font-size:22px">motcua API</h1><small style="color:#dbe9f6">OpenAPI: <a style="color:#fff" href="/api/openapi.json">/api/openapi.json</a></small></header>
 <main id="m">Đang tải…</main>
-<script>
+<script nonce="${nonce}">
 fetch('/api/openapi.json').then(r=>r.json()).then(doc=>{
   const m=document.getElementById('m'); m.innerHTML='<p>'+(doc.info.description||'')+'</p>';
   const esc=s=>String(s).replace(/[&<>]/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;'}[c]));

@@ -4,7 +4,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { relative } from 'node:path';
 import { AppError } from '../appError.ts';
-import { authenticate } from './auth.ts';
+import { authenticate, SESSION_COOKIE } from './auth.ts';
+import { csrfGuard, requireSignInFirst, securityHeaders } from './security.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { errorBody, onError } from './errorHandler.ts';
 import { apiDocsPage } from './apiDocsPage.ts';
@@ -43,6 +44,7 @@ function validationHook(
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   app.onError(onError);
+  app.use('*', securityHeaders());
   app.notFound((c) =>
     c.json(errorBody('not-found', `No route ${c.req.method} ${c.req.path}`), 404),
   );
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return streamedLimit(c, next);
   });
   app.use('/api/*', authenticate(deps));
+  app.use('/api/*', csrfGuard(SESSION_COOKIE));
+  app.use('/api/*', requireSignInFirst());
 
   registerAuthRoutes(app, deps);
   registerDossierRoutes(app, deps);
@@ -90,7 +94,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
     security: [{ Bearer: [] }],
   });
-  app.get('/api/docs', (c) => c.html(apiDocsPage()));
+  app.get('/api/docs', (c) => c.html(apiDocsPage(c.get('secureHeadersNonce') ?? '')));
   app.all('/api/*', (c) =>
     c.json(errorBody('not-found', `No route ${c.req.method} ${c.req.path}`), 404),
   );

@@ -26,4 +26,4 @@ export interface AppDeps {
 }
 
 /** Hono environment: the signed-in user (if any) set by the auth middleware. */
-export type AppEnv = { Variables: { user: User | undefined } };
+export type AppEnv = { Variables: { user: User | undefined; secureHeadersNonce?: string } };

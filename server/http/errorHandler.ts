@@ -72,6 +72,8 @@ export function toResponse(error: unknown): { status: number; body: ReturnType<t
 /** Hono's `onError`: log the unexpected, answer with the error body. */
 export function onError(error: Error, c: Context) {
   const { status, body } = toResponse(error);
+  const retry = body.error.details.retryAfterSeconds;
+  if (status === 429 && typeof retry === 'number') c.header('Retry-After', String(retry));
   if (status >= 500) console.error(error);
   return c.json(body, status as 400);
 }

@@ -4,7 +4,14 @@ import { AppError } from '../../appError.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import { createSession, deleteSession, userFromRow } from '../../auth/sessions.ts';
 import { evictSession, requireUser, SESSION_COOKIE, tokenOf } from '../auth.ts';
-import { isHttps } from '../clientInfo.ts';
+import { clientAddress, isHttps } from '../clientInfo.ts';
+import {
+  ACCOUNT_LOGINS,
+  ADDRESS_LOGINS,
+  blockedUntil,
+  clearFailures,
+  recordFailure,
+} from '../../auth/throttle.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { AnyObject, errors } from '../schemas.ts';
 
@@ -15,6 +22,19 @@ const LoginBody = z
 // A real hash of a random password: checking an unknown user costs as much as a known one.
 const DUMMY_HASH =
   'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** The 429 of a blocked sign-in, with when to try again (Retry-After and a Vietnamese message). */
+function tooManyLogins(until: number, now: number): AppError {
+  const seconds = Math.max(1, Math.ceil((until - now) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError('rate-limited', `Too many failed sign-ins; try again in ${seconds} s`, {
+    retryAfterSeconds: seconds,
+    message: {
+      vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${seconds < 60 ? `${seconds} giây` : `${minutes} phút`}.`,
+      en: `Too many failed sign-ins. Try again in ${seconds < 60 ? `${seconds} seconds` : `${minutes} minutes`}.`,
+    },
+  });
+}
 
 /** Sign in and out. */
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -32,13 +52,26 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     }),
     async (c) => {
       const { username, password } = c.req.valid('json');
+      const now = deps.now();
+      // Failures are counted per account and per address in the database, so every server
+      // process refuses alike; a blocked caller is answered before any password hashing, so a
+      // flood costs the server next to nothing and a real officer does not queue behind it.
+      const accountKey = `login:user:${username.toLowerCase()}`;
+      const addressKey = `login:addr:${clientAddress(c, deps.config.trustProxy)}`;
+      const until = await blockedUntil(deps.db, [accountKey, addressKey], now);
+      if (until > now) throw tooManyLogins(until, now);
       const user = await deps.db
         .selectFrom('users')
         .selectAll()
         .where('username', '=', username)
         .executeTakeFirst();
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok) throw new AppError('unauthenticated', 'Wrong username or password');
+      if (!user || !ok) {
+        await recordFailure(deps.writes, accountKey, ACCOUNT_LOGINS, now);
+        await recordFailure(deps.writes, addressKey, ADDRESS_LOGINS, now);
+        throw new AppError('unauthenticated', 'Wrong username or password');
+      }
+      await clearFailures(deps.writes, accountKey);
       // Said only to whoever knows the password: a locked account is not a wrong password.
       if (user.disabled_at !== null) {
         throw new AppError('forbidden', 'This account is locked; ask the administrator', {
