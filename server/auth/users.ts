@@ -5,6 +5,7 @@ import { AppError } from '../appError.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { weakPassword } from './passwordStrength.ts';
 import { APP_ROLES, hashToken, userFromRow, type User } from './sessions.ts';
 
 /** A user to create. */
@@ -95,8 +96,16 @@ function checkPlacement(
   if (problems.length > 0) throw invalid(problems);
 }
 
-/** A new password must be long enough and not the username. */
-function checkPassword(password: string, username: string, path: string): void {
+/**
+ * A new password must be long enough, not the username, and hard to guess (zxcvbn, with the
+ * account's own words).
+ */
+function checkPassword(
+  password: string,
+  username: string,
+  path: string,
+  accountWords: readonly string[] = [],
+): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw invalid([
       {
@@ -119,6 +128,14 @@ function checkPassword(password: string, username: string, path: string): void {
       },
     ]);
   }
+  const weak = weakPassword(password, [username, ...accountWords]);
+  if (weak) throw invalid([{ path, message: weak }]);
+}
+
+/** The words of an account a password must not be built on: its name and its unit's. */
+function accountWords(catalog: UnitCatalog, displayName: string, unitId: string): string[] {
+  const unit = catalog.units.find((u) => u.id === unitId);
+  return [displayName, unitId, unit?.name.vi ?? '', unit?.name.en ?? ''];
 }
 
 /** Record an administration step (what changed, never a password) in the audit log. */
@@ -195,7 +212,12 @@ export class UserAdmin {
   /** Check a new account and hash its password; `write` stores it in a transaction. */
   async prepareCreate(actor: string, user: NewUser) {
     checkPlacement(this.catalog(), user);
-    checkPassword(user.password, user.username, '/password');
+    checkPassword(
+      user.password,
+      user.username,
+      '/password',
+      accountWords(this.catalog(), user.displayName, user.unitId),
+    );
     const hash = await hashPassword(user.password);
     return {
       write: async (trx: Db, now: number): Promise<Account> => {
@@ -232,7 +254,12 @@ export class UserAdmin {
       write: async (trx: Db, now: number): Promise<Account> => {
         const before = await readUser(trx, id);
         if (change.password !== undefined) {
-          checkPassword(change.password, before.username, '/password');
+          checkPassword(
+            change.password,
+            before.username,
+            '/password',
+            accountWords(this.catalog(), before.display_name, before.unit_id),
+          );
         }
         const disabledAt =
           change.disabled === undefined
@@ -301,7 +328,12 @@ export class UserAdmin {
         },
       ]);
     }
-    checkPassword(next, row.username, '/newPassword');
+    checkPassword(
+      next,
+      row.username,
+      '/newPassword',
+      accountWords(this.catalog(), row.display_name, row.unit_id),
+    );
     if (next === current) {
       throw invalid([
         {
