@@ -50,7 +50,11 @@ export const ENVIRONMENT: readonly [string, string][] = [
   ['SESSION_TTL_HOURS', 'login session lifetime (default 12)'],
   ['MAX_BODY_BYTES', 'largest request body (default 1048576)'],
   ['SCHEDULER_INTERVAL_MS', 'timer polling interval (default 1000; 0 disables the scheduler)'],
-  ['SEED_DEMO_USERS', 'create the demo users when there are none (default true)'],
+  [
+    'SEED_DEMO_USERS',
+    'create the demo users (password motcua) in an empty database (default: only for SQLite outside NODE_ENV=production)',
+  ],
+  ['NODE_ENV', 'production: no demo users unless SEED_DEMO_USERS=true'],
   ['DESIGNER_DIR', 'built designer to serve (default ./designer/dist)'],
   ['DOSSIER_CODE_PATTERN', 'dossier code pattern (default {agency}-{yymmdd}-{seq})'],
   ['LOOKUP_RATE_PER_MINUTE', 'citizen lookups per minute and address (default 20)'],
@@ -116,7 +120,12 @@ export function parseConfig(
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 90),
     maxBodyBytes: int('MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     schedulerIntervalMs: int('SCHEDULER_INTERVAL_MS', 1000, 0, 3_600_000),
-    seedDemoUsers: bool('SEED_DEMO_USERS', true),
+    // Demo accounts share a published password: never by default on a production system or on
+    // PostgreSQL (several servers, a real deployment); `npm run create-admin` makes the first one.
+    seedDemoUsers: bool(
+      'SEED_DEMO_USERS',
+      databaseUrl.startsWith('sqlite:') && env.NODE_ENV !== 'production',
+    ),
     designerDir: resolve(cwd, env.DESIGNER_DIR || 'designer/dist'),
     dossierCodePattern: pattern,
     lookupRatePerMinute: int('LOOKUP_RATE_PER_MINUTE', 20, 1, 100_000),
