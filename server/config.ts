@@ -28,6 +28,12 @@ export interface Config {
    * (a client could write them to dodge the lookup rate limit).
    */
   readonly trustProxy: boolean;
+  /** Bearer token for `/metrics`; empty: only loopback clients may read it. */
+  readonly metricsToken: string;
+  /** pino level of the JSON log. */
+  readonly logLevel: string;
+  /** On SIGTERM, how long in-flight requests and queued writes may take before the exit. */
+  readonly shutdownTimeoutMs: number;
 }
 
 /** Environment variables understood by the server, with their meaning, for `--help`. */
@@ -48,7 +54,12 @@ export const ENVIRONMENT: readonly [string, string][] = [
   ['DOSSIER_CODE_PATTERN', 'dossier code pattern (default {agency}-{yymmdd}-{seq})'],
   ['LOOKUP_RATE_PER_MINUTE', 'citizen lookups per minute and address (default 20)'],
   ['TRUST_PROXY', 'behind a reverse proxy: trust X-Forwarded-For/-Proto (default false)'],
+  ['METRICS_TOKEN', 'bearer token for /metrics (default empty: loopback clients only)'],
+  ['LOG_LEVEL', 'JSON log level: fatal, error, warn, info (default), debug, trace, silent'],
+  ['SHUTDOWN_TIMEOUT_MS', 'on SIGTERM, time for in-flight requests and writes (default 8000)'],
 ];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** A configuration value that cannot be used, named with its variable. */
 export class ConfigError extends Error {
@@ -92,6 +103,12 @@ export function parseConfig(
   const pattern = env.DOSSIER_CODE_PATTERN || '{agency}-{yymmdd}-{seq}';
   if (!pattern.includes('{seq}'))
     problems.push(`DOSSIER_CODE_PATTERN=${pattern}: must contain {seq}`);
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL=${env.LOG_LEVEL}: expected one of ${LOG_LEVELS.join(', ')}`);
+  const metricsToken = env.METRICS_TOKEN ?? '';
+  if (metricsToken !== '' && metricsToken.length < 16)
+    problems.push('METRICS_TOKEN: expected at least 16 characters');
   const config: Config = {
     port: int('PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -106,6 +123,9 @@ export function parseConfig(
     dossierCodePattern: pattern,
     lookupRatePerMinute: int('LOOKUP_RATE_PER_MINUTE', 20, 1, 100_000),
     trustProxy: bool('TRUST_PROXY', false),
+    metricsToken,
+    logLevel,
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 8000, 100, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

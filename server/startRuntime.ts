@@ -76,7 +76,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     };
     const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs);
     if (options.startScheduler !== false) scheduler.start();
-    const app = createApp(deps);
+    const app = createApp(deps, { scheduler, pool: database.pool });
     return {
       app,
       deps,
