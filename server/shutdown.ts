@@ -7,13 +7,17 @@ import type { Runtime } from './startRuntime.ts';
  * Graceful shutdown on SIGTERM or SIGINT: stop the scheduler (so `/readyz` answers 503), stop
  * accepting connections, let in-flight requests finish (each answers only after its write has
  * committed), drain the write queue, close the database, exit 0. Past `timeoutMs` the remaining
- * connections are cut and the process exits 1; a second signal exits at once.
+ * connections are cut and the process exits 1; a second SIGINT (Ctrl-C) exits at once.
  */
 export function shutdownOnSignals(server: ServerType, runtime: Runtime, timeoutMs: number): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
-      log.warn({ signal }, 'second signal: exiting now');
+      // A service manager signals the whole process group (npm, scripts/start.mjs, the server),
+      // and start.mjs passes its signal on: a repeated SIGTERM is the same request. A second
+      // Ctrl-C means "now".
+      if (signal === 'SIGTERM') return;
+      log.warn({ signal }, 'second interrupt: exiting now');
       process.exit(1);
     }
     stopping = true;
