@@ -6,6 +6,7 @@ import { createApp } from './http/app.ts';
 import type { AppDeps } from './http/context.ts';
 import { UserAdmin } from './auth/users.ts';
 import { loadSchedules, loadUnits } from './library/procedureFiles.ts';
+import { log } from './log.ts';
 import { ProcedureRegistry } from './library/procedureRegistry.ts';
 import { DossierService } from './runtime/dossierService.ts';
 import { Scheduler } from './runtime/scheduler.ts';
@@ -74,7 +75,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       users: new UserAdmin(database.db, () => registry.catalog()),
       now,
     };
-    const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs);
+    const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs, (err) =>
+      log.error({ err }, 'scheduler: tick failed'),
+    );
     if (options.startScheduler !== false) scheduler.start();
     const app = createApp(deps, { scheduler, pool: database.pool });
     return {
