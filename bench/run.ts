@@ -14,19 +14,30 @@ const suites: Record<string, () => Promise<Suite>> = {
   calendar: async () => (await import('./calendarBench.ts')).runCalendarBench as Suite,
   http: async () => (await import('./httpBench.ts')).runHttpBench,
   report: async () => (await import('./reportBench.ts')).runReportBench,
-  designer: async () => (await import(pathToFileURL(fileURLToPath(new URL('./designerBench.ts', import.meta.url))).href)).runDesignerBench as Suite,
+  designer: async () =>
+    (
+      await import(
+        pathToFileURL(fileURLToPath(new URL('./designerBench.ts', import.meta.url))).href
+      )
+    ).runDesignerBench as Suite,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = asked.filter((a) => !(a in suites));
 if (unknown.length > 0) {
-  console.error(`unknown suite(s): ${unknown.join(', ')}; available: ${Object.keys(suites).join(', ')}`);
+  console.error(
+    `unknown suite(s): ${unknown.join(', ')}; available: ${Object.keys(suites).join(', ')}`,
+  );
   process.exit(2);
 }
 const chosen = asked.length > 0 ? asked : Object.keys(suites);
 const results: BenchResult[] = [];
 for (const name of chosen) {
-  if (name === 'designer' && !existsSync(fileURLToPath(new URL('./designerBench.ts', import.meta.url)))) continue;
+  if (
+    name === 'designer' &&
+    !existsSync(fileURLToPath(new URL('./designerBench.ts', import.meta.url)))
+  )
+    continue;
   console.error(`running ${name}…`);
   results.push(...(await (await suites[name]!())()));
 }
@@ -34,5 +45,8 @@ const machine = machineDescription();
 console.log(`motcua benchmarks, ${new Date().toISOString().slice(0, 10)}, ${machine}`);
 printTable(results);
 if (asked.length === 0) {
-  writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2) + '\n');
+  writeFileSync(
+    fileURLToPath(new URL('./results.json', import.meta.url)),
+    JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2) + '\n',
+  );
 }

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliContext, type Lang } from './cliError.ts';
 import { diffCommand, diffHelp } from './commands/diff.ts';
 import { formatCommand, formatHelp } from './commands/format.ts';

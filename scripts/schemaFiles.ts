@@ -1,4 +1,4 @@
-import { formatProcedure, procedureJsonSchema, UnitCatalogSchema } from '../engine/index.ts';
+import { procedureJsonSchema, UnitCatalogSchema } from '../engine/index.ts';
 
 /** The schema files to commit under `procedures/`, by file name, with their canonical text. */
 export function schemaFiles(): Record<string, string> {

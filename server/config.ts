@@ -35,6 +35,12 @@ export interface Config {
    */
   readonly secretKey: string | undefined;
   readonly secretKeyFile: string | undefined;
+  /** Bearer token for `/metrics`; empty: only loopback clients may read it. */
+  readonly metricsToken: string;
+  /** pino level of the JSON log. */
+  readonly logLevel: string;
+  /** On SIGTERM, how long in-flight requests and queued writes may take before the exit. */
+  readonly shutdownTimeoutMs: number;
 }
 
 /** Environment variables understood by the server, with their meaning, for `--help`. */
@@ -67,7 +73,12 @@ export const ENVIRONMENT: readonly [string, string][] = [
     'SECRET_KEY_FILE',
     'file holding that key, created on first start (default motcua.key beside the SQLite file, or data/motcua.key)',
   ],
+  ['METRICS_TOKEN', 'bearer token for /metrics (default empty: loopback clients only)'],
+  ['LOG_LEVEL', 'JSON log level: fatal, error, warn, info (default), debug, trace, silent'],
+  ['SHUTDOWN_TIMEOUT_MS', 'on SIGTERM, time for in-flight requests and writes (default 8000)'],
 ];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** A configuration value that cannot be used, named with its variable. */
 export class ConfigError extends Error {
@@ -111,6 +122,12 @@ export function parseConfig(
   const pattern = env.DOSSIER_CODE_PATTERN || '{agency}-{yymmdd}-{seq}';
   if (!pattern.includes('{seq}'))
     problems.push(`DOSSIER_CODE_PATTERN=${pattern}: must contain {seq}`);
+  const logLevel = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL=${env.LOG_LEVEL}: expected one of ${LOG_LEVELS.join(', ')}`);
+  const metricsToken = env.METRICS_TOKEN ?? '';
+  if (metricsToken !== '' && metricsToken.length < 16)
+    problems.push('METRICS_TOKEN: expected at least 16 characters');
   const config: Config = {
     port: int('PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -138,6 +155,9 @@ export function parseConfig(
         : databaseUrl.startsWith('sqlite:')
           ? join(resolve(cwd, dirname(databaseUrl.slice('sqlite:'.length))), 'motcua.key')
           : resolve(cwd, 'data/motcua.key'),
+    metricsToken,
+    logLevel,
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 8000, 100, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,12 +3,14 @@ import { serve } from '@hono/node-server';
 import { answerParserErrors } from './http/clientError.ts';
 import { ConfigError, ENVIRONMENT, parseConfig } from './config.ts';
 import { ProcedureLoadError } from './library/procedureRegistry.ts';
+import { log } from './log.ts';
 import { DEMO_PASSWORD } from './seed.ts';
+import { shutdownOnSignals } from './shutdown.ts';
 import { startRuntime } from './startRuntime.ts';
 
 const HELP = `motcua server — runs dossiers through the procedures in the library.
 
-Usage: npm start            (or: npx tsx server/main.ts)
+Usage: npm start            (or: node --import tsx server/main.ts)
 
 Configuration by environment:
 ${ENVIRONMENT.map(([k, v]) => `  ${k.padEnd(24)} ${v}`).join('\n')}
@@ -39,26 +41,24 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  log.level = config.logLevel;
   const server = serve(
     { fetch: runtime.app.fetch, port: config.port, hostname: config.host },
     (info) => {
       const db = runtime.deps.dialect === 'sqlite' ? config.databaseUrl : 'PostgreSQL';
-      console.log(
+      log.info(
+        { port: info.port, procedures: runtime.deps.registry.list().length, database: db },
         `motcua: http://localhost:${info.port} (${runtime.deps.registry.list().length} procedures, ${db})`,
       );
       if (runtime.seededUsers.length > 0)
-        console.log(
+        log.info(
+          { users: runtime.seededUsers },
           `demo users created (password "${DEMO_PASSWORD}"): ${runtime.seededUsers.join(', ')}`,
         );
     },
   );
   answerParserErrors(server as unknown as Server);
-  const stop = () => {
-    server.close();
-    void runtime.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  shutdownOnSignals(server, runtime, config.shutdownTimeoutMs);
 }
 
 await main();

@@ -7,6 +7,7 @@ import type { AppDeps } from './http/context.ts';
 import { SecretBox } from './auth/secretBox.ts';
 import { UserAdmin } from './auth/users.ts';
 import { loadSchedules, loadUnits } from './library/procedureFiles.ts';
+import { log } from './log.ts';
 import { ProcedureRegistry } from './library/procedureRegistry.ts';
 import { DossierService } from './runtime/dossierService.ts';
 import { startHousekeeping } from './runtime/housekeeping.ts';
@@ -81,12 +82,14 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
           ? SecretBox.fromKeyFile(config.secretKeyFile)
           : SecretBox.ephemeral(),
     };
-    const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs);
+    const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs, (err) =>
+      log.error({ err }, 'scheduler: tick failed'),
+    );
     if (options.startScheduler !== false) scheduler.start();
     // Expired answers, sessions and throttles go; with the scheduler (tests drive both by hand).
     const housekeeping =
       options.startScheduler !== false ? startHousekeeping(database.db, now) : undefined;
-    const app = createApp(deps);
+    const app = createApp(deps, { scheduler, pool: database.pool });
     return {
       app,
       deps,

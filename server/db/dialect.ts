@@ -16,6 +16,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
+  /** PostgreSQL's connection pool, for the metrics (absent on SQLite). */
+  readonly pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const client = await pool.connect();
     client.release();
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', pool, close: () => db.destroy() };
   }
   const file = options.url.replace(/^sqlite:/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -19,3 +19,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   return migrator.migrateToLatest();
 }
+
+/** The names of the migrations not yet applied to this database (for the readiness check). */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}

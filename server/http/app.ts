@@ -17,6 +17,7 @@ import { registerReportRoutes } from './routes/reports.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerNoticeRoutes } from './routes/notices.ts';
 import { registerAccessLogRoutes } from './routes/accessLog.ts';
+import { registerOps, type OpsSources } from './ops.ts';
 
 /** Validation failures of the route schemas: 422 with the path of every bad field. */
 function validationHook(
@@ -41,13 +42,15 @@ function validationHook(
 }
 
 /** The HTTP application: API, OpenAPI description, docs page and the built designer. */
-export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   app.onError(onError);
   app.use('*', securityHeaders());
   app.notFound((c) =>
     c.json(errorBody('not-found', `No route ${c.req.method} ${c.req.path}`), 404),
   );
+  // Request ids, logs and metrics of every answer; /healthz, /readyz, /metrics (server/http/ops.ts).
+  registerOps(app, deps, ops);
   const tooLarge = () => {
     throw new AppError(
       'payload-too-large',

@@ -8,6 +8,8 @@ import type { DossierService } from './dossierService.ts';
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** Ticks run, timers fired and failed ticks, for the metrics. */
+  readonly stats = { ticks: 0, fired: 0, errors: 0 };
 
   constructor(
     private readonly dossiers: DossierService,
@@ -32,14 +34,22 @@ export class Scheduler {
       for (;;) {
         const fired = await this.dossiers.fireDueTimers(50);
         total += fired;
+        this.stats.fired += fired;
         if (fired < 50) return total;
       }
     } catch (error) {
+      this.stats.errors++;
       this.onError(error);
       return 0;
     } finally {
+      this.stats.ticks++;
       this.running = false;
     }
+  }
+
+  /** Whether it is ticking (false when stopped or when the interval is 0). */
+  get started(): boolean {
+    return this.timer !== undefined;
   }
 
   /** Stop ticking. */

@@ -41,6 +41,8 @@ export class WriteQueue {
   private running: Promise<void> = Promise.resolve();
   /** Batches committed and jobs run, for the benchmark's report. */
   readonly stats = { batches: 0, jobs: 0 };
+  /** Called after each commit with the number of writes it carried (the metrics' histogram). */
+  onCommit: ((size: number) => void) | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -101,6 +103,7 @@ export class WriteQueue {
     }
     this.stats.batches++;
     this.stats.jobs += batch.length;
+    this.onCommit?.(batch.length);
     batch.forEach((p, i) => {
       const o = outcomes[i]!;
       if (o.ok) p.resolve(o.value);

@@ -7,7 +7,7 @@ import { LANE_END, unitLane } from '../../designer/src/layout/lanes.ts';
 import { toCanvas } from '../../designer/src/model/canvasModel.ts';
 import type { Layout } from '../../designer/src/model/designDoc.ts';
 import { isWithin } from '../../designer/src/model/statePaths.ts';
-import { allProcedures, lienThong } from './fixtures.ts';
+import { allProcedures } from './fixtures.ts';
 
 const laid = new Map<string, { procedure: Procedure; layout: Layout; geometry: Geometry }>();
 

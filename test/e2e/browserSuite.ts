@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { chromiumAvailable } from '../support/chromium.ts';
 import {
   buildDesigner,
   launchChromium,
@@ -28,7 +29,9 @@ export interface BrowserSuite {
 
 /**
  * Build the designer, start a server and Chromium before the file's tests, close them after.
- * Call once at the top of a test file; the suite's fields are ready inside the tests.
+ * Call once at the top of a test file; the suite's fields are ready inside the tests. Without
+ * Chromium the file's tests are reported as skipped (the run says why once, in
+ * test/support/globalSetup.ts); under CI=true its absence fails them.
  */
 export function browserSuite(
   prefix: string,
@@ -37,12 +40,18 @@ export function browserSuite(
   let server: DesignerServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  let skip = false;
   beforeAll(async () => {
+    skip = !chromiumAvailable();
+    if (skip) return;
     mkdirSync(SHOTS, { recursive: true });
     await buildDesigner();
     server = await startDesignerServer(options);
     browser = await launchChromium();
   }, 180_000);
+  beforeEach((context) => {
+    if (skip) context.skip();
+  });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();

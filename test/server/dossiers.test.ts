@@ -1,10 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  applyEvent,
-  startDossier,
-  type DossierSnapshot,
-  type Procedure,
-} from '../../engine/index.ts';
 import { dialectsUnderTest } from '../support/databases.ts';
 import { replayDossier, storedSnapshot } from '../support/replay.ts';
 import { BIRTH_RECEIPT, startTestRuntime, type TestRuntime } from '../support/runtime.ts';

@@ -19,6 +19,7 @@ export async function postgresAvailable(): Promise<boolean> {
     if (process.env.CI === 'true') {
       throw new Error(
         `PostgreSQL is required in CI but ${POSTGRES_ADMIN_URL} is unreachable: ${(error as Error).message}`,
+        { cause: error },
       );
     }
     console.warn(
