@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SelectQueryBuilder } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
 /**
  * Everything that differs between SQLite and PostgreSQL lives in this file: opening the
- * connection, durability settings, integer parsing, and row locking for the timer scheduler.
+ * connection, durability settings, integer parsing, error codes (row locking: runtime/dossierLock.ts).
  * The rest of the server sees only `Kysely<Database>`.
  */
 export type DialectName = 'sqlite' | 'postgres';
@@ -73,17 +73,6 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   };
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: database as never }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
-}
-
-/**
- * Lock the selected rows so that concurrent schedulers skip them (Postgres `FOR UPDATE SKIP
- * LOCKED`). SQLite has one writer at a time, so its transactions are already exclusive.
- */
-export function skipLocked<QB extends SelectQueryBuilder<Database, any, any>>(
-  dialect: DialectName,
-  qb: QB,
-): QB {
-  return dialect === 'postgres' ? (qb.forUpdate().skipLocked() as QB) : qb;
 }
 
 /** Whether an error is a unique-constraint violation, in either dialect. */
