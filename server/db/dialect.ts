@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -36,7 +37,11 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (isPostgresUrl(options.url)) {
     // bigint (int8) columns hold epoch milliseconds, well inside the safe integer range.
     pg.types.setTypeParser(20, (v) => Number(v));
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Writes take one connection at a time (the write queue's batch); the others serve reads,
+    // which wait mostly on PostgreSQL's CPU: a few per core of this machine is enough, and more
+    // only adds backends competing for the same cores.
+    const max = options.poolSize ?? Math.min(20, 2 * availableParallelism() + 2);
+    const pool = new pg.Pool({ connectionString: options.url, max });
     // An idle connection dropped by the server (restart, failover) must not crash the process:
     // the pool replaces it on next use.
     pool.on('error', (error) => console.error('postgres: idle connection lost:', error.message));
