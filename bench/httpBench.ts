@@ -13,11 +13,11 @@ import { startRuntime } from '../server/startRuntime.ts';
 import { createPostgresDatabase, postgresAvailable } from '../test/support/databases.ts';
 import { printTable, type BenchResult } from './benchResult.ts';
 
-const CONNECTIONS = 50;
+export const CONNECTIONS = 50;
 /** Each endpoint gets SLICES × SLICE_S seconds of load, in slices alternating between them. */
 const SLICES = 4;
 const SLICE_S = 2;
-const BIRTH = {
+export const BIRTH = {
   procedureId: 'dang-ky-khai-sinh',
   applicant: { name: 'Nguyễn Văn Cường' },
   data: {
@@ -33,7 +33,7 @@ const BIRTH = {
   documents: ['toKhai', 'giayChungSinh'],
 };
 
-interface Load {
+export interface Load {
   batch?: number;
   rps: number;
   p50: number;
@@ -45,7 +45,7 @@ interface Load {
 }
 
 /** What the load generator drives: `${prefix}${id}${suffix}` on a pool of dossier ids. */
-interface LoadSpec {
+export interface LoadSpec {
   readonly url: string;
   readonly ids: readonly string[];
   readonly headers: Record<string, string>;
@@ -109,7 +109,7 @@ const LOAD_GENERATOR = '--load-generator';
  * the endpoint that uses CPU more than the one that waits on fsync. Both endpoints are driven
  * the same way, on loopback, by the same machine.
  */
-async function load(spec: LoadSpec): Promise<Omit<Load, 'batch'>> {
+export async function load(spec: LoadSpec): Promise<Omit<Load, 'batch'>> {
   const child = fork(fileURLToPath(import.meta.url), [LOAD_GENERATOR], {
     execArgv: ['--import', 'tsx'],
   });
@@ -135,7 +135,7 @@ interface Target {
   close(): Promise<void>;
 }
 
-const BODIES = [
+export const BODIES = [
   JSON.stringify({ type: 'PROPOSE' }),
   JSON.stringify({ type: 'SEND_BACK' }),
 ] as const;

@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   calendar: async () => (await import('./calendarBench.ts')).runCalendarBench as Suite,
   http: async () => (await import('./httpBench.ts')).runHttpBench,
   report: async () => (await import('./reportBench.ts')).runReportBench,
+  scale: async () => (await import('./scaleBench.ts')).runScaleBench,
   designer: async () =>
     (
       await import(

@@ -27,4 +27,5 @@ export type AppErrorCode =
   | 'idempotency-key-reused'
   | 'rate-limited'
   | 'payload-too-large'
-  | 'bad-request';
+  | 'bad-request'
+  | 'busy';

@@ -1,6 +1,8 @@
 import { createCalendar, type WorkingCalendar } from '../engine/index.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/dialect.ts';
+import { localChangeFeed, postgresChangeFeed } from './db/notifications.ts';
+import { attachSessionFeed } from './http/auth.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
 import type { AppDeps } from './http/context.ts';
@@ -56,6 +58,17 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     await registry.loadAll(now());
     await syncUnits(database.db, units);
     const seededUsers = config.seedDemoUsers ? await seedDemoUsers(database.db, units, now()) : [];
+    // Other server processes on the same database hear of session ends and saved procedures.
+    const changes =
+      database.dialect === 'postgres'
+        ? await postgresChangeFeed(config.databaseUrl)
+        : localChangeFeed();
+    const detachSessions = attachSessionFeed(changes);
+    registry.onSaved = (id) => changes.publish({ kind: 'procedure-saved', id });
+    changes.subscribe((change) => {
+      if (change.kind === 'procedure-saved')
+        void registry.reload(change.id, now()).catch((e) => console.error('reload:', e));
+    });
     const writes = new WriteQueue(database.db);
     const dossiers = new DossierService({
       db: database.db,
@@ -100,6 +113,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
         scheduler.stop();
         housekeeping?.stop();
         await writes.drain();
+        detachSessions();
+        await changes.close();
         await database.close();
       },
     };

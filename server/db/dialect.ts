@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SelectQueryBuilder } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
 /**
  * Everything that differs between SQLite and PostgreSQL lives in this file: opening the
- * connection, durability settings, integer parsing, and row locking for the timer scheduler.
+ * connection, durability settings, integer parsing, error codes (row locking: runtime/dossierLock.ts).
  * The rest of the server sees only `Kysely<Database>`.
  */
 export type DialectName = 'sqlite' | 'postgres';
@@ -38,14 +39,18 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (isPostgresUrl(options.url)) {
     // bigint (int8) columns hold epoch milliseconds, well inside the safe integer range.
     pg.types.setTypeParser(20, (v) => Number(v));
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Writes take one connection at a time (the write queue's batch); the others serve reads,
+    // which wait mostly on PostgreSQL's CPU: a few per core of this machine is enough, and more
+    // only adds backends competing for the same cores.
+    const max = options.poolSize ?? Math.min(20, 2 * availableParallelism() + 2);
+    const pool = new pg.Pool({ connectionString: options.url, max });
     // An idle connection dropped by the server (restart, failover) must not crash the process:
     // the pool replaces it on next use.
     pool.on('error', (error) => console.error('postgres: idle connection lost:', error.message));
     // Fail now, with the reason, rather than on the first request.
     const client = await pool.connect();
     client.release();
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparing(pool) }) });
     return { db, dialect: 'postgres', pool, close: () => db.destroy() };
   }
   const file = options.url.replace(/^sqlite:/, '');
@@ -77,15 +82,46 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+/** Statement names by SQL text, the same on every connection; bounded (texts may be built). */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 500;
+
 /**
- * Lock the selected rows so that concurrent schedulers skip them (Postgres `FOR UPDATE SKIP
- * LOCKED`). SQLite has one writer at a time, so its transactions are already exclusive.
+ * The pool as Kysely sees it, where every statement with parameters runs as a named (server-side
+ * prepared) statement: PostgreSQL parses and plans a statement once per connection instead of
+ * on every execution, as better-sqlite3 does for SQLite. The hot path repeats a dozen texts
+ * thousands of times a second. Statements without parameters (savepoints, DDL) and texts past
+ * the bound run unnamed.
  */
-export function skipLocked<QB extends SelectQueryBuilder<Database, any, any>>(
-  dialect: DialectName,
-  qb: QB,
-): QB {
-  return dialect === 'postgres' ? (qb.forUpdate().skipLocked() as QB) : qb;
+function preparing(pool: pg.Pool) {
+  type Client = pg.PoolClient;
+  const wrapped = new WeakMap<Client, Client>();
+  const wrap = (client: Client): Client => {
+    const query = (text: unknown, values?: unknown) => {
+      if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+        let name = statementNames.get(text);
+        if (!name && statementNames.size < MAX_NAMED_STATEMENTS) {
+          name = `motcua_${statementNames.size}`;
+          statementNames.set(text, name);
+        }
+        if (name) return client.query({ name, text, values });
+      }
+      return (client.query as (t: unknown, v?: unknown) => unknown)(text, values);
+    };
+    return Object.assign(Object.create(client) as Client, {
+      query,
+      release: (error?: Error | boolean) => client.release(error),
+    });
+  };
+  return {
+    async connect(): Promise<Client> {
+      const client = await pool.connect();
+      let proxy = wrapped.get(client);
+      if (!proxy) wrapped.set(client, (proxy = wrap(client)));
+      return proxy;
+    },
+    end: () => pool.end(),
+  } as unknown as pg.Pool;
 }
 
 /** Whether an error is a unique-constraint violation, in either dialect. */

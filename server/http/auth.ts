@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { AppError } from '../appError.ts';
-import { userForToken, type User } from '../auth/sessions.ts';
+import { hashToken, userForToken, type User } from '../auth/sessions.ts';
+import type { ChangeFeed } from '../db/notifications.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 
 /** Name of the session cookie the browser app uses. */
@@ -16,21 +17,72 @@ export function tokenOf(c: Context): string | undefined {
 
 /**
  * Sessions recently read, so that a busy desk does not read the session table on every request.
- * An entry lives at most `SESSION_CACHE_MS` and never past the session's expiry; logging out
- * evicts it here at once (other server processes see it within the cache lifetime).
+ * An entry lives at most `SESSION_CACHE_MS` and never past the session's expiry. A session's end
+ * evicts it here at once and, through the change feed (PostgreSQL NOTIFY), in every other server
+ * process within milliseconds; the cache lifetime bounds staleness only if the feed is down.
  */
 const SESSION_CACHE_MS = 30_000;
-const sessionCache = new Map<string, { user: User; expiresAt: number; cachedAt: number }>();
+const sessionCache = new Map<
+  string,
+  { user: User; tokenHash: string; expiresAt: number; cachedAt: number }
+>();
 
-/** Forget a cached session (on logout). */
-export function evictSession(token: string): void {
-  sessionCache.delete(token);
+/**
+ * Sessions and users that just ended or changed, with when that stops mattering (real time):
+ * a read of the session that started before the change committed must not cache what it found.
+ */
+const endedTokens = new Map<string, number>();
+const changedUsers = new Map<string, number>();
+function remember(marks: Map<string, number>, key: string): void {
+  const now = Date.now();
+  if (marks.size > 1000) for (const [k, until] of marks) if (until <= now) marks.delete(k);
+  marks.set(key, now + SESSION_CACHE_MS);
+}
+const marked = (marks: Map<string, number>, key: string) => (marks.get(key) ?? 0) > Date.now();
+
+/** The other server processes, told of every session end (none until a feed is attached). */
+const feeds = new Set<ChangeFeed>();
+
+function forgetSession(tokenHash: string): void {
+  remember(endedTokens, tokenHash);
+  for (const [token, entry] of sessionCache)
+    if (entry.tokenHash === tokenHash) sessionCache.delete(token);
 }
 
-/** Forget every cached session of a user (password changed or reset, account locked). */
-export function evictUser(userId: string): void {
+function forgetUser(userId: string): void {
+  remember(changedUsers, userId);
   for (const [token, entry] of sessionCache)
     if (entry.user.id === userId) sessionCache.delete(token);
+}
+
+/** Forget a cached session (on logout), here and in every other server process. */
+export function evictSession(token: string): void {
+  const tokenHash = hashToken(token);
+  forgetSession(tokenHash);
+  for (const feed of feeds) feed.publish({ kind: 'session-ended', tokenHash });
+}
+
+/**
+ * Forget every cached session of a user (password changed or reset, account locked), here and
+ * in every other server process.
+ */
+export function evictUser(userId: string): void {
+  forgetUser(userId);
+  for (const feed of feeds) feed.publish({ kind: 'user-changed', userId });
+}
+
+/** Share session ends with the other server processes through `feed`; returns the detach. */
+export function attachSessionFeed(feed: ChangeFeed): () => void {
+  feeds.add(feed);
+  const unsubscribe = feed.subscribe((change) => {
+    if (change.kind === 'session-ended') forgetSession(change.tokenHash);
+    else if (change.kind === 'user-changed') forgetUser(change.userId);
+    else if (change.kind === 'resync') sessionCache.clear();
+  });
+  return () => {
+    unsubscribe();
+    feeds.delete(feed);
+  };
 }
 
 /** Resolve the caller's session (if any) into `c.var.user`. */
@@ -52,8 +104,16 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
         sessionCache.delete(token);
         const found = await userForToken(deps.db, token, now);
         if (found) {
-          if (sessionCache.size > 10_000) sessionCache.clear();
-          sessionCache.set(token, { user: found.user, expiresAt: found.expiresAt, cachedAt: now });
+          const tokenHash = hashToken(token);
+          if (!marked(endedTokens, tokenHash) && !marked(changedUsers, found.user.id)) {
+            if (sessionCache.size > 10_000) sessionCache.clear();
+            sessionCache.set(token, {
+              user: found.user,
+              tokenHash,
+              expiresAt: found.expiresAt,
+              cachedAt: now,
+            });
+          }
           user = found.user;
         }
       }

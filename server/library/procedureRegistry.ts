@@ -42,6 +42,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export class ProcedureRegistry {
   private readonly current = new Map<string, RegisteredProcedure>();
   private readonly versions = new Map<string, Procedure>();
+  /** Told of every saved definition (the runtime tells the other server processes). */
+  onSaved: (id: string) => void = () => undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -121,6 +123,20 @@ export class ProcedureRegistry {
     return this.register(procedure, entry.file, text, problems, now);
   }
 
+  /** Take up a definition another server process saved: re-read its file, new ones included. */
+  async reload(id: string, now: number): Promise<void> {
+    if (this.current.has(id)) {
+      await this.refresh(id, now);
+      return;
+    }
+    const file = this.fileFor(id);
+    const text = this.readFile(id);
+    if (!file || text === undefined) return;
+    const problems = validateProcedure(text, { units: this.units });
+    if (hasErrors(problems) || (JSON.parse(text) as Procedure).id !== id) return;
+    await this.register(JSON.parse(text) as Procedure, file, text, problems, now);
+  }
+
   /** All current procedures, sorted by id. */
   list(): RegisteredProcedure[] {
     return [...this.current.values()].sort((a, b) => a.procedure.id.localeCompare(b.procedure.id));
@@ -191,7 +207,9 @@ export class ProcedureRegistry {
       writeFileSync(`${layoutFile}.tmp`, formatProcedure(layout));
       renameSync(`${layoutFile}.tmp`, layoutFile);
     }
-    return { kind: 'saved', entry: await this.register(procedure, file, text, problems, now) };
+    const entry = await this.register(procedure, file, text, problems, now);
+    this.onSaved(procedure.id);
+    return { kind: 'saved', entry };
   }
 
   /** The layout sidecar of a procedure, if any. */

@@ -12,15 +12,16 @@ import {
 } from '../../engine/index.ts';
 import { AppError } from '../appError.ts';
 import type { User } from '../auth/sessions.ts';
-import { skipLocked, type DialectName } from '../db/dialect.ts';
+import type { DialectName } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import type { ProcedureRegistry } from '../library/procedureRegistry.ts';
 import { nextDossierCode } from './dossierCode.ts';
+import { readLockedDossier } from './dossierLock.ts';
+import { checkExpectedVersion } from './expectedVersion.ts';
 import { validateFormData } from './formValidator.ts';
 import { permissionFor } from './permissions.ts';
 import { dossierSearchText } from './searchText.ts';
 import { persistStart, persistTransition, snapshotColumns } from './persistTransition.ts';
-import { preparedQuery } from './preparedQuery.ts';
 import type { WriteQueue } from './writeQueue.ts';
 
 /** What the desk enters to receive a dossier. */
@@ -72,13 +73,13 @@ export function newSecret(): string {
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
 
-/** What applying an event reads of a dossier (one statement on the hot path, compiled once). */
-const readDossier = preparedQuery(['id'], (db, a: { id: string }) =>
-  db
-    .selectFrom('dossiers')
-    .select(['id', 'procedure_id', 'procedure_version', 'snapshot', 'version', 'unit_id'])
-    .where('id', '=', a.id),
-);
+/** A due timer as the scheduler reads it. */
+interface DueTimer {
+  readonly dossier_id: string;
+  readonly timer_key: string;
+  readonly event: string;
+  readonly due_at: number;
+}
 
 /** The dossier runtime: receive, apply events, fire timers, each a durable transaction. */
 export class DossierService {
@@ -217,10 +218,14 @@ export class DossierService {
     }
   }
 
-  /** Load what is needed to apply an event, inside the write transaction. */
+  /** Load (and lock, see dossierLock.ts) what is needed to apply an event, in the transaction. */
   private async load(trx: Transaction<Database>, dossierId: string) {
-    const [row] = (await readDossier(trx, { id: dossierId })).rows;
+    const row = await readLockedDossier(trx, this.deps.dialect, dossierId, 'nowait');
     if (!row) throw new AppError('not-found', `No dossier "${dossierId}"`);
+    return this.loaded(row);
+  }
+
+  private async loaded(row: NonNullable<Awaited<ReturnType<typeof readLockedDossier>>>) {
     const procedure = await this.deps.registry.version(row.procedure_id, row.procedure_version);
     if (!procedure)
       throw new Error(`procedure ${row.procedure_id}@${row.procedure_version} is not registered`);
@@ -241,13 +246,7 @@ export class DossierService {
   }> {
     {
       const { row, procedure, snapshot } = await this.load(trx, dossierId);
-      if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
-        throw new AppError(
-          'version-conflict',
-          `The dossier is at version ${row.version}, not ${input.expectedVersion}`,
-          { expectedVersion: input.expectedVersion, version: row.version },
-        );
-      }
+      await checkExpectedVersion(trx, dossierId, input.expectedVersion, row.version);
       const now = this.deps.now();
       const event = {
         type: input.type,
@@ -282,73 +281,102 @@ export class DossierService {
   }
 
   /**
-   * Fire the timers that are due: each is claimed, applied and marked fired in one transaction
-   * (on Postgres with FOR UPDATE SKIP LOCKED, so two servers never fire the same timer).
+   * Fire the timers that are due. The due list is read without locks; each dossier's timers are
+   * then one write job (its own savepoint in the group commit), so a conflict on one dossier
+   * never rolls back the timers of the others. Returns how many due timers were taken (fired or
+   * found void): the scheduler loops while a full list was taken.
    */
   async fireDueTimers(limit = 50): Promise<number> {
-    return this.deps.writes.run(async (trx) => {
-      const now = this.deps.now();
-      const due = await skipLocked(
-        this.deps.dialect,
-        trx
-          .selectFrom('timers')
-          .select(['dossier_id', 'timer_key', 'event'])
-          .where('status', '=', 'pending')
-          .where('due_at', '<=', now)
-          .orderBy('due_at')
-          .limit(limit),
-      ).execute();
-      let fired = 0;
-      for (const timer of due) {
-        const claimed = await trx
-          .updateTable('timers')
-          .set({ status: 'fired', fired_at: now })
-          .where('dossier_id', '=', timer.dossier_id)
-          .where('timer_key', '=', timer.timer_key)
-          .where('status', '=', 'pending')
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) continue;
-        const { row, procedure, snapshot } = await this.load(trx, timer.dossier_id);
-        if (snapshot.status === 'done') continue;
-        const event = JSON.parse(timer.event) as { type: string };
-        let next;
-        try {
-          next = applyEvent(procedure, snapshot, event, new Date(now), {
-            calendar: this.deps.calendar,
-          });
-        } catch (error) {
-          // The state moved on without cancelling this timer: nothing to do, but say so.
-          if (error instanceof EngineError) {
-            await trx
-              .updateTable('timers')
-              .set({ status: 'void' })
-              .where('dossier_id', '=', timer.dossier_id)
-              .where('timer_key', '=', timer.timer_key)
-              .execute();
-            continue;
-          }
-          throw error;
-        }
-        await persistTransition(trx, {
-          procedure,
-          dossierId: row.id,
-          expectedVersion: row.version,
-          before: snapshot,
-          snapshot: next.snapshot,
-          effects: next.effects,
-          event: {
-            type: event.type,
-            actor: 'system:timer',
-            override: false,
-            payload: { ...event, timer: timer.timer_key },
-          },
-          now,
+    const now = this.deps.now();
+    const due = await this.deps.db
+      .selectFrom('timers')
+      .select(['dossier_id', 'timer_key', 'event', 'due_at'])
+      .where('status', '=', 'pending')
+      .where('due_at', '<=', now)
+      .orderBy('due_at')
+      .limit(limit)
+      .execute();
+    const byDossier = new Map<string, DueTimer[]>();
+    for (const timer of due)
+      byDossier.set(timer.dossier_id, [...(byDossier.get(timer.dossier_id) ?? []), timer]);
+    const settled = await Promise.allSettled(
+      [...byDossier].map(([dossierId, timers]) =>
+        this.deps.writes.run((trx) => this.fireDossierTimers(trx, dossierId, timers, now)),
+      ),
+    );
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.reduce((n, s) => n + (s.status === 'fulfilled' ? s.value : 0), 0);
+  }
+
+  /**
+   * Fire the due timers of one dossier: lock its row first (the locking order of every path,
+   * see dossierLock.ts; a dossier another process is writing is left for the next tick), then
+   * claim each timer (still pending and due: an event may have cancelled or moved it since the
+   * list was read), apply it and persist, one event after the other.
+   */
+  private async fireDossierTimers(
+    trx: Transaction<Database>,
+    dossierId: string,
+    timers: readonly DueTimer[],
+    now: number,
+  ): Promise<number> {
+    const locked = await readLockedDossier(trx, this.deps.dialect, dossierId, 'skip-locked');
+    if (!locked) return 0;
+    const loaded = await this.loaded(locked);
+    const procedure = loaded.procedure;
+    let { snapshot } = loaded;
+    let version = locked.version;
+    let taken = 0;
+    for (const timer of timers) {
+      const claimed = await trx
+        .updateTable('timers')
+        .set({ status: 'fired', fired_at: now })
+        .where('dossier_id', '=', timer.dossier_id)
+        .where('timer_key', '=', timer.timer_key)
+        .where('status', '=', 'pending')
+        .where('due_at', '<=', now)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) continue;
+      taken++;
+      if (snapshot.status === 'done') continue;
+      const event = JSON.parse(timer.event) as { type: string };
+      let next;
+      try {
+        next = applyEvent(procedure, snapshot, event, new Date(now), {
+          calendar: this.deps.calendar,
         });
-        fired++;
+      } catch (error) {
+        // The state moved on without cancelling this timer: nothing to do, but say so.
+        if (error instanceof EngineError) {
+          await trx
+            .updateTable('timers')
+            .set({ status: 'void' })
+            .where('dossier_id', '=', timer.dossier_id)
+            .where('timer_key', '=', timer.timer_key)
+            .execute();
+          continue;
+        }
+        throw error;
       }
-      // How many due timers were taken (fired or found void): the scheduler loops while full.
-      return Math.max(fired, due.length);
-    });
+      version = await persistTransition(trx, {
+        procedure,
+        dossierId,
+        expectedVersion: version,
+        before: snapshot,
+        snapshot: next.snapshot,
+        effects: next.effects,
+        event: {
+          type: event.type,
+          actor: 'system:timer',
+          override: false,
+          payload: { ...event, timer: timer.timer_key },
+        },
+        now,
+      });
+      snapshot = next.snapshot;
+    }
+    return taken;
   }
 
   /** The citizen's lookup: by code and receipt secret; wrong code and wrong secret look alike. */

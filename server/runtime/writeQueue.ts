@@ -1,4 +1,11 @@
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { AppError } from '../appError.ts';
+import {
+  backoffMs,
+  DEFAULT_RETRY_POLICY,
+  isRetryableConflict,
+  type RetryPolicy,
+} from '../db/retry.ts';
 import type { Database } from '../db/schema.ts';
 
 /** A unit of work run inside the shared transaction of its batch. */
@@ -8,13 +15,20 @@ interface Pending {
   readonly job: WriteJob<unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
+  /** Runs so far that lost a race with another process (deadlock, lock, serialization). */
+  attempts: number;
 }
+
+type Outcome =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 /** The statements of the savepoint around the i-th job of a batch, the same SQL in both dialects. */
 interface Savepoint {
   readonly open: CompiledQuery;
   readonly release: CompiledQuery;
   readonly rollback: CompiledQuery;
+  /** PostgreSQL: release this savepoint and open the next in one round trip. */
+  readonly releaseAndOpenNext: CompiledQuery;
 }
 
 const savepoints: Savepoint[] = [];
@@ -26,6 +40,7 @@ function savepoint(i: number): Savepoint {
     open: CompiledQuery.raw(`savepoint job${i}`),
     release: CompiledQuery.raw(`release savepoint job${i}`),
     rollback: CompiledQuery.raw(`rollback to savepoint job${i}`),
+    releaseAndOpenNext: CompiledQuery.raw(`release savepoint job${i}; savepoint job${i + 1}`),
   });
 }
 
@@ -34,33 +49,77 @@ function savepoint(i: number): Savepoint {
  * each inside its own savepoint, so one failing write rolls back alone while all the others
  * share a single commit (one fsync with `synchronous=FULL`). A caller's promise settles only
  * after the commit: a 2xx answer always means the write is durable.
+ *
+ * Jobs must be safe to run again (they only touch the database through `trx`): a job that loses
+ * a race with another server process (`isRetryableConflict`) is rolled back to its savepoint and
+ * re-run in a later batch after a jittered backoff, and a batch whose commit loses one is re-run
+ * whole. Only after `policy.maxAttempts` does the caller see a `busy` error (503), never a 500.
  */
 export class WriteQueue {
   private pending: Pending[] = [];
   private scheduled = false;
   private running: Promise<void> = Promise.resolve();
-  /** Batches committed and jobs run, for the benchmark's report. */
-  readonly stats = { batches: 0, jobs: 0 };
   /** Called after each commit with the number of writes it carried (the metrics' histogram). */
   onCommit: ((size: number) => void) | undefined;
+  /** Jobs waiting out a backoff before they are queued again. */
+  private backingOff = 0;
+  /** Batches committed, jobs run and runs retried, for the benchmark's report and tests. */
+  readonly stats = { batches: 0, jobs: 0, retries: 0 };
+  /**
+   * PostgreSQL takes several parameterless statements in one message (the simple query
+   * protocol), and a round trip costs more there than on an in-process SQLite: savepoint
+   * statements are sent together with the next one. COMMIT ends every open savepoint, so the
+   * last job's is never released.
+   */
+  private readonly multiStatement: boolean;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly maxBatch = 256,
-  ) {}
+    private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  ) {
+    this.multiStatement = db.getExecutor().adapter instanceof PostgresAdapter;
+  }
 
   /** Run a job in the next batch. */
   run<T>(job: WriteJob<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ job, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => {
-          this.scheduled = false;
-          this.running = this.running.then(() => this.flush());
-        });
-      }
+      this.enqueue({ job, resolve: resolve as (v: unknown) => void, reject, attempts: 0 });
     });
+  }
+
+  private enqueue(p: Pending): void {
+    this.pending.push(p);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.running = this.running.then(() => this.flush());
+      });
+    }
+  }
+
+  /** A run of `p` lost a race: queue it again after a backoff, or give up with `busy`. */
+  private retry(p: Pending, error: unknown): void {
+    p.attempts++;
+    if (p.attempts >= this.policy.maxAttempts) {
+      p.reject(
+        new AppError('busy', 'The database is busy with conflicting changes; try again', {
+          attempts: p.attempts,
+          cause: (error as { code?: string }).code,
+        }),
+      );
+      return;
+    }
+    this.stats.retries++;
+    this.backingOff++;
+    setTimeout(
+      () => {
+        this.backingOff--;
+        this.enqueue(p);
+      },
+      backoffMs(p.attempts, this.policy),
+    );
   }
 
   private async flush(): Promise<void> {
@@ -71,7 +130,7 @@ export class WriteQueue {
   }
 
   private async commit(batch: readonly Pending[]): Promise<void> {
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const outcomes: Outcome[] = [];
     let trx;
     try {
       trx = await this.db.startTransaction().execute();
@@ -80,12 +139,18 @@ export class WriteQueue {
       return;
     }
     try {
+      let open = false; // whether savepoint i is already open
       for (let i = 0; i < batch.length; i++) {
         const sp = savepoint(i);
-        await trx.executeQuery(sp.open);
+        if (!open) await trx.executeQuery(sp.open);
+        open = false;
         try {
           const value = await batch[i]!.job(trx);
-          await trx.executeQuery(sp.release);
+          if (!this.multiStatement) await trx.executeQuery(sp.release);
+          else if (i + 1 < batch.length) {
+            await trx.executeQuery(sp.releaseAndOpenNext);
+            open = true;
+          }
           outcomes.push({ ok: true, value });
         } catch (error) {
           await trx.executeQuery(sp.rollback);
@@ -98,7 +163,12 @@ export class WriteQueue {
         .rollback()
         .execute()
         .catch(() => undefined);
-      for (const p of batch) p.reject(error);
+      // The whole batch lost a race (e.g. a deadlock at commit): none of it happened, run it all
+      // again; anything else fails every job of the batch, as the transaction did.
+      for (const p of batch) {
+        if (isRetryableConflict(error)) this.retry(p, error);
+        else p.reject(error);
+      }
       return;
     }
     this.stats.batches++;
@@ -107,14 +177,15 @@ export class WriteQueue {
     batch.forEach((p, i) => {
       const o = outcomes[i]!;
       if (o.ok) p.resolve(o.value);
+      else if (isRetryableConflict(o.error)) this.retry(p, o.error);
       else p.reject(o.error);
     });
   }
 
   /** Wait until every queued write has committed (for shutdown and tests). */
   async drain(): Promise<void> {
-    while (this.pending.length > 0 || this.scheduled) {
-      await new Promise((r) => setImmediate(r));
+    while (this.pending.length > 0 || this.scheduled || this.backingOff > 0) {
+      await new Promise((r) => (this.backingOff > 0 ? setTimeout(r, 1) : setImmediate(r)));
       await this.running;
     }
     await this.running;
