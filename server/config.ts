@@ -20,8 +20,11 @@ export interface Config {
   readonly designerDir: string;
   /** Pattern of dossier codes: {agency} {yymmdd} {seq}. */
   readonly dossierCodePattern: string;
-  /** Citizen lookups allowed per minute and address. */
-  readonly lookupRatePerMinute: number;
+  /**
+   * Failed citizen lookups (per address, and per dossier code) in 15 minutes after which a lookup
+   * needs a solved proof-of-work challenge.
+   */
+  readonly lookupFailuresBeforeChallenge: number;
   /**
    * Behind a reverse proxy (nginx, …): take the client's address from the last
    * `X-Forwarded-For` hop and HTTPS from `X-Forwarded-Proto`. Off, both headers are ignored
@@ -63,7 +66,10 @@ export const ENVIRONMENT: readonly [string, string][] = [
   ['NODE_ENV', 'production: no demo users unless SEED_DEMO_USERS=true'],
   ['DESIGNER_DIR', 'built designer to serve (default ./designer/dist)'],
   ['DOSSIER_CODE_PATTERN', 'dossier code pattern (default {agency}-{yymmdd}-{seq})'],
-  ['LOOKUP_RATE_PER_MINUTE', 'citizen lookups per minute and address (default 20)'],
+  [
+    'LOOKUP_FAILURES_BEFORE_CHALLENGE',
+    'failed citizen lookups per address or code in 15 min before a proof-of-work is asked (default 5)',
+  ],
   ['TRUST_PROXY', 'behind a reverse proxy: trust X-Forwarded-For/-Proto (default false)'],
   [
     'SECRET_KEY',
@@ -145,7 +151,7 @@ export function parseConfig(
     ),
     designerDir: resolve(cwd, env.DESIGNER_DIR || 'designer/dist'),
     dossierCodePattern: pattern,
-    lookupRatePerMinute: int('LOOKUP_RATE_PER_MINUTE', 20, 1, 100_000),
+    lookupFailuresBeforeChallenge: int('LOOKUP_FAILURES_BEFORE_CHALLENGE', 5, 1, 100_000),
     trustProxy: bool('TRUST_PROXY', false),
     secretKey: env.SECRET_KEY || undefined,
     secretKeyFile: env.SECRET_KEY_FILE

@@ -33,6 +33,11 @@ export class SecretBox {
     return SecretBox.fromPassphrase(readFileSync(file, 'utf8').trim());
   }
 
+  /** A key for another purpose (an HMAC), derived from this one. */
+  derive(label: string): string {
+    return createHash('sha256').update(this.key).update(`\0${label}`).digest('hex');
+  }
+
   /** Encrypt: `v1.<base64url of iv | tag | ciphertext>`. */
   seal(plain: string): string {
     const iv = randomBytes(12);

@@ -170,7 +170,7 @@ describe.each(dialects)('dossier runtime on %s', (dialect) => {
     expect(new Set(codes).size).toBe(30);
   });
 
-  it('tells a citizen with a wrong secret nothing, and limits lookups', async () => {
+  it('tells a citizen with a wrong secret nothing, and never limits successful lookups', async () => {
     const { body } = await receive();
     const wrongSecret = await rt.call(
       'GET',
@@ -191,8 +191,8 @@ describe.each(dialects)('dossier runtime on %s', (dialect) => {
           headers: { 'x-forwarded-for': '10.9.9.2' },
         }),
       );
-    expect(many[0]!.status).toBe(200);
-    expect(many.at(-1)!.status).toBe(429);
+    // Successes are never counted: a citizen may look up as often as they like.
+    expect(many.every((r) => r.status === 200)).toBe(true);
   });
 
   it('fires due timers once, from the database, and notifies the unit', async () => {
