@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { FILE_ENVIRONMENT, parseFileConfig, type FileConfig } from './files/fileConfig.ts';
 
 /** Server configuration, parsed once from the environment at start. */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
    * (a client could write them to dodge the lookup rate limit).
    */
   readonly trustProxy: boolean;
+  /** Dossier files: store, limits, upload lifetime (#16). */
+  readonly files: FileConfig;
 }
 
 /** Environment variables understood by the server, with their meaning, for `--help`. */
@@ -48,6 +51,7 @@ export const ENVIRONMENT: readonly [string, string][] = [
   ['DOSSIER_CODE_PATTERN', 'dossier code pattern (default {agency}-{yymmdd}-{seq})'],
   ['LOOKUP_RATE_PER_MINUTE', 'citizen lookups per minute and address (default 20)'],
   ['TRUST_PROXY', 'behind a reverse proxy: trust X-Forwarded-For/-Proto (default false)'],
+  ...FILE_ENVIRONMENT,
 ];
 
 /** A configuration value that cannot be used, named with its variable. */
@@ -106,6 +110,7 @@ export function parseConfig(
     dossierCodePattern: pattern,
     lookupRatePerMinute: int('LOOKUP_RATE_PER_MINUTE', 20, 1, 100_000),
     trustProxy: bool('TRUST_PROXY', false),
+    files: parseFileConfig(env, cwd, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,6 +8,8 @@ import { UserAdmin } from './auth/users.ts';
 import { loadSchedules, loadUnits } from './library/procedureFiles.ts';
 import { ProcedureRegistry } from './library/procedureRegistry.ts';
 import { DossierService } from './runtime/dossierService.ts';
+import { FileService, openBlobStore } from './files/fileService.ts';
+import { startFileCollector } from './files/fileCollector.ts';
 import { Scheduler } from './runtime/scheduler.ts';
 import { WriteQueue } from './runtime/writeQueue.ts';
 import { seedDemoUsers, syncUnits } from './seed.ts';
@@ -54,7 +56,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     await syncUnits(database.db, units);
     const seededUsers = config.seedDemoUsers ? await seedDemoUsers(database.db, units, now()) : [];
     const writes = new WriteQueue(database.db);
+    const files = new FileService(openBlobStore(config.files), config.files, database.db, now);
     const dossiers = new DossierService({
+      files,
       db: database.db,
       dialect: database.dialect,
       registry,
@@ -73,9 +77,11 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       dossiers,
       users: new UserAdmin(database.db, () => registry.catalog()),
       now,
+      files,
     };
     const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs);
     if (options.startScheduler !== false) scheduler.start();
+    const collector = startFileCollector(files, options.startScheduler !== false);
     const app = createApp(deps);
     return {
       app,
@@ -85,6 +91,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       seededUsers,
       async close() {
         scheduler.stop();
+        await collector.stop();
+        files.close();
         await writes.drain();
         await database.close();
       },

@@ -5,6 +5,7 @@ import type { UserAdmin } from '../auth/users.ts';
 import type { Config } from '../config.ts';
 import type { DialectName } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
+import type { FileService } from '../files/fileService.ts';
 import type { ProcedureRegistry } from '../library/procedureRegistry.ts';
 import type { DossierService } from '../runtime/dossierService.ts';
 import type { WriteQueue } from '../runtime/writeQueue.ts';
@@ -20,6 +21,8 @@ export interface AppDeps {
   readonly dossiers: DossierService;
   readonly users: UserAdmin;
   readonly now: () => number;
+  /** Dossier files: blob store, limits, uploads (#16). */
+  readonly files?: FileService;
 }
 
 /** Hono environment: the signed-in user (if any) set by the auth middleware. */
