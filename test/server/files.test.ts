@@ -303,52 +303,60 @@ describe.each(cases)('dossier files on %s with the %s store', (dialect, store) =
 describe.each(cases)(
   'a crash between upload and event on %s with the %s store',
   (dialect, store) => {
-    it('leaves nothing behind after the restart: the upload expires, its blob is collected, linked files stay', async () => {
-      const files = storeEnv(store);
-      const pg = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
-      const dir = mkdtempSync(join(tmpdir(), 'motcua-crash-'));
-      const databaseUrl = pg?.url ?? `sqlite:${join(dir, 'motcua.db')}`;
-      const env = { ...LIMITS, ...files.env };
-      try {
-        let rt = await startTestRuntime(dialect, { databaseUrl, env });
-        const desk = await rt.login('mot-cua-xa');
-        const kept = await upload(rt, desk, makePdf('kept'), 'kept.pdf');
-        const lost = await upload(rt, desk, makePdf('lost'), 'lost.pdf');
-        const r = await rt.call('POST', '/api/dossiers', {
-          token: desk,
-          body: { ...BIRTH_RECEIPT, uploads: [{ uploadId: kept.body.id, document: 'toKhai' }] },
-        });
-        expect(r.status).toBe(201);
-        expect(await rt.deps.files!.store.has(lost.body.sha256)).toBe(true);
-        // The process stops before the event that would have used `lost`.
-        await rt.close();
+    it(
+      'leaves nothing behind after the restart: the upload expires, its blob is collected, linked files stay',
+      { timeout: 120_000 },
+      async () => {
+        const files = storeEnv(store);
+        const pg = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
+        const dir = mkdtempSync(join(tmpdir(), 'motcua-crash-'));
+        const databaseUrl = pg?.url ?? `sqlite:${join(dir, 'motcua.db')}`;
+        const env = { ...LIMITS, ...files.env };
+        try {
+          let rt = await startTestRuntime(dialect, { databaseUrl, env });
+          const desk = await rt.login('mot-cua-xa');
+          const kept = await upload(rt, desk, makePdf('kept'), 'kept.pdf');
+          const lost = await upload(rt, desk, makePdf('lost'), 'lost.pdf');
+          const r = await rt.call('POST', '/api/dossiers', {
+            token: desk,
+            body: { ...BIRTH_RECEIPT, uploads: [{ uploadId: kept.body.id, document: 'toKhai' }] },
+          });
+          expect(r.status).toBe(201);
+          expect(await rt.deps.files!.store.has(lost.body.sha256)).toBe(true);
+          // The process stops before the event that would have used `lost`.
+          await rt.close();
 
-        // Blob ages are the store's clock (S3 keeps whole seconds): wait past the upload lifetime.
-        await new Promise((resolve) => setTimeout(resolve, 2100));
-        rt = await startTestRuntime(dialect, { databaseUrl, env, proceduresDir: rt.proceduresDir });
-        rt.clock.set('2026-03-02T09:00');
-        const collected = await rt.deps.files!.collect();
-        expect(collected).toMatchObject({ uploads: 1, blobs: 1 });
-        expect(await rt.deps.files!.store.has(lost.body.sha256)).toBe(false);
-        expect(await rt.deps.files!.store.has(kept.body.sha256)).toBe(true);
-        const left = await rt.deps.db.selectFrom('file_uploads').select('id').execute();
-        expect(left).toEqual([]);
-        // The expired upload cannot be linked any more.
-        const token = await rt.login('mot-cua-xa');
-        const late = await rt.call('POST', '/api/dossiers', {
-          token,
-          body: { ...BIRTH_RECEIPT, uploads: [{ uploadId: lost.body.id, document: 'toKhai' }] },
-        });
-        expect(late.status).toBe(422);
-        const list = await rt.call('GET', `/api/dossiers/${r.body.id}/files`, { token });
-        const opened = await getFile(rt, token, list.body.documents[0].files[0].url);
-        expect(opened.status).toBe(200);
-        await rt.close();
-      } finally {
-        await pg?.drop();
-        rmSync(dir, { recursive: true, force: true });
-        files.cleanup();
-      }
-    });
+          // Blob ages are the store's clock (S3 keeps whole seconds): wait past the upload lifetime.
+          await new Promise((resolve) => setTimeout(resolve, 2100));
+          rt = await startTestRuntime(dialect, {
+            databaseUrl,
+            env,
+            proceduresDir: rt.proceduresDir,
+          });
+          rt.clock.set('2026-03-02T09:00');
+          const collected = await rt.deps.files!.collect();
+          expect(collected).toMatchObject({ uploads: 1, blobs: 1 });
+          expect(await rt.deps.files!.store.has(lost.body.sha256)).toBe(false);
+          expect(await rt.deps.files!.store.has(kept.body.sha256)).toBe(true);
+          const left = await rt.deps.db.selectFrom('file_uploads').select('id').execute();
+          expect(left).toEqual([]);
+          // The expired upload cannot be linked any more.
+          const token = await rt.login('mot-cua-xa');
+          const late = await rt.call('POST', '/api/dossiers', {
+            token,
+            body: { ...BIRTH_RECEIPT, uploads: [{ uploadId: lost.body.id, document: 'toKhai' }] },
+          });
+          expect(late.status).toBe(422);
+          const list = await rt.call('GET', `/api/dossiers/${r.body.id}/files`, { token });
+          const opened = await getFile(rt, token, list.body.documents[0].files[0].url);
+          expect(opened.status).toBe(200);
+          await rt.close();
+        } finally {
+          await pg?.drop();
+          rmSync(dir, { recursive: true, force: true });
+          files.cleanup();
+        }
+      },
+    );
   },
 );
