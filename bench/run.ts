@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   calendar: async () => (await import('./calendarBench.ts')).runCalendarBench as Suite,
   http: async () => (await import('./httpBench.ts')).runHttpBench,
   report: async () => (await import('./reportBench.ts')).runReportBench,
+  files: async () => (await import('./filesBench.ts')).runFilesBench,
   designer: async () => (await import(pathToFileURL(fileURLToPath(new URL('./designerBench.ts', import.meta.url))).href)).runDesignerBench as Suite,
 };
 
