@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 
 /** Where and how much: the dossier files' part of the configuration. */
 export interface FileConfig {
@@ -24,7 +26,7 @@ export interface FileConfig {
 export const FILE_ENVIRONMENT: readonly [string, string][] = [
   [
     'FILE_STORE',
-    'where dossier files are kept: disk:<folder> (default disk:data/files) or s3://bucket/prefix',
+    'where dossier files are kept: disk:<folder> or s3://bucket/prefix (default: files/ beside the SQLite database, data/files with PostgreSQL)',
   ],
   ['S3_ENDPOINT', 'an S3-compatible server for FILE_STORE=s3://… (default: AWS)'],
   ['S3_REGION', 'region of the bucket (default AWS_REGION or us-east-1)'],
@@ -49,7 +51,7 @@ export function parseFileConfig(
     }
     return n;
   };
-  const raw = env.FILE_STORE || 'disk:data/files';
+  const raw = env.FILE_STORE || `disk:${defaultDir(env.DATABASE_URL, cwd)}`;
   let store: FileConfig['store'] = { kind: 'disk', dir: resolve(cwd, 'data/files') };
   const s3 = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(raw);
   if (raw.startsWith('disk:') && raw.length > 5) {
@@ -74,4 +76,18 @@ export function parseFileConfig(
     maxDossierBytes: int('MAX_DOSSIER_FILES_BYTES', 100 * 1_048_576, 1024, 64 * 1024 * 1_048_576),
     uploadTtlSeconds: int('UPLOAD_TTL_SECONDS', 3600, 1, 30 * 24 * 3600),
   };
+}
+
+/**
+ * The disk store's default folder: `files/` beside the SQLite database (`data/files` for the
+ * default `data/motcua.db`), `data/files` with PostgreSQL, and a fresh temporary folder for an
+ * in-memory database (its files could never be found again, and must not mix with real ones).
+ */
+function defaultDir(databaseUrl: string | undefined, cwd: string): string {
+  if (!databaseUrl) return resolve(cwd, 'data/files');
+  if (databaseUrl === 'sqlite::memory:')
+    return join(tmpdir(), `motcua-files-${process.pid}-${randomBytes(4).toString('hex')}`);
+  if (databaseUrl.startsWith('sqlite:'))
+    return join(dirname(resolve(cwd, databaseUrl.slice('sqlite:'.length))), 'files');
+  return resolve(cwd, 'data/files');
 }
