@@ -21,6 +21,7 @@ const suites: Record<string, () => Promise<Suite>> = {
         pathToFileURL(fileURLToPath(new URL('./designerBench.ts', import.meta.url))).href
       )
     ).runDesignerBench as Suite,
+  files: async () => (await import('./filesBench.ts')).runFilesBench,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { ConfigError, parseConfig } from './config.ts';
 import { isPostgresUrl } from './db/dialect.ts';
+import { backupFiles } from './files/fileBackup.ts';
 
 const HELP = `motcua backup — a consistent copy of the embedded SQLite database, safe while the server runs.
 
@@ -14,8 +15,12 @@ Usage: npm run backup -- [--dir <folder>] [--keep <n>]
 
 The database is DATABASE_URL's (default sqlite:data/motcua.db). Each copy is checked
 (PRAGMA integrity_check) and its dossiers counted before the command says it is done.
+With the disk file store (FILE_STORE=disk:…, the default data/files), the dossier files the copy
+names are copied into files/ of the same folder (only new ones: files are named by content).
+With FILE_STORE=s3://…, back up the bucket itself (versioning, replication or a sync).
 To restore: stop the server, copy a backup over the database file (delete its -wal and -shm
-files), start the server. On PostgreSQL use pg_dump / pg_restore instead.
+files), copy the backup folder's files/ into the file store folder (cp -rn backups/files/.
+data/files/), start the server. On PostgreSQL use pg_dump / pg_restore instead.
 `;
 
 /** What a backup wrote. */
@@ -120,7 +125,7 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv): Pro
   }
   try {
     const { dir, keep } = parseArgs(args);
-    const { databaseUrl } = parseConfig(env);
+    const { databaseUrl, files } = parseConfig(env);
     if (isPostgresUrl(databaseUrl)) {
       throw new UsageError(
         'DATABASE_URL is PostgreSQL: back it up with pg_dump (pg_dump -Fc -f motcua.dump "$DATABASE_URL")',
@@ -137,6 +142,14 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv): Pro
       `backup: ${r.file} (${mib} MiB, ${r.dossiers} dossiers, integrity ok)` +
         (r.removed.length > 0 ? `; removed ${r.removed.join(', ')}` : ''),
     );
+    if (files.store.kind === 'disk') {
+      const f = await backupFiles(r.file, files.store.dir, join(target, 'files'));
+      console.log(`backup: files in ${f.dir} (${f.referenced} named, ${f.copied} new)`);
+    } else {
+      console.log(
+        `backup: files are in s3://${files.store.bucket}/${files.store.prefix}: back up the bucket itself`,
+      );
+    }
     return 0;
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof ConfigError;

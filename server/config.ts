@@ -1,4 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
+import { FILE_ENVIRONMENT, parseFileConfig, type FileConfig } from './files/fileConfig.ts';
 
 /** Server configuration, parsed once from the environment at start. */
 export interface Config {
@@ -44,6 +45,8 @@ export interface Config {
   readonly logLevel: string;
   /** On SIGTERM, how long in-flight requests and queued writes may take before the exit. */
   readonly shutdownTimeoutMs: number;
+  /** Dossier files: store, limits, upload lifetime (#16). */
+  readonly files: FileConfig;
 }
 
 /** Environment variables understood by the server, with their meaning, for `--help`. */
@@ -82,6 +85,7 @@ export const ENVIRONMENT: readonly [string, string][] = [
   ['METRICS_TOKEN', 'bearer token for /metrics (default empty: loopback clients only)'],
   ['LOG_LEVEL', 'JSON log level: fatal, error, warn, info (default), debug, trace, silent'],
   ['SHUTDOWN_TIMEOUT_MS', 'on SIGTERM, time for in-flight requests and writes (default 8000)'],
+  ...FILE_ENVIRONMENT,
 ];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -164,6 +168,7 @@ export function parseConfig(
     metricsToken,
     logLevel,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 8000, 100, 600_000),
+    files: parseFileConfig(env, cwd, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -13,6 +13,8 @@ import { log } from './log.ts';
 import { ProcedureRegistry } from './library/procedureRegistry.ts';
 import { DossierService } from './runtime/dossierService.ts';
 import { startHousekeeping } from './runtime/housekeeping.ts';
+import { FileService, openBlobStore } from './files/fileService.ts';
+import { startFileCollector } from './files/fileCollector.ts';
 import { Scheduler } from './runtime/scheduler.ts';
 import { WriteQueue } from './runtime/writeQueue.ts';
 import { seedDemoUsers, syncUnits } from './seed.ts';
@@ -70,7 +72,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
         void registry.reload(change.id, now()).catch((e) => console.error('reload:', e));
     });
     const writes = new WriteQueue(database.db);
+    const files = new FileService(openBlobStore(config.files), config.files, database.db, now);
     const dossiers = new DossierService({
+      files,
       db: database.db,
       dialect: database.dialect,
       registry,
@@ -94,6 +98,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
         : config.secretKeyFile
           ? SecretBox.fromKeyFile(config.secretKeyFile)
           : SecretBox.ephemeral(),
+      files,
     };
     const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs, (err) =>
       log.error({ err }, 'scheduler: tick failed'),
@@ -103,6 +108,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const housekeeping =
       options.startScheduler !== false ? startHousekeeping(database.db, now) : undefined;
     const app = createApp(deps, { scheduler, pool: database.pool });
+    const collector = startFileCollector(files, options.startScheduler !== false);
     return {
       app,
       deps,
@@ -112,6 +118,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       async close() {
         scheduler.stop();
         housekeeping?.stop();
+        await collector.stop();
+        files.close();
         await writes.drain();
         detachSessions();
         await changes.close();

@@ -193,4 +193,35 @@ export interface Database {
     target: string;
     details: string;
   };
+  /** Files sent up and not yet used by an event (they expire and are collected). */
+  file_uploads: {
+    id: string;
+    uploader_id: string;
+    sha256: string;
+    size: number;
+    content_type: string;
+    original_name: string;
+    created_at: number;
+    expires_at: number;
+  };
+  /**
+   * The files of a dossier. `document_id` is a procedure document id, `other` (with a title) or
+   * `result`; `stage` is `reception` or the type of the event that attached it; `reused_from`
+   * names the earlier file a reused document was taken from.
+   */
+  dossier_files: {
+    id: string;
+    dossier_id: string;
+    document_id: string;
+    title: string | null;
+    step_id: string | null;
+    stage: string;
+    uploader_id: string;
+    created_at: number;
+    size: number;
+    content_type: string;
+    sha256: string;
+    original_name: string;
+    reused_from: string | null;
+  };
 }

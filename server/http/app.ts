@@ -18,6 +18,7 @@ import { registerUserRoutes } from './routes/users.ts';
 import { registerNoticeRoutes } from './routes/notices.ts';
 import { registerAccessLogRoutes } from './routes/accessLog.ts';
 import { registerOps, type OpsSources } from './ops.ts';
+import { registerFileRoutes } from './routes/files.ts';
 
 /** Validation failures of the route schemas: 422 with the path of every bad field. */
 function validationHook(
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppE
   // fast body read; only chunked bodies go through the counting stream (measured: a quarter of
   // the CPU of a durable event).
   app.use('/api/*', async (c, next) => {
+    if (c.req.path === '/api/uploads') return next(); // its own limit: MAX_FILE_BYTES
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
       if (!/^\d+$/.test(length)) throw new AppError('bad-request', 'Invalid Content-Length');
@@ -82,6 +84,7 @@ export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppE
   registerUserRoutes(app, deps);
   registerNoticeRoutes(app, deps);
   registerAccessLogRoutes(app, deps);
+  registerFileRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

@@ -6,6 +6,7 @@ import type { UserAdmin } from '../auth/users.ts';
 import type { Config } from '../config.ts';
 import type { DialectName } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
+import type { FileService } from '../files/fileService.ts';
 import type { ProcedureRegistry } from '../library/procedureRegistry.ts';
 import type { DossierService } from '../runtime/dossierService.ts';
 import type { WriteQueue } from '../runtime/writeQueue.ts';
@@ -23,6 +24,8 @@ export interface AppDeps {
   readonly now: () => number;
   /** Seals receipt secrets in stored answers (key outside the database). */
   readonly secrets: SecretBox;
+  /** Dossier files: blob store, limits, uploads (#16). */
+  readonly files?: FileService;
 }
 
 /** Hono environment: the signed-in user (if any) set by the auth middleware. */

@@ -15,6 +15,8 @@ import type { User } from '../auth/sessions.ts';
 import type { DialectName } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import type { ProcedureRegistry } from '../library/procedureRegistry.ts';
+import { linkFiles, type FileLink } from '../files/dossierFiles.ts';
+import type { FileService } from '../files/fileService.ts';
 import { nextDossierCode } from './dossierCode.ts';
 import { readLockedDossier } from './dossierLock.ts';
 import { checkExpectedVersion } from './expectedVersion.ts';
@@ -39,6 +41,8 @@ export interface ReceiveInput {
   readonly documents: readonly string[];
   /** Accept the complete dossier at once (start the legal clock and issue the receipt). */
   readonly accept: boolean;
+  /** Files attached at reception (uploads sent before, or reused documents). */
+  readonly uploads?: readonly FileLink[] | undefined;
 }
 
 /** An event sent to a dossier through the API. */
@@ -48,6 +52,8 @@ export interface EventInput {
   readonly documents?: readonly string[];
   readonly note?: string;
   readonly expectedVersion?: number;
+  /** Files the event attaches (a supplement, working papers, the result). */
+  readonly uploads?: readonly FileLink[] | undefined;
 }
 
 /** Dependencies of the dossier runtime. */
@@ -59,6 +65,7 @@ export interface DossierServiceDeps {
   readonly writes: WriteQueue;
   readonly now: () => number;
   readonly codePattern: string;
+  readonly files?: FileService;
 }
 
 /** SHA-256 of a receipt secret. */
@@ -196,6 +203,14 @@ export class DossierService {
         },
         now,
       );
+      await linkFiles(trx, this.deps.files, input.uploads, {
+        dossierId: id,
+        user,
+        stage: 'reception',
+        stepId: Object.keys(started.snapshot.steps)[0] ?? null,
+        documents: procedure.documents.map((d) => d.id),
+        now,
+      });
       let snapshot = started.snapshot;
       let version = 1;
       if (input.accept && started.snapshot.status === 'active') {
@@ -274,6 +289,14 @@ export class DossierService {
         snapshot: next.snapshot,
         effects: next.effects,
         event: { type: input.type, actor: user.id, override: permission.override, payload: event },
+        now,
+      });
+      await linkFiles(trx, this.deps.files, input.uploads, {
+        dossierId,
+        user,
+        stage: input.type,
+        stepId: Object.keys(snapshot.steps)[0] ?? null,
+        documents: procedure.documents.map((d) => d.id),
         now,
       });
       return { snapshot: next.snapshot, version, procedure, override: permission.override };

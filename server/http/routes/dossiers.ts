@@ -11,6 +11,21 @@ import { idempotencyOf, idempotent } from '../idempotency.ts';
 import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
 import type { DossierSnapshot } from '../../../engine/index.ts';
 
+/** Files an event attaches: uploads sent before (POST /api/uploads) or reused documents. */
+const FileLinks = z
+  .array(
+    z
+      .object({
+        uploadId: z.string().uuid().optional(),
+        reuseFileId: z.string().uuid().optional(),
+        document: z.string().min(1).max(100),
+        title: z.string().max(200).optional(),
+      })
+      .strict(),
+  )
+  .max(100)
+  .optional();
+
 const ReceiveBody = z
   .object({
     procedureId: z.string().min(1).max(100),
@@ -33,6 +48,7 @@ const ReceiveBody = z
     accept: z.boolean().default(true).openapi({
       description: 'Accept the complete dossier now: start the legal clock and issue the receipt',
     }),
+    uploads: FileLinks,
   })
   .openapi('ReceiveDossier');
 
@@ -46,6 +62,7 @@ const EventBody = z
     documents: z.array(z.string().max(100)).max(100).optional(),
     note: z.string().max(2000).optional(),
     expectedVersion: z.number().int().min(1).optional(),
+    uploads: FileLinks,
   })
   .openapi('DossierEvent');
 

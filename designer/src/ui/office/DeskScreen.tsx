@@ -16,6 +16,8 @@ import { useI18n } from '../I18n.tsx';
 import { ErrorAlert } from '../controls.tsx';
 import { navigate } from '../useRoute.ts';
 import { DocumentChecklist } from './DocumentChecklist.tsx';
+import { DeskFiles } from './files/DeskFiles.tsx';
+import type { FileLink } from '../../api/files.ts';
 import { localizeFormErrors } from './formErrors.ts';
 import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { documentKind, unitName } from './officeText.ts';
@@ -169,6 +171,7 @@ function ReceptionForm({
   const [channel, setChannel] = useState<Channel>('desk');
   const [data, setData] = useState<Record<string, unknown>>({});
   const [docs, setDocs] = useState<ReadonlySet<string>>(new Set());
+  const [uploads, setUploads] = useState<FileLink[]>([]);
   const [reason, setReason] = useState('');
   const [decision, setDecision] = useState<Decision | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -217,6 +220,7 @@ function ReceptionForm({
           data,
           documents: [...docs],
           accept: chosen === 'accept',
+          ...(uploads.length > 0 ? { uploads } : {}),
         },
         keys.current.receive,
       );
@@ -348,6 +352,14 @@ function ReceptionForm({
             />
           </div>
         </section>
+
+        <DeskFiles
+          procedure={procedure}
+          citizenId={applicant.idNumber}
+          ticked={docs}
+          onChange={setUploads}
+          onTick={(id) => setDocs((d) => new Set([...d, id]))}
+        />
 
         <section className="card" aria-labelledby="desk-decide">
           <h2 id="desk-decide">{s.actions}</h2>

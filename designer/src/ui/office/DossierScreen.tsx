@@ -7,6 +7,7 @@ import { useI18n } from '../I18n.tsx';
 import { ErrorAlert } from '../controls.tsx';
 import { navigate } from '../useRoute.ts';
 import { EventDialog } from './EventDialog.tsx';
+import { DossierFilesPanel } from './files/DossierFilesPanel.tsx';
 import { FormDataList } from './FormDataList.tsx';
 import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { roleName, unitName } from './officeText.ts';
@@ -160,6 +161,8 @@ export function DossierScreen({
               ) : null}
             </dl>
           </section>
+
+          <DossierFilesPanel dossier={d} onChanged={() => void load()} />
 
           <section className="card" aria-labelledby="sec-form">
             <h2 id="sec-form">{s.formContent}</h2>

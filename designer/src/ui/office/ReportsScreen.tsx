@@ -27,6 +27,7 @@ import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { vnToday } from './officeText.ts';
 import { useProcedureList } from './useProcedureList.ts';
 import { DateInput } from '../forms/DateInput.tsx';
+import { DigitisationCard } from './files/DigitisationCard.tsx';
 import { parseVnDate } from '../forms/vnDate.ts';
 
 const COLORS = {
@@ -263,6 +264,15 @@ export function ReportsScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
               <ReportTable rows={rows} total={total} label={label} />
             </div>
           </section>
+          <DigitisationCard
+            from={from}
+            to={to}
+            label={(kind, key) =>
+              kind === 'unit'
+                ? t(catalog.units.find((u) => u.id === key)?.name, key)
+                : t(procedures?.find((p) => p.id === key)?.name, key)
+            }
+          />
         </>
       ) : null}
     </OfficePage>

@@ -1,0 +1,122 @@
+import type { LocalizedText } from '../../../engine/index.ts';
+import { ApiError, call, SESSION_ENDED } from './client.ts';
+
+/** A file of a dossier, as the server lists it. */
+export interface DossierFile {
+  readonly id: string;
+  readonly document: string;
+  readonly title: string | null;
+  readonly name: string;
+  readonly size: number;
+  readonly contentType: string;
+  readonly sha256: string;
+  readonly stage: string;
+  readonly stepId: string | null;
+  readonly uploadedAt: string;
+  readonly uploader: string;
+  readonly reusedFrom: string | null;
+  /** Opens inline (the browser's own viewer). */
+  readonly url: string;
+  readonly downloadUrl: string;
+}
+
+/** A dossier's files against its checklist. */
+export interface DossierFiles {
+  readonly documents: readonly {
+    readonly id: string;
+    readonly name: LocalizedText;
+    readonly required: boolean;
+    readonly ticked: boolean;
+    readonly digitised: boolean;
+    readonly files: readonly DossierFile[];
+  }[];
+  readonly other: readonly DossierFile[];
+  readonly results: readonly DossierFile[];
+  readonly result: LocalizedText | null;
+}
+
+/** A file of the citizen's other dossiers, to attach again without a new scan. */
+export interface ReusableFile extends DossierFile {
+  readonly dossierId: string;
+  readonly dossierCode: string;
+  readonly procedure: { readonly id: string; readonly name: LocalizedText | null };
+  readonly documentName: LocalizedText | null;
+}
+
+/** An upload waiting for the event that links it. */
+export interface PendingUpload {
+  readonly id: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly contentType: string;
+  readonly name: string;
+  readonly expiresAt: string;
+}
+
+/** What an event carries to attach a file (the server's `uploads` items). */
+export interface FileLink {
+  readonly uploadId?: string;
+  readonly reuseFileId?: string;
+  readonly document: string;
+  readonly title?: string;
+}
+
+/** One row of the digitisation report. */
+export interface DigitisationRow {
+  readonly key: string;
+  readonly received: number;
+  readonly digitisedAtReception: number;
+  readonly results: number;
+  readonly resultsDigitised: number;
+  readonly files: number;
+  readonly reused: number;
+  readonly receptionRate: number | null;
+  readonly resultRate: number | null;
+  readonly reuseRate: number | null;
+}
+
+/** Send a file's bytes; the server judges the type from the content (415 when not allowed). */
+async function upload(file: Blob, name: string): Promise<PendingUpload> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/uploads?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+  } catch (error) {
+    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+  }
+  const parsed = (await response.json().catch(() => undefined)) as
+    PendingUpload | { error?: { code?: string; message?: string; details?: unknown } } | undefined;
+  if (!response.ok) {
+    if (response.status === 401) dispatchEvent(new Event(SESSION_ENDED));
+    const err = (parsed as { error?: { code?: string; message?: string; details?: unknown } })
+      ?.error;
+    throw new ApiError(
+      response.status,
+      err?.code ?? `http-${response.status}`,
+      err?.message ?? response.statusText,
+      err?.details,
+    );
+  }
+  return parsed as PendingUpload;
+}
+
+/** The dossier files' view of the server API. */
+export const filesApi = {
+  upload,
+  list: (dossierId: string) =>
+    call<DossierFiles>('GET', `/api/dossiers/${encodeURIComponent(dossierId)}/files`),
+  reusable: (citizen: string) =>
+    call<{ items: ReusableFile[] }>(
+      'GET',
+      `/api/files?citizen=${encodeURIComponent(citizen)}`,
+    ).then((r) => r.items),
+  digitisation: (from: string, to: string) =>
+    call<{ byUnit: DigitisationRow[]; byProcedure: DigitisationRow[]; total: DigitisationRow }>(
+      'GET',
+      `/api/reports/digitisation?from=${from}&to=${to}`,
+    ),
+};

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { filesApi, type DigitisationRow } from '../../../api/files.ts';
+import { ErrorAlert } from '../../controls.tsx';
+import { useFilesText } from './filesText.ts';
+
+type Report = Awaited<ReturnType<typeof filesApi.digitisation>>;
+
+/** `n/d (r %)`, or a dash when there is nothing to count. */
+function share(n: number, d: number, rate: number | null): string {
+  return d === 0 || rate === null ? '—' : `${n}/${d} (${rate}%)`;
+}
+
+/**
+ * The reform programme's digitisation rates for the period: dossiers fully digitised at
+ * reception, results digitised, documents reused — by unit and by procedure.
+ */
+export function DigitisationCard({
+  from,
+  to,
+  label,
+}: {
+  from: string;
+  to: string;
+  /** The name of a unit or procedure id. */
+  label: (kind: 'unit' | 'procedure', key: string) => string;
+}) {
+  const { x } = useFilesText();
+  const [report, setReport] = useState<Report | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    if (!day.test(from) || !day.test(to) || to < from) return;
+    let live = true;
+    filesApi.digitisation(from, to).then(
+      (r) => {
+        if (!live) return;
+        setReport(r);
+        setError(undefined);
+      },
+      (e: unknown) => live && setError(String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [from, to]);
+
+  const rows = (kind: 'unit' | 'procedure', list: readonly DigitisationRow[]) =>
+    list.map((r) => (
+      <tr key={`${kind}-${r.key}`}>
+        <th scope="row">{label(kind, r.key)}</th>
+        <td className="num">{r.received}</td>
+        <td className="num">{share(r.digitisedAtReception, r.received, r.receptionRate)}</td>
+        <td className="num">{share(r.resultsDigitised, r.results, r.resultRate)}</td>
+        <td className="num">{share(r.reused, r.files, r.reuseRate)}</td>
+      </tr>
+    ));
+
+  return (
+    <section className="card" aria-labelledby="rep-digitisation">
+      <h2 id="rep-digitisation">{x.digitisationTitle}</h2>
+      <ErrorAlert message={error} />
+      {report ? (
+        <table className="table compact" aria-labelledby="rep-digitisation">
+          <thead>
+            <tr>
+              <th scope="col">{x.colKey}</th>
+              <th scope="col" className="num">
+                {x.colReceived}
+              </th>
+              <th scope="col" className="num">
+                {x.colDigitised}
+              </th>
+              <th scope="col" className="num">
+                {x.colResults}
+              </th>
+              <th scope="col" className="num">
+                {x.colReused}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="rowgroup" colSpan={5}>
+                {x.byUnit}
+              </th>
+            </tr>
+            {rows('unit', report.byUnit)}
+            <tr>
+              <th scope="rowgroup" colSpan={5}>
+                {x.byProcedure}
+              </th>
+            </tr>
+            {rows('procedure', report.byProcedure)}
+            <tr className="total-row">
+              <th scope="row">{x.total}</th>
+              <td className="num">{report.total.received}</td>
+              <td className="num">
+                {share(
+                  report.total.digitisedAtReception,
+                  report.total.received,
+                  report.total.receptionRate,
+                )}
+              </td>
+              <td className="num">
+                {share(
+                  report.total.resultsDigitised,
+                  report.total.results,
+                  report.total.resultRate,
+                )}
+              </td>
+              <td className="num">
+                {share(report.total.reused, report.total.files, report.total.reuseRate)}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
