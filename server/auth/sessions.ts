@@ -15,6 +15,9 @@ export interface User {
 /** The role that may save procedures in the designer (not a step role of the catalog). */
 export const DESIGNER_ROLE = 'designer';
 
+/** The role that approves and publishes reviewed procedure drafts (not a step role either). */
+export const PUBLISHER_ROLE = 'publisher';
+
 /** The signed-in view of a `users` row. */
 export function userFromRow(
   row: Pick<

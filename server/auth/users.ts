@@ -5,7 +5,7 @@ import { AppError } from '../appError.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { DESIGNER_ROLE, hashToken, userFromRow, type User } from './sessions.ts';
+import { DESIGNER_ROLE, hashToken, PUBLISHER_ROLE, userFromRow, type User } from './sessions.ts';
 
 /** A user to create. */
 export interface NewUser {
@@ -75,7 +75,7 @@ function checkPlacement(
     });
   }
   change.roles?.forEach((role, i) => {
-    if (role === DESIGNER_ROLE) return;
+    if (role === DESIGNER_ROLE || role === PUBLISHER_ROLE) return;
     const known = catalog.roles.find((r) => r.id === role);
     if (!known) {
       problems.push({
