@@ -1,6 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import {
-  buildMachineGraph,
   hasErrors,
   procedureMetrics,
   procedureVersion,
@@ -34,9 +33,8 @@ const SaveBody = z
 
 /** Summary of a procedure for the library list. */
 function summary(procedure: Procedure, version: string, problems: { severity: string }[]) {
-  const steps = buildMachineGraph(procedure.machine).nodes.filter(
-    (n) => n.parent && n.kind === 'atomic',
-  ).length;
+  // The steps the editor's panel counts: reachable steps of the agencies (not the citizen's).
+  const steps = procedureMetrics(procedure).steps;
   return {
     id: procedure.id,
     version,
