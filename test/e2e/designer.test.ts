@@ -255,7 +255,13 @@ describe('the procedure designer', () => {
     await sim.getByLabel('Thời điểm nộp hồ sơ').fill('2026-04-29T14:00');
     await sim.getByLabel('Hình thức nhận kết quả').selectOption('Bưu chính');
     await sim.getByRole('button', { name: 'Bắt đầu mô phỏng' }).click();
-    await sim.locator('[data-event="ACCEPT"]').click();
+    await sim.locator('[data-event="ACCEPT"]').waitFor();
+    // The event is fired by clicking its arrow's label on the canvas.
+    const accept = await sim.locator('[data-event="ACCEPT"]').innerText();
+    await page
+      .locator('.edge-label', { hasText: accept.split(' · ')[0]!.trim() })
+      .first()
+      .click();
     const calendar = createCalendar({ schedules: [officialSchedule()] });
     const due = appointmentDate(calendar, new Date('2026-04-29T14:00:00+07:00'), {
       workingDays: 3,
@@ -370,9 +376,13 @@ describe('the procedure designer', () => {
     await expect.poll(() => node(page, 'buocMoi').innerText()).toContain('Thẩm định bổ sung');
 
     // An arrow dropped in the middle of an outcome (not on a connection point) connects to it.
+    // Ctrl+0 fits the whole diagram (the outcomes are drawn only when in view).
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+0');
     const finals = page.locator('.react-flow__node-final');
     const target = finals.first();
-    await target.scrollIntoViewIfNeeded();
+    await target.waitFor();
+    await page.waitForTimeout(400);
     const to = (await target.boundingBox())!;
     await node(page, 'buocMoi').hover();
     const from = (await node(page, 'buocMoi')

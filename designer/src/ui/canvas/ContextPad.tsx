@@ -2,6 +2,7 @@ import { NodeToolbar, Position } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../I18n.tsx';
 import { useCanvasActions } from './canvasActions.ts';
+import { AppendIcon, DeleteIcon, FinalIcon, StepIcon } from './icons.tsx';
 
 /**
  * The context pad of a selected step (as in bpmn.io): append a next step, turn it into an
@@ -20,7 +21,12 @@ export function ContextPad({
   const actions = useCanvasActions();
   if (!actions.editable) return null;
   return (
-    <NodeToolbar isVisible={visible} position={Position.Right} align="start" offset={8}>
+    <NodeToolbar
+      isVisible={visible && actions.padFor === path}
+      position={Position.Right}
+      align="start"
+      offset={8}
+    >
       <div className="context-pad" role="toolbar" aria-label={s.contextPad}>
         {!final ? (
           <button
@@ -30,7 +36,7 @@ export function ContextPad({
             aria-label={s.padAppend}
             onClick={() => actions.append(path)}
           >
-            ➜□
+            <AppendIcon />
           </button>
         ) : null}
         <button
@@ -40,7 +46,7 @@ export function ContextPad({
           aria-label={final ? s.padToStep : s.padToFinal}
           onClick={() => actions.toggleFinal(path)}
         >
-          {final ? '□' : '◉'}
+          {final ? <StepIcon /> : <FinalIcon />}
         </button>
         <button
           type="button"
@@ -49,7 +55,7 @@ export function ContextPad({
           aria-label={s.padDelete}
           onClick={() => actions.remove(path)}
         >
-          🗑
+          <DeleteIcon />
         </button>
       </div>
     </NodeToolbar>

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../I18n.tsx';
+import { FinalIcon, ParallelIcon, StepIcon } from './icons.tsx';
 import { PALETTE_MIME, type PaletteShape } from './canvasActions.ts';
 
 /**
@@ -7,10 +9,10 @@ import { PALETTE_MIME, type PaletteShape } from './canvasActions.ts';
  */
 export function Palette({ onAdd }: { onAdd: (shape: PaletteShape) => void }) {
   const { s } = useI18n();
-  const items: { shape: PaletteShape; label: string; icon: string }[] = [
-    { shape: 'step', label: s.addStep, icon: '▭' },
-    { shape: 'final', label: s.addFinal, icon: '◉' },
-    { shape: 'parallel', label: s.addParallel, icon: '⫼' },
+  const items: { shape: PaletteShape; label: string; icon: ReactNode }[] = [
+    { shape: 'step', label: s.addStep, icon: <StepIcon /> },
+    { shape: 'final', label: s.addFinal, icon: <FinalIcon /> },
+    { shape: 'parallel', label: s.addParallel, icon: <ParallelIcon /> },
   ];
   return (
     <div className="palette" role="toolbar" aria-label={s.palette} data-testid="palette">
@@ -29,7 +31,7 @@ export function Palette({ onAdd }: { onAdd: (shape: PaletteShape) => void }) {
           }}
           onClick={() => onAdd(item.shape)}
         >
-          <span aria-hidden="true">{item.icon}</span>
+          {item.icon}
         </button>
       ))}
     </div>

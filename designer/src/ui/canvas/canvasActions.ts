@@ -4,6 +4,8 @@ import { createContext, useContext } from 'react';
 export interface CanvasActions {
   /** Whether the diagram can be edited now. */
   readonly editable: boolean;
+  /** The one selected shape that shows the context pad (none when several are selected). */
+  readonly padFor?: string | undefined;
   /** Add a next step right of this one and connect them (the event is chosen in a dialog). */
   append(path: string): void;
   /** Delete this step. */

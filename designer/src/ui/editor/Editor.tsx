@@ -72,6 +72,7 @@ export function Editor({
   );
   const [active, setActive] = useState<ReadonlySet<string>>(new Set());
   const [minimap, setMinimap] = useState(false);
+  const [simRequest, setSimRequest] = useState<{ event: string; nonce: number } | undefined>();
   const canvas = useRef<CanvasHandle>(null);
   const doc = state.history.present;
   const { procedure } = doc;
@@ -187,6 +188,11 @@ export function Editor({
     editable: mayEdit && mode === 'design',
     onConnect: connectTo,
     addParallel,
+    padFor:
+      state.selection.kind === 'step' &&
+      state.multi.steps.length + state.multi.transitions.length <= 1
+        ? state.selection.path
+        : undefined,
   });
 
   const showProblem = useCallback(
@@ -328,9 +334,15 @@ export function Editor({
               geometry={geometry}
               flow={flow}
               readOnly={readOnly || !mayEdit}
-              onSelect={(selection, multi) =>
-                dispatch({ type: 'select', selection, ...(multi ? { multi } : {}) })
-              }
+              onSelect={(selection, multi) => {
+                // While simulating, a click on an arrow fires its event.
+                if (mode === 'simulate' && selection.kind === 'transition') {
+                  if (selection.ref.kind === 'on')
+                    setSimRequest({ event: selection.ref.event, nonce: Date.now() });
+                  return;
+                }
+                dispatch({ type: 'select', selection, ...(multi ? { multi } : {}) });
+              }}
               onMove={(positions) => exec({ type: 'moveNodes', positions }, s.cmd_moveNodes)}
               onConnect={connectTo}
               onDropShape={canvasEditing.dropShape}
@@ -387,6 +399,7 @@ export function Editor({
             catalog={catalog}
             errors={errors}
             onActive={setActive}
+            request={simRequest}
           />
         ) : (
           <SimplifyPanel

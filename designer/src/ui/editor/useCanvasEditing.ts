@@ -36,7 +36,9 @@ export function useCanvasEditing({
   editable,
   onConnect,
   addParallel,
+  padFor,
 }: {
+  padFor: string | undefined;
   procedure: Procedure;
   geometry: Geometry;
   exec: Exec;
@@ -71,6 +73,7 @@ export function useCanvasEditing({
   const actions = useMemo<CanvasActions>(
     () => ({
       editable,
+      padFor,
       append(path) {
         const box = geometry.boxes.get(path);
         const parent = parentPath(path);
@@ -119,7 +122,7 @@ export function useCanvasEditing({
         exec({ type: 'updateStep', path, patch }, s.cmd_updateStep);
       },
     }),
-    [editable, geometry, procedure, exec, s, lang, onConnect],
+    [editable, padFor, geometry, procedure, exec, s, lang, onConnect],
   );
 
   const selectAll = useCallback(
