@@ -12,8 +12,10 @@ import {
   validateProcedure,
   type Procedure,
   type StateNodeConfig,
+  type UnitCatalog,
 } from '../engine/index.ts';
 import { computeGeometry } from '../designer/src/layout/geometry.ts';
+import { measureDiagram } from './diagramCounts.ts';
 import { toCanvas } from '../designer/src/model/canvasModel.ts';
 import { buildDesigner, launchChromium, startDesignerServer } from '../test/e2e/designerServer.ts';
 import { measure, printTable, type BenchResult } from './benchResult.ts';
@@ -180,6 +182,25 @@ export async function runDesignerBench(): Promise<BenchResult[]> {
       unit: 'ms',
       note: 'definition → canvas model → lanes geometry, per edit',
     });
+    // Legibility after the automatic layout: arrow crossings and labels on boxes.
+    const catalog = (await (
+      await context.request.get(`${server.url}/api/units`)
+    ).json()) as UnitCatalog;
+    const list = (await (await context.request.get(`${server.url}/api/procedures`)).json()) as {
+      items: { id: string }[];
+    };
+    for (const { id } of list.items) {
+      const one = (await (
+        await context.request.get(`${server.url}/api/procedures/${id}`)
+      ).json()) as { procedure: Procedure };
+      const q = await measureDiagram(one.procedure, catalog);
+      results.push({
+        name: `designer.crossings.${id}`,
+        value: q.crossings,
+        unit: 'count',
+        note: `arrow crossings after automatic layout; ${q.labelsOnNodes} label(s) on boxes; ${q.steps} boxes, ${q.arrows} arrows`,
+      });
+    }
     await context.close();
   } finally {
     await browser.close();

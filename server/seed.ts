@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { UnitCatalog } from '../engine/index.ts';
-import { DESIGNER_ROLE, SUPERVISOR_ROLE } from './auth/sessions.ts';
+import { DESIGNER_ROLE, PUBLISHER_ROLE, SUPERVISOR_ROLE } from './auth/sessions.ts';
 import { createUser } from './auth/users.ts';
 import type { Database } from './db/schema.ts';
 
@@ -67,6 +67,19 @@ export async function seedDemoUsers(
     now,
   );
   created.push('admin');
+  // A second person who approves and publishes what designers submit for review.
+  await createUser(
+    db,
+    {
+      username: 'pheduyet',
+      password: DEMO_PASSWORD,
+      displayName: 'Lãnh đạo phê duyệt thủ tục',
+      unitId: first.id,
+      roles: [PUBLISHER_ROLE],
+    },
+    now,
+  );
+  created.push('pheduyet');
   // The officers of a unit with units under it (a People's Committee, a department) supervise
   // them: they read their dossiers and statistics.
   const parents = new Set(catalog.units.map((u) => u.parent).filter((p) => p !== undefined));

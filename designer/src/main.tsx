@@ -17,7 +17,7 @@ const opened = parseRoute(location.pathname);
 if (opened.name !== 'lookup') prefetch.start('me', api.me);
 prefetch.start('units', api.units);
 if (opened.name === 'editor')
-  prefetch.start(`procedure:${opened.id}`, () => api.procedure(opened.id));
+  prefetch.start(`procedure:${opened.id}`, () => api.procedure(opened.id, 'edit'));
 // Live validation runs in a worker; its schemas compile while the network is busy.
 startValidator();
 

@@ -21,8 +21,11 @@ export const DESIGNER_ROLE = 'designer';
  */
 export const SUPERVISOR_ROLE = 'supervisor';
 
+/** The role that approves and publishes reviewed procedure drafts (not a step role either). */
+export const PUBLISHER_ROLE = 'publisher';
+
 /** The app's own roles, beside the step roles of the catalog. */
-export const APP_ROLES: readonly string[] = [DESIGNER_ROLE, SUPERVISOR_ROLE];
+export const APP_ROLES: readonly string[] = [DESIGNER_ROLE, SUPERVISOR_ROLE, PUBLISHER_ROLE];
 
 /** The signed-in view of a `users` row. */
 export function userFromRow(

@@ -5,6 +5,7 @@ import * as userAdmin from './migrations/2026-11-29T01-user-admin.ts';
 import * as notices from './migrations/2026-11-29T02-notices.ts';
 import * as access from './migrations/2026-12-03T13-access.ts';
 import * as dossierFiles from './migrations/2026-12-03T16-dossier-files.ts';
+import * as publication from './migrations/2026-12-03T14-procedure-publication.ts';
 
 /** The migrations, by date-prefixed name; Kysely runs them in name order. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T02-notices': notices,
   '2026-12-03T13-access': access,
   '2026-12-03T16-dossier-files': dossierFiles,
+  '2026-12-03T14-procedure-publication': publication,
 };
 
 /** Bring the schema up to date; returns Kysely's report instead of throwing on a failure. */

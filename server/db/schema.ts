@@ -10,6 +10,36 @@ export interface Database {
     content: string;
     registered_at: number;
   };
+  /** The designer's working copy of a procedure (one per procedure), until it is published. */
+  procedure_drafts: {
+    procedure_id: string;
+    content: string;
+    layout: string | null;
+    etag: string;
+    base_etag: string | null;
+    /** `draft` while edited, `review` once submitted. */
+    status: string;
+    saves: number;
+    created_by: string;
+    created_at: number;
+    saved_by: string;
+    saved_at: number;
+    submitted_by: string | null;
+    submitted_at: number | null;
+    review_note: string | null;
+  };
+  /** Who published which version, when, effective from when (`source`: review or file). */
+  procedure_publications: {
+    id: string;
+    procedure_id: string;
+    version: string;
+    published_by: string | null;
+    submitted_by: string | null;
+    published_at: number;
+    effective_from: number;
+    decision_number: string | null;
+    source: string;
+  };
   units: {
     id: string;
     name_vi: string;

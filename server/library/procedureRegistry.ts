@@ -14,6 +14,7 @@ import {
 } from '../../engine/index.ts';
 import type { Database } from '../db/schema.ts';
 import { expandPaths, fileKind, ProcedureLoadError } from './procedureFiles.ts';
+import { PublicationLog, type Publication } from './publications.ts';
 
 export { ProcedureLoadError };
 
@@ -33,6 +34,8 @@ export function etagOf(text: string): string {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Names of the library that are not procedures. */
+const RESERVED = new Set(['units', 'calendars', 'procedure']);
 
 /**
  * The procedure library loaded in the server: the current definition of each procedure (from
@@ -44,12 +47,16 @@ export class ProcedureRegistry {
   private readonly versions = new Map<string, Procedure>();
   /** Told of every saved definition (the runtime tells the other server processes). */
   onSaved: (id: string) => void = () => undefined;
+  /** Who published which version, effective from when. */
+  readonly publications: PublicationLog;
 
   constructor(
     private readonly db: Kysely<Database>,
     readonly dir: string,
     private units: UnitCatalog,
-  ) {}
+  ) {
+    this.publications = new PublicationLog(db);
+  }
 
   /** Load every procedure file; throws `ProcedureLoadError` listing the invalid ones. */
   async loadAll(now: number): Promise<void> {
@@ -80,6 +87,41 @@ export class ProcedureRegistry {
       await this.register(procedure, file, text, problems, now);
     }
     if (failures.length > 0) throw new ProcedureLoadError(failures);
+    await this.publications.load();
+    for (const entry of this.current.values()) await this.recordFileVersion(entry, now);
+    // The versions publications point at, so that the one in effect is known without a query.
+    const rows = await this.db
+      .selectFrom('procedure_versions')
+      .innerJoin('procedure_publications', (j) =>
+        j
+          .onRef('procedure_publications.procedure_id', '=', 'procedure_versions.procedure_id')
+          .onRef('procedure_publications.version', '=', 'procedure_versions.version'),
+      )
+      .select(['procedure_versions.procedure_id', 'procedure_versions.version', 'content'])
+      .execute();
+    for (const row of rows)
+      this.versions.set(`${row.procedure_id}@${row.version}`, JSON.parse(row.content) as Procedure);
+  }
+
+  /**
+   * A file version nobody published in the designer (the first start, a hand edit, a git pull)
+   * is recorded as published from the file: in effect at once, or since always for the first
+   * version of a procedure, so that dossiers of any date have a version to run on.
+   */
+  private async recordFileVersion(entry: RegisteredProcedure, now: number): Promise<void> {
+    const id = entry.procedure.id;
+    const known = this.publications.of(id);
+    if (known.some((p) => p.version === entry.version)) return;
+    await this.publications.record({
+      procedureId: id,
+      version: entry.version,
+      publishedBy: null,
+      submittedBy: null,
+      publishedAt: now,
+      effectiveFrom: known.length === 0 ? 0 : now,
+      decisionNumber: null,
+      source: 'file',
+    });
   }
 
   private async register(
@@ -120,11 +162,37 @@ export class ProcedureRegistry {
     if (hasErrors(problems)) return entry;
     const procedure = JSON.parse(text) as Procedure;
     if (procedure.id !== id) return entry;
-    return this.register(procedure, entry.file, text, problems, now);
+    const fresh = await this.register(procedure, entry.file, text, problems, now);
+    await this.recordFileVersion(fresh, now);
+    return fresh;
+  }
+
+  /**
+   * The version of a procedure in effect at an instant: the last publication whose effective
+   * date has come (a version published today to take effect next Monday leaves today's
+   * receptions on the one before). Undefined for an id never published.
+   */
+  inEffect(id: string, at: number): RegisteredProcedure | undefined {
+    const current = this.current.get(id);
+    if (!current) return undefined;
+    const publication = this.publications.inEffect(id, at);
+    if (!publication || publication.version === current.version) return current;
+    const procedure = this.versions.get(`${id}@${publication.version}`);
+    if (!procedure) return current;
+    return {
+      procedure,
+      version: publication.version,
+      file: current.file,
+      etag: etagOf(formatProcedure(procedure)),
+      problems: [],
+    };
   }
 
   /** Take up a definition another server process saved: re-read its file, new ones included. */
   async reload(id: string, now: number): Promise<void> {
+    // The publishing process recorded who published it and from when: read that first, so the
+    // changed file is not taken for a hand edit in effect at once.
+    await this.publications.load();
     if (this.current.has(id)) {
       await this.refresh(id, now);
       return;
@@ -142,7 +210,7 @@ export class ProcedureRegistry {
     return [...this.current.values()].sort((a, b) => a.procedure.id.localeCompare(b.procedure.id));
   }
 
-  /** The current definition of a procedure. */
+  /** The latest published definition of a procedure (its file), in effect or not yet. */
   get(id: string): RegisteredProcedure | undefined {
     return this.current.get(id);
   }
@@ -164,9 +232,13 @@ export class ProcedureRegistry {
     return procedure;
   }
 
-  /** The file a procedure id is stored in; undefined for an id that is not a safe slug. */
+  /**
+   * The file a procedure id is stored in; undefined for an id that is not a safe slug or names
+   * another file of the library (`units`, the `calendars` folder).
+   */
   fileFor(id: string): string | undefined {
-    if (!SLUG.test(id) || id.length > 100) return undefined;
+    if (!SLUG.test(id) || id.length > 100 || RESERVED.has(id)) return undefined;
+    if (fileKind(`${id}.json`) !== 'procedure') return undefined;
     const file = resolve(this.dir, `${id}.json`);
     return file.startsWith(resolve(this.dir) + sep) ? file : undefined;
   }
@@ -210,6 +282,33 @@ export class ProcedureRegistry {
     const entry = await this.register(procedure, file, text, problems, now);
     this.onSaved(procedure.id);
     return { kind: 'saved', entry };
+  }
+
+  /**
+   * Publish a reviewed definition: write its file (and layout) like `save`, then record who
+   * published it, effective from when, under which decision.
+   */
+  async publish(
+    procedure: Procedure,
+    layout: unknown,
+    expectedEtag: string | null,
+    record: Pick<Publication, 'publishedBy' | 'submittedBy' | 'effectiveFrom' | 'decisionNumber'>,
+    now: number,
+  ): Promise<
+    | { kind: 'published'; entry: RegisteredProcedure; publication: Publication }
+    | { kind: 'conflict'; etag: string | null }
+    | { kind: 'invalid'; problems: Problem[] }
+  > {
+    const result = await this.save(procedure, layout, expectedEtag, now);
+    if (result.kind !== 'saved') return result;
+    const publication = await this.publications.record({
+      procedureId: procedure.id,
+      version: result.entry.version,
+      publishedAt: now,
+      source: 'review',
+      ...record,
+    });
+    return { kind: 'published', entry: result.entry, publication };
   }
 
   /** The layout sidecar of a procedure, if any. */

@@ -107,7 +107,7 @@ export class DossierService {
     snapshot: DossierSnapshot;
     version: number;
   }> {
-    const entry = this.deps.registry.get(input.procedureId);
+    const entry = this.deps.registry.inEffect(input.procedureId, this.deps.now());
     if (!entry)
       throw new AppError('not-found', `No procedure "${input.procedureId}"`, {
         field: 'procedureId',

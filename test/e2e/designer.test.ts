@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { browserSuite, SHOTS, submitLogin } from './browserSuite.ts';
 
 /**
  * The designer in a real browser (Debian's Chromium) against the real server: sign in, edit a
- * procedure on the canvas, watch validation, save to disk, simulate a dossier, compare versions.
+ * procedure on the canvas, watch validation, save a draft, simulate a dossier, compare versions.
  * Every scenario leaves a screenshot in test-results/.
  */
 
@@ -44,6 +44,16 @@ function officialSchedule(): CalendarSchedule {
   const r = parseCalendarFile(JSON.parse(readFileSync(file, 'utf8')), '2026.json');
   if (!r.ok) throw new Error('2026.json');
   return r.schedule;
+}
+
+/** The draft of a procedure as the database holds it (saving keeps a draft, not the file). */
+async function draftOf(id: string): Promise<{ procedure: any; layout: any }> {
+  const row = await suite.server.runtime.deps.db
+    .selectFrom('procedure_drafts')
+    .select(['content', 'layout'])
+    .where('procedure_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { procedure: JSON.parse(row.content), layout: row.layout && JSON.parse(row.layout) };
 }
 
 const node = (page: Page, path: string): Locator =>
@@ -104,11 +114,12 @@ describe('the procedure designer', () => {
     await expect.poll(() => page.getByTestId('validity').innerText()).toBe('Hợp lệ');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(() => page.getByTestId('save-status').innerText()).toBe('Đã lưu');
-    const created = readFileSync(
-      join(suite.server.proceduresDir, 'cap-giay-xac-nhan-cu-tru.json'),
-      'utf8',
+    const created = (await draftOf('cap-giay-xac-nhan-cu-tru')).procedure;
+    expect(created.name.vi).toBe('Cấp giấy xác nhận cư trú');
+    // A draft only: nothing in the library folder until it is published.
+    expect(existsSync(join(suite.server.proceduresDir, 'cap-giay-xac-nhan-cu-tru.json'))).toBe(
+      false,
     );
-    expect(JSON.parse(created).name.vi).toBe('Cấp giấy xác nhận cư trú');
 
     await page.getByRole('link', { name: 'Thư viện' }).click();
     await page
@@ -125,18 +136,13 @@ describe('the procedure designer', () => {
     );
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(() => page.getByTestId('save-status').innerText()).toBe('Đã lưu');
-    const variant = JSON.parse(
-      readFileSync(
-        join(suite.server.proceduresDir, 'cap-ban-sao-trich-luc-ho-tich-2.json'),
-        'utf8',
-      ),
-    );
+    const variant = (await draftOf('cap-ban-sao-trich-luc-ho-tich-2')).procedure;
     expect(variant.machine.id).toBe('cap-ban-sao-trich-luc-ho-tich-2');
     expect(variant.name.vi).toBe('Cấp bản sao trích lục hộ tịch (phương án đơn giản hóa)');
     await page.close();
   }, 60_000);
 
-  it('adds a step, connects it, validates live, saves, and the change is on disk', async () => {
+  it('adds a step, connects it, validates live, and saves it as a draft', async () => {
     const page = await signedIn();
     await open(page, 'Đăng ký khai sinh');
     await expect.poll(() => page.getByTestId('validity').innerText()).toBe('Hợp lệ');
@@ -195,10 +201,8 @@ describe('the procedure designer', () => {
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(() => page.getByTestId('save-status').innerText()).toBe('Đã lưu');
 
-    const file = join(suite.server.proceduresDir, 'dang-ky-khai-sinh.json');
-    const text = readFileSync(file, 'utf8');
-    const saved = JSON.parse(text);
-    expect(text).toBe(formatProcedure(saved));
+    const draft = await draftOf('dang-ky-khai-sinh');
+    const saved = draft.procedure;
     expect(saved.machine.states.buocMoi.meta).toMatchObject({
       name: { vi: 'Lãnh đạo xem xét đề xuất từ chối' },
       unit: 'ubnd-xa',
@@ -208,10 +212,10 @@ describe('the procedure designer', () => {
     expect(saved.events.DE_XUAT_TU_CHOI.name.vi).toBe('Đề xuất từ chối');
     expect(saved.machine.states.thamTra.on.DE_XUAT_TU_CHOI).toEqual({ target: 'buocMoi' });
     expect(saved.machine.states.buocMoi.on.REFUSE).toEqual({ target: 'tuChoi' });
-    const layout = JSON.parse(
-      readFileSync(join(suite.server.proceduresDir, 'dang-ky-khai-sinh.layout.json'), 'utf8'),
-    );
-    expect(layout.positions.buocMoi).toEqual({ x: expect.any(Number), y: expect.any(Number) });
+    expect(draft.layout.positions.buocMoi).toEqual({
+      x: expect.any(Number),
+      y: expect.any(Number),
+    });
     await page.close();
   }, 90_000);
 
@@ -251,7 +255,13 @@ describe('the procedure designer', () => {
     await sim.getByLabel('Thời điểm nộp hồ sơ').fill('2026-04-29T14:00');
     await sim.getByLabel('Hình thức nhận kết quả').selectOption('Bưu chính');
     await sim.getByRole('button', { name: 'Bắt đầu mô phỏng' }).click();
-    await sim.locator('[data-event="ACCEPT"]').click();
+    await sim.locator('[data-event="ACCEPT"]').waitFor();
+    // The event is fired by clicking its arrow's label on the canvas.
+    const accept = await sim.locator('[data-event="ACCEPT"]').innerText();
+    await page
+      .locator('.edge-label', { hasText: accept.split(' · ')[0]!.trim() })
+      .first()
+      .click();
     const calendar = createCalendar({ schedules: [officialSchedule()] });
     const due = appointmentDate(calendar, new Date('2026-04-29T14:00:00+07:00'), {
       workingDays: 3,
@@ -313,4 +323,93 @@ describe('the procedure designer', () => {
     await expect.poll(() => table.locator('th', { hasText: 'Trước' }).count()).toBe(1);
     await page.close();
   }, 60_000);
+
+  it('models as bpmn.io does: palette drag, context-pad append, connect to an outcome anywhere on it', async () => {
+    const page = await suite.page();
+    await submitLogin(page, 'admin');
+    await page.getByRole('heading', { name: 'Thư viện thủ tục' }).waitFor();
+    await open(page, 'Đăng ký kết hôn');
+    await expect.poll(() => page.getByTestId('validity').innerText()).toBe('Hợp lệ');
+    const before = await page.locator('.react-flow__node-step').count();
+
+    // Drag a step from the palette onto the last unit lane.
+    const lane = page.locator('.react-flow__node-lane').nth(1);
+    const laneBox = (await lane.boundingBox())!;
+    const pane = (await page.locator('.canvas-area .react-flow').boundingBox())!;
+    await page.getByTestId('palette').locator('[data-shape="step"]').dragTo(
+      page.locator('.canvas-area .react-flow'),
+      {
+        targetPosition: {
+          x: Math.min(laneBox.x + laneBox.width, pane.x + pane.width) - pane.x - 120,
+          y: laneBox.y - pane.y + laneBox.height / 2,
+        },
+      },
+    );
+    await expect.poll(() => page.locator('.react-flow__node-step').count()).toBe(before + 1);
+    const added = page.locator('.react-flow__node-step.selected');
+    await expect.poll(() => added.innerText()).toContain('Bước mới');
+    const addedBox = (await added.boundingBox())!;
+    expect(addedBox.y + addedBox.height / 2).toBeGreaterThan(laneBox.y);
+    expect(addedBox.y + addedBox.height / 2).toBeLessThan(laneBox.y + laneBox.height);
+    await page.screenshot({ path: join(SHOTS, 'designer-palette-drop.png') });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__node-step').count()).toBe(before);
+
+    // The context pad of a step appends a next step and asks for the event.
+    const first = page.locator('.react-flow__node-step').first();
+    await first.click();
+    const pad = page.getByRole('toolbar', { name: 'Thao tác nhanh với bước' });
+    await pad.waitFor();
+    await page.screenshot({ path: join(SHOTS, 'designer-context-pad.png') });
+    await pad.getByRole('button', { name: 'Thêm bước tiếp theo và nối tới' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nối bước' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Nối' }).click();
+    await expect.poll(() => page.locator('.react-flow__node-step').count()).toBe(before + 1);
+    await expect.poll(() => node(page, 'buocMoi').count()).toBe(1);
+
+    // Double-click renames in place.
+    await node(page, 'buocMoi').locator('.step-name').dblclick();
+    const input = page.getByLabel('Tên bước (Enter để lưu, Esc để hủy)');
+    await input.fill('Thẩm định bổ sung');
+    await input.press('Enter');
+    await expect.poll(() => node(page, 'buocMoi').innerText()).toContain('Thẩm định bổ sung');
+
+    // An arrow dropped in the middle of an outcome (not on a connection point) connects to it.
+    // Ctrl+0 fits the whole diagram (the outcomes are drawn only when in view).
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+0');
+    const finals = page.locator('.react-flow__node-final');
+    const target = finals.first();
+    await target.waitFor();
+    await page.waitForTimeout(400);
+    const to = (await target.boundingBox())!;
+    await node(page, 'buocMoi').hover();
+    const from = (await node(page, 'buocMoi')
+      .locator('.react-flow__handle[data-handleid="r"]')
+      .boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2 - 20, to.y + to.height / 2 + 10, { steps: 8 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const connect = page.getByRole('dialog', { name: 'Nối bước' });
+    await connect.waitFor();
+    const targetId = await target.getAttribute('data-id');
+    await expect.poll(() => connect.innerText()).toContain('Thẩm định bổ sung');
+    await connect.getByRole('button', { name: 'Nối' }).click();
+    await expect
+      .poll(() =>
+        page.locator(`.react-flow__edge[data-testid^="rf__edge-buocMoi|"]`).count(),
+      )
+      .toBeGreaterThan(0);
+    expect(targetId).toBeTruthy();
+
+    // Ctrl+A selects every shape; Ctrl+- zooms out.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => page.getByText(/Đã chọn \d+ mục/).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'designer-modelling.png') });
+    await page.close();
+  }, 90_000);
 });

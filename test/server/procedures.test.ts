@@ -40,4 +40,13 @@ describe('procedure API and hand edits on disk', () => {
     expect(saved.status).toBe(200);
     expect(readFileSync(file, 'utf8')).toContain('(sửa tay)');
   });
+
+  it("counts a procedure's steps in the library as the editor's panel does", async () => {
+    const list = await rt.call('GET', '/api/procedures', { token: admin });
+    expect(list.body.items.length).toBeGreaterThan(5);
+    for (const item of list.body.items as { id: string; steps: number }[]) {
+      const one = await rt.call('GET', `/api/procedures/${item.id}`, { token: admin });
+      expect(item.steps, item.id).toBe(one.body.metrics.steps);
+    }
+  });
 });

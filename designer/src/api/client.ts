@@ -36,6 +36,22 @@ export interface ProcedureSummary {
   readonly steps: number;
   readonly errors: number;
   readonly warnings: number;
+  /** The draft being edited or reviewed, if any (the library shows it). */
+  readonly draft?: DraftInfo | null;
+  /** A published version that takes effect later. */
+  readonly upcoming?: { readonly version: string; readonly effectiveFrom: string } | null;
+}
+
+/** Where the draft of a procedure stands. */
+export interface DraftInfo {
+  readonly status: 'draft' | 'review';
+  readonly saves: number;
+  readonly createdBy: string;
+  readonly savedBy: string;
+  readonly savedAt: string;
+  readonly submittedBy: string | null;
+  readonly submittedAt: string | null;
+  readonly reviewNote: string | null;
 }
 
 /** A procedure as read for editing. */
@@ -46,6 +62,14 @@ export interface LoadedProcedure {
   readonly etag: string;
   readonly problems: readonly Problem[];
   readonly metrics: ProcedureMetrics;
+  /** The draft (with `view=edit`, when there is one). */
+  readonly draft?: DraftInfo | null;
+  /** The published versions: the latest, the one in effect now, one still to come. */
+  readonly published?: {
+    readonly version: string;
+    readonly inEffect: string;
+    readonly upcoming: string | null;
+  } | null;
 }
 
 /** The server's answer to a save. */
@@ -53,6 +77,7 @@ export interface SaveResult {
   readonly version: string;
   readonly etag: string;
   readonly problems: readonly Problem[];
+  readonly draft?: DraftInfo;
 }
 
 /** An error answer of the API (`{ error: { code, message, details } }`), or a network failure. */
@@ -143,8 +168,15 @@ export const api = {
   me: () => call<User>('GET', '/api/auth/me'),
   procedures: () =>
     call<{ items: ProcedureSummary[] }>('GET', '/api/procedures').then((r) => r.items),
-  procedure: (id: string) =>
-    call<LoadedProcedure>('GET', `/api/procedures/${encodeURIComponent(id)}`),
+  /** The published procedures and the drafts of procedures never published (the library). */
+  library: () =>
+    call<{ items: ProcedureSummary[]; drafts: ProcedureSummary[] }>('GET', '/api/procedures'),
+  /** The version in effect now; `edit`: the working copy (the draft, else the latest published). */
+  procedure: (id: string, view?: 'edit') =>
+    call<LoadedProcedure>(
+      'GET',
+      `/api/procedures/${encodeURIComponent(id)}${view ? `?view=${view}` : ''}`,
+    ),
   /** Save; `etag` is the one read (null only for a procedure that does not exist yet). */
   save: (id: string, procedure: Procedure, layout: unknown, etag: string | null) =>
     call<SaveResult>(

@@ -26,6 +26,8 @@ export type EditorAction =
     }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
+  /** A save: the next edit starts a new undo step, so undo can reach back to each save. */
+  | { readonly type: 'seal' }
   | {
       readonly type: 'select';
       readonly selection: Selection;
@@ -101,6 +103,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return settle(state, undo(state.history), state.selection, true);
     case 'redo':
       return settle(state, redo(state.history), state.selection, true);
+    case 'seal':
+      return state.history.mergeKey === undefined
+        ? state
+        : { ...state, history: { ...state.history, mergeKey: undefined } };
     case 'select': {
       const selection = validSelection(state.history.present, action.selection);
       const multi = action.multi ?? EMPTY_MULTI;

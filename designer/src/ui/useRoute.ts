@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SlipKind } from '../../../engine/index.ts';
+import { mayLeave } from './leaveGuard.ts';
 
 /** The screens of the app, from the address bar. */
 export type Route =
@@ -110,6 +111,8 @@ export function useRoute(): [Route, (route: Route) => void, number] {
   const [visit, setVisit] = useState(0);
   useEffect(() => {
     const onPop = () => {
+      // A page with unsaved work may refuse (it asks, then restores its own address).
+      if (!mayLeave()) return;
       setRoute(parseRoute(location.pathname));
       setVisit((v) => v + 1);
     };

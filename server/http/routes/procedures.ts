@@ -1,18 +1,20 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import {
-  buildMachineGraph,
   hasErrors,
   procedureMetrics,
+  procedureVersion,
   specialDays,
   validateProcedure,
   type Procedure,
 } from '../../../engine/index.ts';
 import { AppError } from '../../appError.ts';
 import { DESIGNER_ROLE } from '../../auth/sessions.ts';
+import { DraftStore } from '../../library/drafts.ts';
 import { etagOf } from '../../library/procedureRegistry.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { AnyObject, errors } from '../schemas.ts';
+import { draftInfo, registerPublicationRoutes } from './publication.ts';
 
 const IdParam = z.object({
   id: z
@@ -31,9 +33,8 @@ const SaveBody = z
 
 /** Summary of a procedure for the library list. */
 function summary(procedure: Procedure, version: string, problems: { severity: string }[]) {
-  const steps = buildMachineGraph(procedure.machine).nodes.filter(
-    (n) => n.parent && n.kind === 'atomic',
-  ).length;
+  // The steps the editor's panel counts: reachable steps of the agencies (not the citizen's).
+  const steps = procedureMetrics(procedure).steps;
   return {
     id: procedure.id,
     version,
@@ -50,8 +51,14 @@ function summary(procedure: Procedure, version: string, problems: { severity: st
   };
 }
 
-/** The designer's back end: list, read, validate and save procedure definitions. */
+function ifMatchOf(header: string | undefined): string | undefined {
+  return header?.replace(/^W\//, '').replace(/"/g, '');
+}
+
+/** The designer's back end: list, read, validate and save procedure drafts. */
 export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const drafts = new DraftStore(deps.db);
+  registerPublicationRoutes(app, deps);
   app.openapi(
     createRoute({
       method: 'get',
@@ -65,13 +72,35 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         },
       },
     }),
-    (c) =>
-      c.json(
-        {
-          items: deps.registry.list().map((e) => summary(e.procedure, e.version, [...e.problems])),
-        } as never,
-        200,
-      ),
+    async (c) => {
+      const now = deps.now();
+      const byId = new Map((await drafts.list()).map((d) => [d.procedureId, d]));
+      const items = deps.registry.list().map((latest) => {
+        const id = latest.procedure.id;
+        // Desks see the version in effect now; the library also the draft and what is coming.
+        const e = deps.registry.inEffect(id, now) ?? latest;
+        const upcoming = deps.registry.publications.pendingUntil(id, now);
+        const draft = byId.get(id);
+        byId.delete(id);
+        return {
+          ...summary(e.procedure, e.version, [...(e === latest ? e.problems : [])]),
+          draft: draft ? draftInfo(draft) : null,
+          upcoming: upcoming
+            ? {
+                version: upcoming.version,
+                effectiveFrom: new Date(upcoming.effectiveFrom).toISOString(),
+              }
+            : null,
+        };
+      });
+      // Procedures never published: only in the library, never at a desk.
+      const unpublished = [...byId.values()].map((d) => ({
+        ...summary(d.procedure, procedureVersion(d.procedure), []),
+        draft: draftInfo(d),
+        upcoming: null,
+      }));
+      return c.json({ items, drafts: unpublished } as never, 200);
+    },
   );
 
   app.openapi(
@@ -79,8 +108,12 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       method: 'get',
       path: '/api/procedures/{id}',
       tags: ['Procedures'],
-      summary: 'A procedure definition with its layout, version, ETag, problems and metrics',
-      request: { params: IdParam },
+      summary:
+        'A procedure definition with its layout, version, ETag, problems and metrics: the version in effect now, or with `view=edit` the working copy (the draft, else the latest published)',
+      request: {
+        params: IdParam,
+        query: z.object({ view: z.enum(['edit', 'effective']).optional() }),
+      },
       responses: {
         200: {
           description: 'The definition',
@@ -91,8 +124,37 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const entry = await deps.registry.refresh(id, deps.now());
-      if (!entry) throw new AppError('not-found', `No procedure "${id}"`);
+      const now = deps.now();
+      const latest = await deps.registry.refresh(id, now);
+      const publication = latest
+        ? {
+            version: latest.version,
+            inEffect: deps.registry.inEffect(id, now)?.version ?? latest.version,
+            upcoming: deps.registry.publications.pendingUntil(id, now)?.version ?? null,
+          }
+        : null;
+      if (c.req.valid('query').view === 'edit') {
+        const draft = await drafts.get(id);
+        if (draft) {
+          const problems = validateProcedure(draft.procedure, { units: deps.registry.catalog() });
+          c.header('ETag', `"${draft.etag}"`);
+          return c.json(
+            {
+              procedure: draft.procedure,
+              layout: draft.layout ?? deps.registry.layout(id),
+              version: procedureVersion(draft.procedure),
+              etag: draft.etag,
+              problems,
+              metrics: procedureMetrics(draft.procedure),
+              draft: draftInfo(draft),
+              published: publication,
+            } as never,
+            200,
+          );
+        }
+      }
+      const entry = c.req.valid('query').view === 'edit' ? latest : deps.registry.inEffect(id, now);
+      if (!entry || !latest) throw new AppError('not-found', `No procedure "${id}"`);
       c.header('ETag', `"${entry.etag}"`);
       return c.json(
         {
@@ -100,8 +162,10 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           layout: deps.registry.layout(id),
           version: entry.version,
           etag: entry.etag,
-          problems: entry.problems,
+          problems: entry === latest ? entry.problems : [],
           metrics: procedureMetrics(entry.procedure),
+          draft: null,
+          published: publication,
         } as never,
         200,
       );
@@ -114,7 +178,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       path: '/api/procedures/{id}',
       tags: ['Procedures'],
       summary:
-        'Save a definition as its canonical file (refused when the file changed on disk since it was read)',
+        'Save the draft of a procedure (refused when the draft, or for a first draft the published file, changed since it was read); publishing writes the file',
       request: {
         params: IdParam,
         headers: z.object({
@@ -135,40 +199,63 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         throw new AppError('forbidden', 'Only procedure designers save definitions');
       const { id } = c.req.valid('param');
       if (!deps.registry.fileFor(id)) {
-        throw new AppError('validation', `"${id}" is not a valid procedure id`, {
-          problems: [{ path: '/id', message: 'lowercase letters, digits and dashes' }],
-        });
+        throw new AppError(
+          'validation',
+          `"${id}" is not a procedure id: lowercase letters, digits and dashes, at most 100 characters, and not a file of the library such as units`,
+          {
+            problems: [
+              {
+                path: '/id',
+                message: 'lowercase letters, digits and dashes; not units, calendars or a schema',
+              },
+            ],
+          },
+        );
       }
       const body = c.req.valid('json');
       const procedure = body.procedure as unknown as Procedure;
       if (procedure.id !== id)
-        throw new AppError('validation', 'The procedure id must match the URL', {
+        throw new AppError('validation', `The procedure id must match the URL ("${id}")`, {
           problems: [{ path: '/procedure/id', message: `expected "${id}"` }],
+        });
+      const machineId = (procedure.machine as { id?: unknown } | undefined)?.id;
+      if (machineId !== undefined && machineId !== id)
+        throw new AppError('validation', `machine.id must be the procedure id ("${id}")`, {
+          problems: [{ path: '/procedure/machine/id', message: `expected "${id}"` }],
         });
       const problems = validateProcedure(procedure, { units: deps.registry.catalog() });
       if (hasErrors(problems))
         throw new AppError('validation', 'The procedure has errors; it is not saved', { problems });
-      const ifMatch = c.req.valid('header')['if-match'];
-      const expected = ifMatch === undefined ? null : ifMatch.replace(/^W\//, '').replace(/"/g, '');
-      const result = await deps.registry.save(procedure, body.layout ?? null, expected, deps.now());
-      if (result.kind === 'conflict') {
+      const expected = ifMatchOf(c.req.valid('header')['if-match']);
+      // The draft when there is one, else the published file: the ETag read must still be it.
+      const previous = await drafts.get(id);
+      const latest = await deps.registry.refresh(id, deps.now());
+      const onDisk = deps.registry.readFile(id);
+      const base = previous ? previous.etag : onDisk === undefined ? null : etagOf(onDisk);
+      if ((expected ?? null) !== base) {
         throw new AppError(
-          'file-changed',
-          'The file changed on disk since it was opened; reload it before saving',
-          { etag: result.etag },
+          previous ? 'version-conflict' : 'file-changed',
+          previous
+            ? 'The draft was saved by someone else since it was opened; reload it before saving'
+            : 'The file changed on disk since it was opened; reload it before saving',
+          { etag: base },
         );
       }
-      if (result.kind === 'invalid')
-        throw new AppError('validation', 'The procedure has errors; it is not saved', {
-          problems: result.problems,
-        });
-      const text = deps.registry.readFile(id)!;
-      c.header('ETag', `"${etagOf(text)}"`);
+      const draft = await drafts.save({
+        procedure,
+        layout: body.layout ?? null,
+        previous,
+        baseEtag: latest ? latest.etag : null,
+        user: user.id,
+        now: deps.now(),
+      });
+      c.header('ETag', `"${draft.etag}"`);
       return c.json(
         {
-          version: result.entry.version,
-          etag: etagOf(text),
-          problems: result.entry.problems,
+          version: procedureVersion(procedure),
+          etag: draft.etag,
+          problems,
+          draft: draftInfo(draft),
         } as never,
         200,
       );

@@ -3,7 +3,6 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
-  Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
@@ -34,6 +33,14 @@ import { useI18n } from '../I18n.tsx';
 import { buildFlow, type FlowContext } from './buildFlow.ts';
 import { nodeTypes } from './nodes.tsx';
 import { EdgeLabelClick, edgeTypes } from './TransitionEdge.tsx';
+import {
+  CanvasActionsContext,
+  PALETTE_MIME,
+  type CanvasActions,
+  type PaletteShape,
+} from './canvasActions.ts';
+import { useCanvasKeys } from './useCanvasKeys.ts';
+import { LaneRail } from './LaneRail.tsx';
 
 /** What the editor can ask of the canvas. */
 export interface CanvasHandle {
@@ -57,10 +64,18 @@ export interface CanvasProps {
   onConnect(source: string, target: string): void;
   onRetarget(edgeId: string, target: string): void;
   onDelete(steps: string[], transitionIds: string[]): void;
+  /** A shape dragged from the palette and dropped at a canvas point. */
+  onDropShape?(shape: PaletteShape, at: XY): void;
+  /** Ctrl+A: every step and outcome. */
+  onSelectAll?(steps: string[]): void;
+  /** Show the minimap (off by default: it would cover part of the diagram). */
+  readonly showMinimap?: boolean;
+  /** The context pad's and rename's actions. */
+  readonly actions?: CanvasActions;
 }
 
 /** Below this zoom Vietnamese labels stop being readable: large diagrams open at it instead. */
-const READABLE_ZOOM = 0.72;
+const READABLE_ZOOM = 0.82;
 
 /** Fit the whole diagram when it stays readable; else start at its beginning, readable. */
 function initialView(
@@ -124,6 +139,20 @@ const Inner = forwardRef<CanvasHandle, CanvasProps>(function Inner(props, ref) {
     [derived.edges, dragging],
   );
   const fitted = useRef(false);
+  const laneNodes = useMemo(() => nodes.filter((n) => n.type === 'lane'), [nodes]);
+  const actionsValue = useMemo<CanvasActions>(
+    () =>
+      props.actions && !readOnly
+        ? props.actions
+        : {
+            editable: false,
+            append: () => undefined,
+            remove: () => undefined,
+            rename: () => undefined,
+            toggleFinal: () => undefined,
+          },
+    [props.actions, readOnly],
+  );
 
   useImperativeHandle(
     ref,
@@ -256,91 +285,135 @@ const Inner = forwardRef<CanvasHandle, CanvasProps>(function Inner(props, ref) {
     [rf],
   );
 
+  // An arrow dropped anywhere on a shape (not only on its connection points) connects to it.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: { isValid: boolean | null; fromNode: Node | null }) => {
+      if (readOnly || state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const el = document
+        .elementsFromPoint(point.clientX, point.clientY)
+        .map((e) => e.closest('.react-flow__node'))
+        .find((e) => e && !e.classList.contains('react-flow__node-lane'));
+      const target = el?.getAttribute('data-id');
+      if (!target || target === state.fromNode.id || target === ANY_NODE) return;
+      if (!isStateNode(rf.getNode(target))) return;
+      props.onConnect(state.fromNode.id === ANY_NODE ? '' : state.fromNode.id, target);
+    },
+    [props, readOnly, rf],
+  );
+
+  useCanvasKeys({
+    enabled: true,
+    selectAll: () =>
+      !readOnly &&
+      props.onSelectAll?.(
+        nodes.filter((n) => n.type === 'step' || n.type === 'final').map((n) => n.id),
+      ),
+  });
+
   const onLabelClick = useCallback(
     (edgeId: string) => latest.current.onSelect(toTransition(edgeId)),
     [],
   );
 
   return (
-    <EdgeLabelClick.Provider value={onLabelClick}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStart={() => setDragging(true)}
-        onNodeDragStop={() => setDragging(false)}
-        onEdgesChange={(changes) => {
-          const picks = changes.flatMap((c) =>
-            c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [],
-          );
-          if (picks.length > 0) queueSelection('edge', picks);
-        }}
-        onBeforeDelete={onBeforeDelete}
-        onConnect={onConnect}
-        onReconnect={(old, c) => {
-          if (!readOnly && c.target && c.target !== old.target) props.onRetarget(old.id, c.target);
-        }}
-        isValidConnection={isValidConnection}
-        onPaneClick={() => props.onSelect({ kind: 'none' })}
-        connectionMode={ConnectionMode.Loose}
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        elevateNodesOnSelect={false}
-        elevateEdgesOnSelect={false}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        edgesReconnectable={!readOnly}
-        onlyRenderVisibleElements
-        minZoom={0.15}
-        maxZoom={2}
-        onInit={(instance) => {
-          fitted.current = true;
-          performance.mark('motcua:rf-init');
-          initialView(instance, geometry);
-          // For the benchmark and tests: the diagram is on screen.
-          requestAnimationFrame(() => performance.mark('motcua:drawn'));
-        }}
-        aria-label={s.canvasLabel}
-        ariaLabelConfig={{
-          'node.a11yDescription.default': s.a11yNode,
-          'node.a11yDescription.keyboardDisabled': s.a11yNodeKeyboard,
-          'node.a11yDescription.ariaLiveMessage': ({ x, y }: { x: number; y: number }) =>
-            fill(s.a11yMoved, { x: Math.round(x), y: Math.round(y) }),
-          'edge.a11yDescription.default': s.a11yEdge,
-          'controls.ariaLabel': s.controlsLabel,
-          'controls.zoomIn.ariaLabel': s.zoomIn,
-          'controls.zoomOut.ariaLabel': s.zoomOut,
-          'controls.fitView.ariaLabel': s.fitView,
-          'minimap.ariaLabel': s.minimap,
-          'handle.ariaLabel': s.handle,
-        }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#cbd5e1" />
-        <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap
-          pannable
-          zoomable
-          position="top-right"
-          style={{ width: 180, height: 110 }}
-          ariaLabel={s.minimap}
-          nodeColor={(n) =>
-            n.type === 'lane'
-              ? (n.data as { index: number }).index % 2
-                ? '#eef2f7'
-                : '#f8fafc'
-              : n.type === 'container'
-                ? 'rgba(59,130,246,0.08)'
-                : n.type === 'final'
-                  ? '#94a3b8'
-                  : '#2563eb'
-          }
-          nodeStrokeColor={(n) => (n.type === 'container' ? '#3b82f6' : 'transparent')}
-          maskColor="rgba(15,23,42,0.08)"
-        />
-      </ReactFlow>
-    </EdgeLabelClick.Provider>
+    <CanvasActionsContext.Provider value={actionsValue}>
+      <EdgeLabelClick.Provider value={onLabelClick}>
+        <ReactFlow
+          onConnectEnd={onConnectEnd}
+          onDragOver={(e) => {
+            if (readOnly || !e.dataTransfer.types.includes(PALETTE_MIME)) return;
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+          }}
+          onDrop={(e) => {
+            const shape = e.dataTransfer.getData(PALETTE_MIME) as PaletteShape;
+            if (readOnly || !shape) return;
+            e.preventDefault();
+            props.onDropShape?.(shape, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+          }}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStart={() => setDragging(true)}
+          onNodeDragStop={() => setDragging(false)}
+          onEdgesChange={(changes) => {
+            const picks = changes.flatMap((c) =>
+              c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [],
+            );
+            if (picks.length > 0) queueSelection('edge', picks);
+          }}
+          onBeforeDelete={onBeforeDelete}
+          onConnect={onConnect}
+          onReconnect={(old, c) => {
+            if (!readOnly && c.target && c.target !== old.target)
+              props.onRetarget(old.id, c.target);
+          }}
+          isValidConnection={isValidConnection}
+          onPaneClick={() => props.onSelect({ kind: 'none' })}
+          connectionMode={ConnectionMode.Loose}
+          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          elevateNodesOnSelect={false}
+          elevateEdgesOnSelect={false}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={!readOnly}
+          onlyRenderVisibleElements
+          minZoom={0.15}
+          maxZoom={2}
+          onInit={(instance) => {
+            fitted.current = true;
+            performance.mark('motcua:rf-init');
+            initialView(instance, geometry);
+            // For the benchmark and tests: the diagram is on screen.
+            requestAnimationFrame(() => performance.mark('motcua:drawn'));
+          }}
+          aria-label={s.canvasLabel}
+          ariaLabelConfig={{
+            'node.a11yDescription.default': s.a11yNode,
+            'node.a11yDescription.keyboardDisabled': s.a11yNodeKeyboard,
+            'node.a11yDescription.ariaLiveMessage': ({ x, y }: { x: number; y: number }) =>
+              fill(s.a11yMoved, { x: Math.round(x), y: Math.round(y) }),
+            'edge.a11yDescription.default': s.a11yEdge,
+            'controls.ariaLabel': s.controlsLabel,
+            'controls.zoomIn.ariaLabel': s.zoomIn,
+            'controls.zoomOut.ariaLabel': s.zoomOut,
+            'controls.fitView.ariaLabel': s.fitView,
+            'minimap.ariaLabel': s.minimap,
+            'handle.ariaLabel': s.handle,
+          }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#cbd5e1" />
+          <LaneRail lanes={laneNodes} />
+          {props.showMinimap ? (
+            <MiniMap
+              pannable
+              zoomable
+              position="top-right"
+              style={{ width: 180, height: 110 }}
+              ariaLabel={s.minimap}
+              nodeColor={(n) =>
+                n.type === 'lane'
+                  ? (n.data as { index: number }).index % 2
+                    ? '#eef2f7'
+                    : '#f8fafc'
+                  : n.type === 'container'
+                    ? 'rgba(59,130,246,0.08)'
+                    : n.type === 'final'
+                      ? '#94a3b8'
+                      : '#2563eb'
+              }
+              nodeStrokeColor={(n) => (n.type === 'container' ? '#3b82f6' : 'transparent')}
+              maskColor="rgba(15,23,42,0.08)"
+            />
+          ) : null}
+        </ReactFlow>
+      </EdgeLabelClick.Provider>
+    </CanvasActionsContext.Provider>
   );
 });
 

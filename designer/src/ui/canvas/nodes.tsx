@@ -1,16 +1,36 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useI18n } from '../I18n.tsx';
 import type { Counts, FinalData, GroupData, LaneData, StepData } from './buildFlow.ts';
+import { useCanvasActions } from './canvasActions.ts';
+import { ContextPad, InlineRename } from './ContextPad.tsx';
 
-/** Four connection points; in loose mode each can start or end an arrow. */
-function Handles({ connectable = true }: { connectable?: boolean }) {
+/**
+ * Four connection points; in loose mode each can start or end an arrow (an outcome's only end
+ * one). An arrow dropped anywhere on a shape connects to it too (see the canvas).
+ */
+function Handles({ connectable = true, start = true }: { connectable?: boolean; start?: boolean }) {
   return (
     <>
-      <Handle type="source" id="l" position={Position.Left} isConnectable={connectable} />
-      <Handle type="source" id="r" position={Position.Right} isConnectable={connectable} />
-      <Handle type="source" id="t" position={Position.Top} isConnectable={connectable} />
-      <Handle type="source" id="b" position={Position.Bottom} isConnectable={connectable} />
+      {(['l', 'r', 't', 'b'] as const).map((id) => (
+        <Handle
+          key={id}
+          type="source"
+          id={id}
+          position={
+            id === 'l'
+              ? Position.Left
+              : id === 'r'
+                ? Position.Right
+                : id === 't'
+                  ? Position.Top
+                  : Position.Bottom
+          }
+          isConnectable={connectable}
+          isConnectableStart={connectable && start}
+          isConnectableEnd={connectable}
+        />
+      ))}
     </>
   );
 }
@@ -63,8 +83,10 @@ function PersonIcon() {
 }
 
 /** A step: its name, who does it, for how long, and its problems. */
-export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Node<StepData>>) {
+export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps<Node<StepData>>) {
   const { s } = useI18n();
+  const actions = useCanvasActions();
+  const [renaming, setRenaming] = useState(false);
   const classes = [
     'step-node',
     selected ? 'is-selected' : '',
@@ -79,7 +101,21 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Nod
       <ProblemBadge counts={data.counts} />
       <HighlightTag highlight={data.highlight} />
       {data.initial ? <span className="node-start">{s.initialStep}</span> : null}
-      <div className="step-name">{data.name}</div>
+      {renaming ? (
+        <InlineRename path={id} name={data.name} onDone={() => setRenaming(false)} />
+      ) : (
+        <div
+          className="step-name"
+          onDoubleClick={(e) => {
+            if (!actions.editable || data.ghost) return;
+            e.stopPropagation();
+            setRenaming(true);
+          }}
+        >
+          {data.name}
+        </div>
+      )}
+      <ContextPad path={id} final={false} visible={!!selected && !data.ghost && !renaming} />
       <div className="step-role">
         {data.roleName ?? <em className="missing">{s.chooseRole}</em>}
       </div>
@@ -103,18 +139,38 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Nod
 });
 
 /** An outcome of the dossier (kết thúc): approved, refused, withdrawn or stopped. */
-export const FinalNode = memo(function FinalNode({ data, selected }: NodeProps<Node<FinalData>>) {
+export const FinalNode = memo(function FinalNode({
+  id,
+  data,
+  selected,
+}: NodeProps<Node<FinalData>>) {
+  const actions = useCanvasActions();
+  const [renaming, setRenaming] = useState(false);
   return (
     <div
       className={`final-node outcome-${data.nested ? 'branch' : (data.outcome ?? 'none')} ${selected ? 'is-selected' : ''} ${data.highlight ? `hl-${data.highlight}` : ''} ${data.ghost ? 'is-ghost' : ''}`}
       title={data.aria}
     >
-      <Handles connectable={false} />
+      <Handles connectable={!data.ghost} start={false} />
       <ProblemBadge counts={data.counts} />
       <HighlightTag highlight={data.highlight} />
+      <ContextPad path={id} final visible={!!selected && !data.ghost && !renaming} />
       <span className="final-dot" aria-hidden="true" />
       <div>
-        <div className="final-name">{data.name}</div>
+        {renaming ? (
+          <InlineRename path={id} name={data.name} onDone={() => setRenaming(false)} />
+        ) : (
+          <div
+            className="final-name"
+            onDoubleClick={(e) => {
+              if (!actions.editable || data.ghost) return;
+              e.stopPropagation();
+              setRenaming(true);
+            }}
+          >
+            {data.name}
+          </div>
+        )}
         {data.outcomeLabel !== data.name ? (
           <div className="final-outcome">{data.outcomeLabel}</div>
         ) : null}

@@ -18,6 +18,10 @@ import { TopBar } from '../TopBar.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { ConflictDialog, SaveBanner } from './SaveMessages.tsx';
 import { useEditingActions } from './useEditingActions.ts';
+import { PublicationBar } from './PublicationBar.tsx';
+import { useLeaveGuard } from './useLeaveGuard.ts';
+import { useCanvasEditing } from './useCanvasEditing.ts';
+import { CanvasBar } from '../canvas/CanvasBar.tsx';
 import { useSave, type Saved } from './useSave.ts';
 import { useValidation } from './useValidation.ts';
 import { ConnectDialog } from '../panels/ConnectDialog.tsx';
@@ -67,6 +71,8 @@ export function Editor({
     undefined,
   );
   const [active, setActive] = useState<ReadonlySet<string>>(new Set());
+  const [minimap, setMinimap] = useState(false);
+  const [simRequest, setSimRequest] = useState<{ event: string; nonce: number } | undefined>();
   const canvas = useRef<CanvasHandle>(null);
   const doc = state.history.present;
   const { procedure } = doc;
@@ -91,16 +97,20 @@ export function Editor({
 
   // Live validation with the engine, in a worker so typing stays fluid on large procedures and
   // the first paint of the canvas does not wait for it.
-  const { saved, status, setStatus, conflict, setConflict, dirty, save } = useSave(
+  const { saved, setSaved, status, setStatus, conflict, setConflict, dirty, save } = useSave(
     id,
     user,
     doc,
     savedAtLoad,
     {
-      onSaved,
+      onSaved: () => {
+        dispatch({ type: 'seal' });
+        onSaved();
+      },
       onSessionExpired,
     },
   );
+  useLeaveGuard(`/procedures/${id}`, dirty, s.leaveUnsaved);
   const { problems, checked } = useValidation(procedure, catalog);
   const checking = checked !== procedure;
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -130,7 +140,13 @@ export function Editor({
   );
   const [chosen, setChosen] = useState<Baseline | undefined | 'saved'>('saved');
   const baseline = chosen === 'saved' ? savedBaseline : chosen;
-  const comparison = useComparison(baseline, doc, mode === 'simplify');
+  // The other side of the comparison: the copy being edited, or a chosen version.
+  const [after, setAfter] = useState<Baseline | undefined>(undefined);
+  const compared = useMemo(
+    () => (after && after.layout ? { procedure: after.procedure, layout: after.layout } : doc),
+    [after, doc],
+  );
+  const comparison = useComparison(baseline, compared, mode === 'simplify');
   const ownModel = useMemo(() => toCanvas(procedure), [procedure]);
   const ownGeometry = useMemo(() => computeGeometry(ownModel, doc.layout), [ownModel, doc.layout]);
   const model = comparison.model ?? ownModel;
@@ -154,6 +170,29 @@ export function Editor({
     catalog,
     mode,
     save,
+  });
+
+  const stepPaths = useMemo(
+    () => ownModel.states.filter((x) => x.children.length === 0).map((x) => x.path),
+    [ownModel],
+  );
+  const connectTo = useCallback(
+    (source: string, target: string) => setConnecting({ source, target }),
+    [],
+  );
+  const canvasEditing = useCanvasEditing({
+    procedure,
+    geometry,
+    exec,
+    dispatch,
+    editable: mayEdit && mode === 'design',
+    onConnect: connectTo,
+    addParallel,
+    padFor:
+      state.selection.kind === 'step' &&
+      state.multi.steps.length + state.multi.transitions.length <= 1
+        ? state.selection.path
+        : undefined,
   });
 
   const showProblem = useCallback(
@@ -220,7 +259,7 @@ export function Editor({
               href="/"
               onClick={(e) => {
                 e.preventDefault();
-                if (!dirty || confirm(s.leaveUnsaved)) onBack();
+                onBack();
               }}
             >
               {s.backToLibrary}
@@ -264,21 +303,52 @@ export function Editor({
         onAutoLayout={() => void autoArrange()}
         onSave={() => void save()}
       />
+      <PublicationBar
+        id={id}
+        user={user}
+        saved={saved}
+        dirty={dirty}
+        onChange={(next) => setSaved((prev) => ({ ...prev, ...next }))}
+      />
       <SaveBanner status={status} dirty={dirty} onClose={() => setStatus({ kind: 'idle' })} />
       <div className="workspace">
         <section className="canvas-area" aria-label={s.canvasLabel}>
           <ReactFlowProvider>
+            <CanvasBar
+              procedure={procedure}
+              steps={stepPaths}
+              editable={mayEdit && mode === 'design'}
+              showShortcuts={mode === 'design'}
+              onAdd={(shape) => (shape === 'parallel' ? addParallel() : addStep(shape === 'final'))}
+              minimap={minimap}
+              onMinimap={setMinimap}
+              onFound={(path) => {
+                if (mode === 'design')
+                  dispatch({ type: 'select', selection: { kind: 'step', path } });
+                canvas.current?.reveal(path);
+              }}
+            />
             <ProcedureCanvas
               ref={canvas}
               model={model}
               geometry={geometry}
               flow={flow}
               readOnly={readOnly || !mayEdit}
-              onSelect={(selection, multi) =>
-                dispatch({ type: 'select', selection, ...(multi ? { multi } : {}) })
-              }
+              onSelect={(selection, multi) => {
+                // While simulating, a click on an arrow fires its event.
+                if (mode === 'simulate' && selection.kind === 'transition') {
+                  if (selection.ref.kind === 'on')
+                    setSimRequest({ event: selection.ref.event, nonce: Date.now() });
+                  return;
+                }
+                dispatch({ type: 'select', selection, ...(multi ? { multi } : {}) });
+              }}
               onMove={(positions) => exec({ type: 'moveNodes', positions }, s.cmd_moveNodes)}
-              onConnect={(source, target) => setConnecting({ source, target })}
+              onConnect={connectTo}
+              onDropShape={canvasEditing.dropShape}
+              onSelectAll={canvasEditing.selectAll}
+              actions={canvasEditing.actions}
+              showMinimap={minimap}
               onRetarget={(edgeId, target) => {
                 const parts = edgeId.split('|');
                 const ref = parseRefKey(parts.slice(0, 4).join('|'));
@@ -304,7 +374,6 @@ export function Editor({
               }}
             />
           </ReactFlowProvider>
-          {mode === 'design' ? <p className="shortcuts">{s.shortcuts}</p> : null}
           {mode === 'design' ? (
             <ProblemsPanel procedure={procedure} problems={problems} onShow={showProblem} />
           ) : null}
@@ -330,13 +399,16 @@ export function Editor({
             catalog={catalog}
             errors={errors}
             onActive={setActive}
+            request={simRequest}
           />
         ) : (
           <SimplifyPanel
             id={id}
-            doc={doc}
+            doc={compared}
             catalog={catalog}
             view={comparison}
+            after={after}
+            onAfter={setAfter}
             saved={savedBaseline}
             onBaseline={(b) => setChosen(b && b.source === 'saved' ? 'saved' : b)}
           />

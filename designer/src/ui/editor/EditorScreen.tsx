@@ -64,10 +64,17 @@ export function EditorScreen({
         procedure = draftRef.current;
         saved = { procedure: null, layout: null, etag: null, version: null };
       } else {
-        const r = await prefetch.take(`procedure:${id}`, () => api.procedure(id));
+        const r = await prefetch.take(`procedure:${id}`, () => api.procedure(id, 'edit'));
         procedure = r.procedure;
         layout = parseLayout(r.layout);
-        saved = { procedure: r.procedure, layout, etag: r.etag, version: r.version };
+        saved = {
+          procedure: r.procedure,
+          layout,
+          etag: r.etag,
+          version: r.version,
+          draft: r.draft ?? null,
+          published: r.published ?? null,
+        };
       }
       const fetched = performance.now();
       performance.mark('motcua:fetched');

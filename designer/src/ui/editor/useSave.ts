@@ -1,15 +1,25 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { sortedJson, type Problem, type Procedure } from '../../../../engine/index.ts';
-import { api, ApiError, canDesign, type User } from '../../api/client.ts';
+import {
+  api,
+  ApiError,
+  canDesign,
+  type DraftInfo,
+  type LoadedProcedure,
+  type User,
+} from '../../api/client.ts';
 import type { DesignDoc, Layout } from '../../model/designDoc.ts';
 import { useI18n } from '../I18n.tsx';
 
-/** What is on disk (null for a procedure not saved yet). */
+/** What the server holds: the draft, else the latest published (null for a new procedure). */
 export interface Saved {
   readonly procedure: Procedure | null;
   readonly layout: Layout | null;
   readonly etag: string | null;
   readonly version: string | null;
+  /** The draft in the database (null: the working copy is the published file). */
+  readonly draft?: DraftInfo | null;
+  readonly published?: LoadedProcedure['published'];
 }
 
 /** Where saving stands. */
@@ -61,7 +71,14 @@ export function useSave(
     setStatus({ kind: 'saving' });
     try {
       const result = await api.save(id, procedure, doc.layout, saved.etag);
-      setSaved({ procedure, layout: doc.layout, etag: result.etag, version: result.version });
+      setSaved((prev) => ({
+        ...prev,
+        procedure,
+        layout: doc.layout,
+        etag: result.etag,
+        version: result.version,
+        draft: result.draft ?? null,
+      }));
       setStatus({ kind: 'saved', at: new Date(), version: result.version });
       onSaved();
     } catch (error) {
@@ -87,5 +104,5 @@ export function useSave(
     }
   }, [user, status.kind, id, procedure, doc.layout, saved.etag, onSaved, onSessionExpired, s, f]);
 
-  return { saved, status, setStatus, conflict, setConflict, dirty, save };
+  return { saved, setSaved, status, setStatus, conflict, setConflict, dirty, save };
 }

@@ -8,6 +8,7 @@ import { Filters, FilterSelect, SearchField } from '../Filters.tsx';
 import { useI18n } from '../I18n.tsx';
 import { TopBar } from '../TopBar.tsx';
 import { NewProcedureDialog } from './NewProcedureDialog.tsx';
+import { PublicationBadges } from './PublicationBadges.tsx';
 
 const fold = (text: string) => foldDiacritics(text).toLowerCase();
 
@@ -26,7 +27,9 @@ export function LibraryScreen({
   onSignOut: () => void;
 }) {
   const { s, f, t, lang } = useI18n();
-  const [items, setItems] = useState<ProcedureSummary[] | undefined>(undefined);
+  const [items, setItems] = useState<(ProcedureSummary & { unpublished?: boolean })[] | undefined>(
+    undefined,
+  );
   const [error, setError] = useState<string | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [level, setLevel] = useState('');
@@ -36,9 +39,10 @@ export function LibraryScreen({
   >(undefined);
 
   useEffect(() => {
-    api
-      .procedures()
-      .then(setItems, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+    api.library().then(
+      (r) => setItems([...r.items, ...r.drafts.map((d) => ({ ...d, unpublished: true }))]),
+      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
+    );
   }, []);
 
   const fields = useMemo(() => [...new Set((items ?? []).map((i) => i.field))].sort(), [items]);
@@ -156,6 +160,7 @@ export function LibraryScreen({
                       {i.warnings > 0 ? (
                         <Badge tone="warning">{f(s.warningsCount, { n: i.warnings })}</Badge>
                       ) : null}
+                      <PublicationBadges item={i} />
                     </td>
                     <td className="row-actions">
                       <button type="button" className="btn btn-small" onClick={() => onOpen(i.id)}>
@@ -188,6 +193,7 @@ export function LibraryScreen({
           mode={dialog.mode}
           sourceId={dialog.mode === 'duplicate' ? dialog.id : undefined}
           catalog={catalog}
+          defaultLevel={catalog.units.find((u) => u.id === user.unitId)?.level}
           taken={new Set((items ?? []).map((i) => i.id))}
           onClose={() => setDialog(undefined)}
           onCreate={(p) => {

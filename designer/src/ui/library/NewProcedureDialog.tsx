@@ -14,6 +14,7 @@ export function NewProcedureDialog({
   taken,
   onClose,
   onCreate,
+  defaultLevel,
 }: {
   mode: 'new' | 'duplicate';
   sourceId?: string;
@@ -21,13 +22,22 @@ export function NewProcedureDialog({
   taken: ReadonlySet<string>;
   onClose: () => void;
   onCreate: (procedure: Procedure) => void;
+  /** The level of the officer's own unit. */
+  defaultLevel?: string | undefined;
 }) {
   const { s, t } = useI18n();
   const [source, setSource] = useState<Procedure | undefined>(undefined);
   const [name, setName] = useState('');
   const [id, setId] = useState('');
   const [idTouched, setIdTouched] = useState(false);
-  const [level, setLevel] = useState(catalog.levels.find((l) => !l.legacy)?.id ?? 'commune');
+  // The officer's own level first (a district officer drafts district procedures).
+  const [level, setLevel] = useState(
+    (defaultLevel && catalog.levels.some((l) => l.id === defaultLevel)
+      ? defaultLevel
+      : undefined) ??
+      catalog.levels.find((l) => !l.legacy)?.id ??
+      'commune',
+  );
 
   useEffect(() => {
     if (mode !== 'duplicate' || !sourceId) return;

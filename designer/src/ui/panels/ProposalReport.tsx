@@ -16,7 +16,9 @@ export function ProposalReport({
   view,
   metrics,
   changes,
+  afterLabel,
 }: {
+  afterLabel?: string | undefined;
   doc: DesignDoc;
   catalog: UnitCatalog;
   view: ComparisonView;
@@ -43,10 +45,11 @@ export function ProposalReport({
           <p>
             {f(s.proposalBasis, {
               before:
-                view.baseline.source === 'saved'
+                view.baseline.label ??
+                (view.baseline.source === 'saved'
                   ? s.proposalCurrent
-                  : f(s.proposalOther, { name: t(view.baseline.procedure.name) }),
-              after: s.proposalProposed,
+                  : f(s.proposalOther, { name: t(view.baseline.procedure.name) })),
+              after: afterLabel ?? s.proposalProposed,
             })}
           </p>
         ) : null}

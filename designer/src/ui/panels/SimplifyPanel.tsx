@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { procedureMetrics, type UnitCatalog } from '../../../../engine/index.ts';
 import { api, type ProcedureSummary } from '../../api/client.ts';
-import { formatPercent } from '../../i18n/format.ts';
+import { formatDate, formatPercent } from '../../i18n/format.ts';
 import { parseLayout, type DesignDoc } from '../../model/designDoc.ts';
 import { getState, lastKey } from '../../model/statePaths.ts';
 import { useI18n } from '../I18n.tsx';
 import { formatMetric, metricLabel, METRICS } from './metricRows.ts';
 import { ProposalReport } from './ProposalReport.tsx';
 import type { Baseline, ComparisonView } from './useComparison.ts';
+import { loadVersion, useVersions, VersionHistory, VersionOptions } from './VersionChoices.tsx';
 
 /**
  * Simplification: the metrics of the procedure (steps, units, hand-offs, legal vs critical-path
@@ -21,15 +22,25 @@ export function SimplifyPanel({
   view,
   saved,
   onBaseline,
+  after,
+  onAfter,
 }: {
   id: string;
+  /** The side compared: the copy being edited, or the version chosen as `after`. */
   doc: DesignDoc;
   catalog: UnitCatalog;
   view: ComparisonView;
   saved: Baseline | undefined;
   onBaseline: (baseline: Baseline | undefined) => void;
+  after: Baseline | undefined;
+  onAfter: (after: Baseline | undefined) => void;
 }) {
   const { s, f, t, lang } = useI18n();
+  const { versions, git } = useVersions(id);
+  const versionLabel = (version: string, date: string) =>
+    date && Date.parse(date) > 0
+      ? f(s.proposalVersion, { version, date: formatDate(date, lang) })
+      : f(s.proposalVersion, { version, date: '—' });
   const [others, setOthers] = useState<ProcedureSummary[]>([]);
   useEffect(() => {
     api.procedures().then(
@@ -67,16 +78,33 @@ export function SimplifyPanel({
               const value = e.target.value;
               if (value === 'saved') return onBaseline(saved);
               if (!value) return onBaseline(undefined);
+              if (value.startsWith('version:') || value.startsWith('git:'))
+                return onBaseline(await loadVersion(id, value, versions, versionLabel));
               const r = await api.procedure(value);
               onBaseline({ procedure: r.procedure, layout: parseLayout(r.layout), source: value });
             }}
           >
             {saved ? <option value="saved">{s.compareSaved}</option> : <option value="">—</option>}
+            <VersionOptions versions={versions} git={git} />
             {others.map((o) => (
               <option key={o.id} value={o.id}>
                 {t(o.name)} ({o.id})
               </option>
             ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="compare-after">{s.compareAfter}</label>
+          <select
+            id="compare-after"
+            value={after?.source ?? ''}
+            onChange={async (e) => {
+              const value = e.target.value;
+              onAfter(value ? await loadVersion(id, value, versions, versionLabel) : undefined);
+            }}
+          >
+            <option value="">{s.compareDraft}</option>
+            <VersionOptions versions={versions} git={git} />
           </select>
         </div>
         <table className="table metrics-table" data-testid="metrics-table">
@@ -189,7 +217,18 @@ export function SimplifyPanel({
           {s.printProposal}
         </button>
       </div>
-      <ProposalReport doc={doc} catalog={catalog} view={view} metrics={metrics} changes={changes} />
+      <div className="panel-section">
+        <h2 className="panel-title">{s.versionsTitle}</h2>
+        <VersionHistory versions={versions} />
+      </div>
+      <ProposalReport
+        doc={doc}
+        catalog={catalog}
+        view={view}
+        metrics={metrics}
+        changes={changes}
+        afterLabel={after?.label ?? s.proposalDraftNamed}
+      />
     </aside>
   );
 }

@@ -1,5 +1,5 @@
 import { useMachine } from '@xstate/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   acceptedEvents,
   classifyTimeliness,
@@ -55,11 +55,14 @@ export function SimulatorPanel({
   catalog,
   errors,
   onActive,
+  request,
 }: {
   procedure: Procedure;
   catalog: UnitCatalog;
   errors: number;
   onActive: (paths: ReadonlySet<string>) => void;
+  /** An event clicked on the canvas (an arrow or its label): fired when the dossier accepts it. */
+  request?: { readonly event: string; readonly nonce: number } | undefined;
 }) {
   const { s, f } = useI18n();
   const loaded = useCalendar();
@@ -88,6 +91,7 @@ export function SimulatorPanel({
             catalog={catalog}
             calendar={loaded.calendar}
             onActive={onActive}
+            request={request}
           />
         )}
       </div>
@@ -100,11 +104,13 @@ function Simulation({
   catalog,
   calendar,
   onActive,
+  request,
 }: {
   procedure: Procedure;
   catalog: UnitCatalog;
   calendar: WorkingCalendar;
   onActive: (paths: ReadonlySet<string>) => void;
+  request?: { readonly event: string; readonly nonce: number } | undefined;
 }) {
   const { s, f, t, lang } = useI18n();
   const [state, send] = useMachine(simulatorMachine, { input: { procedure, calendar } });
@@ -130,6 +136,16 @@ function Simulation({
     }
     onActive(active);
   }, [sim, pathOfId, model, onActive]);
+
+  // An event clicked on the canvas fires like its button, when the current steps accept it.
+  const handled = useRef(request?.nonce);
+  useEffect(() => {
+    if (!request || handled.current === request.nonce || !sim) return;
+    handled.current = request.nonce;
+    if (!acceptedEvents(procedure, sim.snapshot).some((e) => e.type === request.event)) return;
+    if ((fields.event.get(request.event) ?? []).length > 0) return;
+    send({ type: 'SEND', event: { type: request.event } });
+  }, [request, sim, procedure, fields, send]);
 
   const stepName = (id: string) => {
     const path = pathOfId.get(id) ?? id;

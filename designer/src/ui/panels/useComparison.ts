@@ -12,6 +12,8 @@ export interface Baseline {
   readonly layout: Layout | null;
   /** `saved` for the saved version of the procedure being edited, else another procedure's id. */
   readonly source: 'saved' | string;
+  /** How the proposal names it (a published version, a git revision); else from `source`. */
+  readonly label?: string;
 }
 
 /** What the editor draws in simplify mode. */
