@@ -28,6 +28,12 @@ export interface Config {
    * (a client could write them to dodge the lookup rate limit).
    */
   readonly trustProxy: boolean;
+  /** Folder of the stored files (content-addressed). */
+  readonly filesDir: string;
+  /** Folder of the signing keys (`users/<username>.p12`, `units/<unit>.p12`) and `trust/*.pem`. */
+  readonly signingDir: string;
+  /** The address citizens reach the app at, printed in the QR codes of the documents. */
+  readonly publicUrl: string;
 }
 
 /** Environment variables understood by the server, with their meaning, for `--help`. */
@@ -48,6 +54,9 @@ export const ENVIRONMENT: readonly [string, string][] = [
   ['DOSSIER_CODE_PATTERN', 'dossier code pattern (default {agency}-{yymmdd}-{seq})'],
   ['LOOKUP_RATE_PER_MINUTE', 'citizen lookups per minute and address (default 20)'],
   ['TRUST_PROXY', 'behind a reverse proxy: trust X-Forwarded-For/-Proto (default false)'],
+  ['FILES_DIR', 'stored files of the dossiers (default ./data/files)'],
+  ['SIGNING_DIR', 'signing keys and trusted CA certificates (default ./data/signing; see README)'],
+  ['PUBLIC_URL', 'public address printed in the QR codes (default http://localhost:PORT)'],
 ];
 
 /** A configuration value that cannot be used, named with its variable. */
@@ -106,6 +115,9 @@ export function parseConfig(
     dossierCodePattern: pattern,
     lookupRatePerMinute: int('LOOKUP_RATE_PER_MINUTE', 20, 1, 100_000),
     trustProxy: bool('TRUST_PROXY', false),
+    filesDir: resolve(cwd, env.FILES_DIR || 'data/files'),
+    signingDir: resolve(cwd, env.SIGNING_DIR || 'data/signing'),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

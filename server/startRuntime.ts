@@ -11,6 +11,8 @@ import { DossierService } from './runtime/dossierService.ts';
 import { Scheduler } from './runtime/scheduler.ts';
 import { WriteQueue } from './runtime/writeQueue.ts';
 import { seedDemoUsers, syncUnits } from './seed.ts';
+import { FileService } from './files/fileService.ts';
+import { SigningKeys } from './pdf/signingKeys.ts';
 
 /** A running runtime: the app (for `app.request` or a socket), its parts, and how to stop it. */
 export interface Runtime {
@@ -73,6 +75,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       dossiers,
       users: new UserAdmin(database.db, () => registry.catalog()),
       now,
+      files: new FileService(config.filesDir),
+      signing: new SigningKeys(config.signingDir),
     };
     const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs);
     if (options.startScheduler !== false) scheduler.start();

@@ -4,6 +4,20 @@
  * same values and every comparison is numeric.
  */
 export interface Database {
+  /** Files of a dossier (minimal version of issue 17; issue 16 owns the real one). */
+  dossier_files: {
+    id: string;
+    dossier_id: string;
+    document_id: string;
+    title: string | null;
+    step_id: string | null;
+    uploader_id: string;
+    sha256: string;
+    size: number;
+    original_name: string;
+    content_type: string;
+    created_at: number;
+  };
   procedure_versions: {
     procedure_id: string;
     version: string;

@@ -15,6 +15,7 @@ import { registerPublicRoutes } from './routes/public.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerNoticeRoutes } from './routes/notices.ts';
+import { registerPdfRoutes } from './routes/pdf.ts';
 
 /** Validation failures of the route schemas: 422 with the path of every bad field. */
 function validationHook(
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerReportRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerNoticeRoutes(app, deps);
+  registerPdfRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

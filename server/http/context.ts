@@ -8,6 +8,8 @@ import type { Database } from '../db/schema.ts';
 import type { ProcedureRegistry } from '../library/procedureRegistry.ts';
 import type { DossierService } from '../runtime/dossierService.ts';
 import type { WriteQueue } from '../runtime/writeQueue.ts';
+import type { FileService } from '../files/fileService.ts';
+import type { SigningKeys } from '../pdf/signingKeys.ts';
 
 /** Everything the HTTP handlers use, made once at start. */
 export interface AppDeps {
@@ -20,6 +22,9 @@ export interface AppDeps {
   readonly dossiers: DossierService;
   readonly users: UserAdmin;
   readonly now: () => number;
+  readonly files: FileService;
+  /** The signing keys of officials and units, and the trusted certificates (issue 17). */
+  readonly signing: SigningKeys;
 }
 
 /** Hono environment: the signed-in user (if any) set by the auth middleware. */

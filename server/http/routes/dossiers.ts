@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { idempotencyOf, idempotent } from '../idempotency.ts';
 import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
 import type { DossierSnapshot } from '../../../engine/index.ts';
+import { issueSignedResult } from '../../pdf/issueResult.ts';
 
 const ReceiveBody = z
   .object({
@@ -151,6 +152,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const idem = idempotencyOf(c, user.id, body);
       const answer = await idempotent(deps, idem, async (trx) => {
         const r = await deps.dossiers.apply(trx, user, id, body);
+        await issueSignedResult(deps, trx, user, id, body.type, r);
         return {
           status: 200,
           body: {
