@@ -10,20 +10,6 @@ const BODY = 13;
 const LEADING = 1.35;
 const BLACK = rgb(0, 0, 0);
 
-const parsed = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
-/**
- * fontkit with its parsed fonts kept: pdf-lib parses the font file again for every document,
- * which was most of the time of a render (fonts are read-only once parsed; subsets are new
- * objects).
- */
-const cachedFontkit: typeof fontkit = {
-  create(buffer: Uint8Array, postscriptName?: string) {
-    let font = parsed.get(buffer);
-    if (!font) parsed.set(buffer, (font = fontkit.create(buffer, postscriptName)));
-    return font;
-  },
-} as typeof fontkit;
-
 /** What a document says about itself in its information dictionary (read back when verifying). */
 export interface DocumentMeta {
   readonly title: string;
@@ -67,7 +53,9 @@ export class DocumentWriter {
   /** A new document with its metadata set. */
   static async create(meta: DocumentMeta): Promise<DocumentWriter> {
     const doc = await PDFDocument.create({ updateMetadata: false });
-    doc.registerFontkit(cachedFontkit);
+    // A fresh fontkit font per document: a parsed font shared between documents keeps the
+    // code points of its glyphs' first use, which garbles the text layer (copy, search).
+    doc.registerFontkit(fontkit);
     const files = fontFiles();
     const [regular, bold, italic] = await Promise.all([
       doc.embedFont(files.regular, { subset: true }),

@@ -129,7 +129,7 @@ export async function renderResult(template: ResultDocumentSpec, values: ResultV
       name: values.signerName,
     },
   ]);
-  const url = `${values.verifyUrl}?ma=${encodeURIComponent(values.dossierCode)}`;
+  const url = `${values.verifyUrl}?code=${encodeURIComponent(values.dossierCode)}`;
   w.qr(
     url,
     `Văn bản điện tử có chữ ký số. Kiểm tra chữ ký và tính toàn vẹn: quét mã QR hoặc tải tệp PDF lên ${values.verifyUrl}`,

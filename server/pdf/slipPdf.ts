@@ -190,7 +190,7 @@ export async function renderSlip(d: DossierDetail, slip: PdfSlipKind, ctx: SlipC
       ...(byOfficer ? { name: officer } : {}),
     },
   ]);
-  const lookup = `${ctx.lookupUrl}?ma=${encodeURIComponent(d.code)}`;
+  const lookup = `${ctx.lookupUrl}?code=${encodeURIComponent(d.code)}`;
   w.qr(lookup, `Tra cứu tình trạng hồ sơ ${d.code}: quét mã QR hoặc truy cập ${ctx.lookupUrl}`);
   return w.finish();
 }
