@@ -4,6 +4,9 @@ import { useI18n } from '../I18n.tsx';
 import { recallSecret } from '../office/secrets.ts';
 import { verifyText } from './verifyText.ts';
 
+/** A row of the list, like the slips' list above it (its class is the office test's anchor). */
+const ITEM = { padding: '6px 0' } as const;
+
 /**
  * The dossier's documents as PDF downloads: the signed result once there is one, and each slip
  * issued (the receipt with its lookup secret while this tab still has it).
@@ -30,16 +33,16 @@ export function DossierPdfLinks({
   return (
     <section className="card" aria-labelledby="sec-pdf">
       <h2 id="sec-pdf">{v.pdfTitle}</h2>
-      <ul className="slip-list">
+      <ul className="pdf-list" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {dossier.history.some((h) => h.type === dossier.definition.resultDocument?.signedOn) ? (
-          <li>
+          <li style={ITEM}>
             <a href={`${base}/result`} download>
               {v.pdfResult}
             </a>
           </li>
         ) : null}
         {kinds.map((k) => (
-          <li key={k}>
+          <li key={k} style={ITEM}>
             <a
               href={`${base}/${k}${k === 'receipt' && secret ? `?secret=${encodeURIComponent(secret)}` : ''}`}
               download
@@ -48,7 +51,7 @@ export function DossierPdfLinks({
             </a>
           </li>
         ))}
-        <li>
+        <li style={ITEM}>
           <a href="/xac-minh" target="_blank" rel="noreferrer">
             {v.verifyLink}
           </a>
