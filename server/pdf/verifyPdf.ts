@@ -137,6 +137,19 @@ export async function verifyPdf(
   file: Uint8Array,
   trustedPem: readonly string[],
 ): Promise<VerifyResult> {
+  try {
+    return await verifyLastSignature(file, trustedPem);
+  } catch {
+    // A damaged signature or a certificate the parsers do not read (e.g. ECDSA in node-forge):
+    // an answer, never a 500.
+    return unsigned('malformed-signature', await readMeta(file));
+  }
+}
+
+async function verifyLastSignature(
+  file: Uint8Array,
+  trustedPem: readonly string[],
+): Promise<VerifyResult> {
   const buf = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   if (buf.subarray(0, 5).toString('latin1') !== '%PDF-') return unsigned('not-pdf');
   const text = buf.toString('latin1');

@@ -184,6 +184,20 @@ describe.each(dialects)('signed results and PDF slips on %s', { timeout: 60_000 
     const r = await verify(rt, new TextEncoder().encode('hello'));
     expect(r.status).toBe(200);
     expect(r.body.problems[0].code).toBe('not-pdf');
+    // Damaged signature values (the RSA signature ends the DER: its last 256 bytes): always an
+    // answer, never valid. (Bytes of the embedded CA copy may change harmlessly: the anchor is ours.)
+    const text = Buffer.from(signed).toString('latin1');
+    const start = text.lastIndexOf('/Contents <') + 11;
+    // The CMS (DER: 30 82 length) is followed by zero padding, which no signature covers.
+    expect(text.slice(start, start + 4)).toBe('3082');
+    const derHex = 2 * (parseInt(text.slice(start + 4, start + 8), 16) + 4);
+    for (let i = 0; i < 40; i++) {
+      const copy = new Uint8Array(signed);
+      const at = start + derHex - 512 + ((i * 13) % 512);
+      copy[at] = '0123456789abcdef'.charCodeAt((copy[at]! + i) % 16);
+      const v = await verifyPdf(copy, [ca.caPem]);
+      if (copy[at] !== signed[at]) expect(v.valid, `byte ${at}`).toBe(false);
+    }
     const empty = await rt.app.request('/api/verify', { method: 'POST', body: '' });
     expect(empty.status).toBe(422);
   });
