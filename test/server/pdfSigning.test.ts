@@ -239,6 +239,11 @@ describe.each(dialects)('signed results and PDF slips on %s', { timeout: 60_000 
     ).toBe(404);
     const anon = await rt.app.request(`/api/dossiers/${id}/pdf/result`);
     expect(anon.status).toBe(401);
+    // Both routes are in the API's description.
+    const doc = await rt.call('GET', '/api/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/dossiers/{id}/pdf/{kind}', '/api/verify']),
+    );
   });
 });
 

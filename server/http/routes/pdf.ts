@@ -1,4 +1,4 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../appError.ts';
 import { dossierView } from '../dossierView.ts';
 import { requireUser } from '../auth.ts';
@@ -35,6 +35,45 @@ function pdfResponse(bytes: Uint8Array, name: string): Response {
  * it (each download is logged), and the public verification of a signed PDF.
  */
 export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  // Binary routes, written with plain handlers; described here for /api/openapi.json.
+  const pdf = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/dossiers/{id}/pdf/{kind}',
+    tags: ['Documents'],
+    summary: 'A slip (rendered now) or the signed result (stored) of a dossier, as PDF',
+    request: {
+      params: z.object({
+        id: z.string().uuid(),
+        kind: z.enum([...PDF_SLIP_KINDS, RESULT_DOCUMENT] as unknown as [string, ...string[]]),
+      }),
+      query: z.object({
+        secret: z
+          .string()
+          .optional()
+          .openapi({ description: 'receipt only: prints the lookup secret when it matches' }),
+      }),
+    },
+    responses: {
+      200: { description: 'The PDF', content: pdf },
+      401: { description: 'Not signed in' },
+      404: { description: 'No such dossier, slip not issued or no result yet' },
+      422: { description: 'Unknown document kind or bad id' },
+    },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/api/verify',
+    tags: ['Documents'],
+    summary: 'Verify a signed PDF: valid or not, signer, signing time, dossier code, unchanged',
+    security: [],
+    request: { body: { content: pdf, required: true } },
+    responses: {
+      200: { description: 'The verdict (also for unsigned or damaged files)' },
+      422: { description: 'Empty body' },
+    },
+  });
+
   app.get('/api/dossiers/:id/pdf/:kind', async (c) => {
     const user = requireUser(c);
     const id = c.req.param('id');
