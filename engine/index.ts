@@ -79,3 +79,4 @@ export {
 export { locatePointer } from './validate/locate.ts';
 export { procedureTemplate, type TemplateOptions } from './format/procedureTemplate.ts';
 export { receptionForm } from './format/receptionForm.ts';
+export type { ResultDocumentSpec, ResultField } from './format/resultDocument.ts';

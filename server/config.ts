@@ -47,6 +47,10 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Dossier files: store, limits, upload lifetime (#16). */
   readonly files: FileConfig;
+  /** Folder of the signing keys (`users/<username>.p12`, `units/<unit>.p12`) and `trust/*.pem`. */
+  readonly signingDir: string;
+  /** The address citizens reach the app at, printed in the QR codes of the documents. */
+  readonly publicUrl: string;
 }
 
 /** Environment variables understood by the server, with their meaning, for `--help`. */
@@ -86,6 +90,8 @@ export const ENVIRONMENT: readonly [string, string][] = [
   ['LOG_LEVEL', 'JSON log level: fatal, error, warn, info (default), debug, trace, silent'],
   ['SHUTDOWN_TIMEOUT_MS', 'on SIGTERM, time for in-flight requests and writes (default 8000)'],
   ...FILE_ENVIRONMENT,
+  ['SIGNING_DIR', 'signing keys and trusted CA certificates (default ./data/signing; see README)'],
+  ['PUBLIC_URL', 'public address printed in the QR codes (default http://localhost:PORT)'],
 ];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -169,6 +175,8 @@ export function parseConfig(
     logLevel,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 8000, 100, 600_000),
     files: parseFileConfig(env, cwd, problems),
+    signingDir: resolve(cwd, env.SIGNING_DIR || 'data/signing'),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

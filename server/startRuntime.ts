@@ -18,6 +18,7 @@ import { startFileCollector } from './files/fileCollector.ts';
 import { Scheduler } from './runtime/scheduler.ts';
 import { WriteQueue } from './runtime/writeQueue.ts';
 import { seedDemoUsers, syncUnits } from './seed.ts';
+import { SigningKeys } from './pdf/signingKeys.ts';
 
 /** A running runtime: the app (for `app.request` or a socket), its parts, and how to stop it. */
 export interface Runtime {
@@ -99,6 +100,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
           ? SecretBox.fromKeyFile(config.secretKeyFile)
           : SecretBox.ephemeral(),
       files,
+      signing: new SigningKeys(config.signingDir),
     };
     const scheduler = new Scheduler(dossiers, config.schedulerIntervalMs, (err) =>
       log.error({ err }, 'scheduler: tick failed'),

@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ActionRef, ActionSchema, type Action } from '../registry/actions.ts';
 import { GuardRef, GuardSchema, type Guard } from '../registry/guards.ts';
 import { Key, LocalizedText, Outcome, Slug, StateId, WorkingTime } from './primitives.ts';
+import { ResultDocumentSpec } from './resultDocument.ts';
 
 /**
  * The procedure file format: the contract shared by the designer, the server and the library.
@@ -230,6 +231,7 @@ export const ProcedureSchema = Type.Object(
       { description: 'toàn trình, một phần, không' },
     ),
     result: Type.Optional(LocalizedText),
+    resultDocument: Type.Optional(ResultDocumentSpec),
     cost: Type.Optional(CostSpec),
     events: Type.Optional(Type.Record(Key, EventSpec)),
     delays: Type.Optional(Type.Record(Key, WorkingTime)),

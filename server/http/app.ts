@@ -19,6 +19,7 @@ import { registerNoticeRoutes } from './routes/notices.ts';
 import { registerAccessLogRoutes } from './routes/accessLog.ts';
 import { registerOps, type OpsSources } from './ops.ts';
 import { registerFileRoutes } from './routes/files.ts';
+import { registerPdfRoutes } from './routes/pdf.ts';
 
 /** Validation failures of the route schemas: 422 with the path of every bad field. */
 function validationHook(
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppE
   registerNoticeRoutes(app, deps);
   registerAccessLogRoutes(app, deps);
   registerFileRoutes(app, deps);
+  registerPdfRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

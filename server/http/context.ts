@@ -10,6 +10,7 @@ import type { FileService } from '../files/fileService.ts';
 import type { ProcedureRegistry } from '../library/procedureRegistry.ts';
 import type { DossierService } from '../runtime/dossierService.ts';
 import type { WriteQueue } from '../runtime/writeQueue.ts';
+import type { SigningKeys } from '../pdf/signingKeys.ts';
 
 /** Everything the HTTP handlers use, made once at start. */
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppDeps {
   readonly secrets: SecretBox;
   /** Dossier files: blob store, limits, uploads (#16). */
   readonly files?: FileService;
+  /** The signing keys of officials and units, and the trusted certificates (issue 17). */
+  readonly signing: SigningKeys;
 }
 
 /** Hono environment: the signed-in user (if any) set by the auth middleware. */

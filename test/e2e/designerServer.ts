@@ -43,7 +43,11 @@ export interface DesignerServer {
  * fixture and its extra units added, serving the built designer.
  */
 export async function startDesignerServer(
-  options: { extra?: Record<string, unknown>; now?: () => number } = {},
+  options: {
+    extra?: Record<string, unknown>;
+    now?: () => number;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<DesignerServer> {
   const proceduresDir = join(mkdtempSync(join(tmpdir(), 'motcua-designer-')), 'procedures');
   cpSync(join(ROOT, 'procedures'), proceduresDir, { recursive: true });
@@ -71,6 +75,7 @@ export async function startDesignerServer(
       SCHEDULER_INTERVAL_MS: '0',
       SEED_DEMO_USERS: 'true',
       DESIGNER_DIR: DESIGNER_DIST,
+      ...options.env,
     },
     ROOT,
   );

@@ -9,6 +9,7 @@ import { LoginScreen } from './LoginScreen.tsx';
 import { DossierScreen } from './office/DossierScreen.tsx';
 import { InboxScreen } from './office/InboxScreen.tsx';
 import { LookupScreen } from './office/LookupScreen.tsx';
+import { VerifyScreen } from './verify/VerifyScreen.tsx';
 import { SlipPage } from './office/SlipPage.tsx';
 import { useRoute } from './useRoute.ts';
 
@@ -36,7 +37,7 @@ export function App() {
   const [route, navigate, visit] = useRoute();
   /** New procedures (from the template or duplicated) live here until their first save. */
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Procedure>>(new Map());
-  const isPublic = route.name === 'lookup';
+  const isPublic = route.name === 'lookup' || route.name === 'verify';
 
   useEffect(() => {
     if (isPublic) return;
@@ -59,6 +60,7 @@ export function App() {
     setUser(null);
   }, []);
 
+  if (route.name === 'verify') return <VerifyScreen />;
   if (isPublic) return <LookupScreen />;
   if (user === undefined) return <div className="splash">{s.loading}</div>;
   if (user === null) return <LoginScreen onSignedIn={setUser} />;

@@ -12,6 +12,7 @@ export type Route =
   | { readonly name: 'dossier'; readonly id: string }
   | { readonly name: 'print'; readonly id: string; readonly slip: SlipKind }
   | { readonly name: 'lookup' }
+  | { readonly name: 'verify' }
   | { readonly name: 'reports' }
   | { readonly name: 'account' }
   | { readonly name: 'users' };
@@ -48,6 +49,10 @@ export function parseRoute(pathname: string): Route {
     case '/tra-cuu':
     case '/lookup':
       return { name: 'lookup' };
+    // The address printed under the QR code of a signed result: /xac-minh.
+    case '/xac-minh':
+    case '/verify':
+      return { name: 'verify' };
     case '/reports':
       return { name: 'reports' };
     // The office's own addresses are Vietnamese; the English ones are aliases.
@@ -81,6 +86,8 @@ export function routePath(route: Route): string {
       return `/dossiers/${route.id}/print/${route.slip}`;
     case 'lookup':
       return '/tra-cuu';
+    case 'verify':
+      return '/xac-minh';
     case 'reports':
       return '/reports';
     case 'account':

@@ -10,6 +10,7 @@ import { assertCanReadDossier, canReadDossier } from '../../runtime/readScope.ts
 import { idempotencyOf, idempotent } from '../idempotency.ts';
 import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
 import type { DossierSnapshot } from '../../../engine/index.ts';
+import { issueSignedResult } from '../../pdf/issueResult.ts';
 
 /** Files an event attaches: uploads sent before (POST /api/uploads) or reused documents. */
 const FileLinks = z
@@ -190,6 +191,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
             throw new AppError('not-found', `No dossier "${id}"`);
           throw error;
         });
+        await issueSignedResult(deps, trx, user, id, body.type, r);
         return {
           status: 200,
           body: {

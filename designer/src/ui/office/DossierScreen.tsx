@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { DossierPdfLinks } from '../verify/DossierPdfLinks.tsx';
 import { slipTitles, type UnitCatalog } from '../../../../engine/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { dossierApi, type AvailableEvent, type DossierDetail } from '../../api/dossiers.ts';
@@ -306,6 +307,7 @@ export function DossierScreen({
               </ul>
             )}
           </section>
+          <DossierPdfLinks dossier={d} />
         </aside>
       </div>
       {sending ? (

@@ -1,0 +1,168 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { AppError } from '../../appError.ts';
+import { dossierView } from '../dossierView.ts';
+import { requireUser } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { hashSecret } from '../../runtime/dossierService.ts';
+import { assertCanReadDossier } from '../../runtime/readScope.ts';
+import { recordAccess } from '../../runtime/accessLog.ts';
+import { pdfFileName, RESULT_DOCUMENT } from '../../pdf/issueResult.ts';
+import { latestResultFile } from '../../pdf/resultFile.ts';
+import { issuedSlip, PDF_SLIP_KINDS, renderSlip, type PdfSlipKind } from '../../pdf/slipPdf.ts';
+import { signPdf } from '../../pdf/signPdf.ts';
+import { verifyPdf } from '../../pdf/verifyPdf.ts';
+import { slipTitles } from '../../../engine/index.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A PDF answer, downloaded under `name`. */
+function pdfResponse(bytes: Uint8Array, name: string): Response {
+  return new Response(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as BodyInit,
+    {
+      status: 200,
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${name}"`,
+        'cache-control': 'private, no-store',
+      },
+    },
+  );
+}
+
+/**
+ * The documents as PDF: the slips and the signed result of a dossier for officers who may read
+ * it (each download is logged), and the public verification of a signed PDF.
+ */
+export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  // Binary routes, written with plain handlers; described here for /api/openapi.json.
+  const pdf = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/dossiers/{id}/pdf/{kind}',
+    tags: ['Documents'],
+    summary: 'A slip (rendered now) or the signed result (stored) of a dossier, as PDF',
+    request: {
+      params: z.object({
+        id: z.string().uuid(),
+        kind: z.enum([...PDF_SLIP_KINDS, RESULT_DOCUMENT] as unknown as [string, ...string[]]),
+      }),
+      query: z.object({
+        secret: z
+          .string()
+          .optional()
+          .openapi({ description: 'receipt only: prints the lookup secret when it matches' }),
+      }),
+    },
+    responses: {
+      200: { description: 'The PDF', content: pdf },
+      401: { description: 'Not signed in' },
+      404: { description: 'No such dossier, slip not issued or no result yet' },
+      422: { description: 'Unknown document kind or bad id' },
+    },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/api/verify',
+    tags: ['Documents'],
+    summary: 'Verify a signed PDF: valid or not, signer, signing time, dossier code, unchanged',
+    security: [],
+    request: { body: { content: pdf, required: true } },
+    responses: {
+      200: { description: 'The verdict (also for unsigned or damaged files)' },
+      422: { description: 'Empty body' },
+    },
+  });
+
+  app.get('/api/dossiers/:id/pdf/:kind', async (c) => {
+    const user = requireUser(c);
+    const id = c.req.param('id');
+    const kind = c.req.param('kind');
+    if (!UUID.test(id))
+      throw new AppError('validation', 'The dossier id is not a UUID', {
+        problems: [{ path: '/id', message: 'a UUID' }],
+      });
+    if (kind !== RESULT_DOCUMENT && !PDF_SLIP_KINDS.includes(kind as PdfSlipKind))
+      throw new AppError('validation', `No document "${kind}"`, {
+        problems: [
+          { path: '/kind', message: `one of ${[...PDF_SLIP_KINDS, RESULT_DOCUMENT].join(', ')}` },
+        ],
+      });
+    await assertCanReadDossier(deps, user, id);
+
+    if (kind === RESULT_DOCUMENT) {
+      const file = await latestResultFile(deps, id);
+      if (!file) throw new AppError('not-found', 'The dossier has no result document yet');
+      await recordAccess(deps, { userId: user.id, dossierId: id, action: 'file', detail: kind });
+      return pdfResponse(file.bytes, file.name);
+    }
+
+    const row = await deps.db
+      .selectFrom('dossiers')
+      .select(['procedure_id', 'procedure_version', 'secret_hash'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const procedure = await deps.registry.version(row.procedure_id, row.procedure_version);
+    if (!procedure) throw new Error(`procedure version missing for dossier ${id}`);
+    const now = deps.now();
+    const d = await dossierView(deps.db, deps.calendar, procedure, id, user, now);
+    const slip = kind as PdfSlipKind;
+    if (slip !== 'control' && !issuedSlip(d, slip))
+      throw new AppError('not-found', `The slip "${slip}" has not been issued for this dossier`);
+    // The receipt shows the lookup secret only to a caller who has it (the desk's first print).
+    const secret = c.req.query('secret')?.trim().toUpperCase();
+    const secretOk = !!secret && slip === 'receipt' && hashSecret(secret) === row.secret_hash;
+    const units = new Map(
+      (await deps.db.selectFrom('units').select(['id', 'name_vi']).execute()).map((u) => [
+        u.id,
+        u.name_vi,
+      ]),
+    );
+    const doc = await renderSlip(d, slip, {
+      unitName: (u) => (u ? (units.get(u) ?? u) : ''),
+      lookupUrl: `${deps.config.publicUrl}/tra-cuu`,
+      ...(secretOk ? { secret } : {}),
+      now,
+    });
+    // Slips are signed with the receiving unit's key when one is configured.
+    const unitKey = deps.signing.forUnit(d.unit);
+    const title = slipTitles[slip].vi;
+    const bytes = unitKey
+      ? await signPdf(
+          doc,
+          unitKey.signer,
+          {
+            name: unitKey.name,
+            reason: `${title} — hồ sơ ${d.code}`,
+            location: units.get(d.unit) ?? d.unit,
+            contactInfo: deps.config.publicUrl,
+          },
+          new Date(now),
+        )
+      : await doc.save({ useObjectStreams: false });
+    await recordAccess(deps, { userId: user.id, dossierId: id, action: 'print', detail: slip });
+    return pdfResponse(bytes, pdfFileName(title, d.code));
+  });
+
+  app.post('/api/verify', async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    let bytes: Uint8Array;
+    if (type.startsWith('multipart/form-data')) {
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File))
+        throw new AppError('validation', 'Attach the PDF as the form field "file"', {
+          problems: [{ path: '/file', message: 'a PDF file' }],
+        });
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } else {
+      bytes = new Uint8Array(await c.req.arrayBuffer());
+    }
+    if (bytes.length === 0)
+      throw new AppError('validation', 'The body is empty: send the PDF to verify', {
+        problems: [{ path: '/', message: 'a PDF file' }],
+      });
+    const result = await verifyPdf(bytes, deps.signing.trusted());
+    return c.json(result, 200);
+  });
+}
