@@ -61,7 +61,8 @@ export {
 export { UnitCatalogSchema, type UnitCatalog } from './format/unitCatalog.ts';
 export { validateUnitCatalog, unitSubtree } from './validate/validateUnitCatalog.ts';
 export type { LocalizedText, WorkingTime, Channel, Outcome } from './format/primitives.ts';
-export { standardEvents, isStandardEvent } from './registry/events.ts';
+export { standardEvents, isStandardEvent, reasonRequiredEvents } from './registry/events.ts';
+export { needsReason, checkEventData, formProblems } from './execute/eventData.ts';
 export { guardLabels, guardParamSchemas, evaluateGuard, type Guard } from './registry/guards.ts';
 export { actionLabels, slipTitles, type Action, type SlipKind } from './registry/actions.ts';
 export * from './calendar/index.ts';

@@ -9,6 +9,7 @@ import {
   type Guard,
   type GuardType,
 } from '../registry/guards.ts';
+import { eventScope } from '../execute/eventData.ts';
 import { buildMachineGraph, type MachineGraph } from '../validate/machineGraph.ts';
 
 /** What the statechart itself remembers about a dossier (XState context). */
@@ -42,7 +43,7 @@ function guardImplementation(type: GuardType) {
       data: context.data,
       documents: context.documents,
       channel: context.channel,
-      eventData: event.data,
+      eventData: eventScope(event),
     });
 }
 

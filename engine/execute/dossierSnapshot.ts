@@ -67,6 +67,8 @@ export type Effect =
       readonly slip: SlipKind;
       readonly step?: string;
       readonly due?: string;
+      /** The officer's reason, printed on refusals, supplement requests, apologies… */
+      readonly reason?: string;
     }
   | {
       readonly kind: 'notify';

@@ -39,6 +39,7 @@ import {
 } from './legalClock.ts';
 import { activeLeaves, MachineStepper, persist, type ExecutableAction } from './machineRuntime.ts';
 import { parseIso, toIso } from './instant.ts';
+import { checkEventData, checkReason, eventScope } from './eventData.ts';
 
 /** Options of the executor: the working calendar (default: rules only, no official schedule). */
 export interface ExecutorOptions {
@@ -229,6 +230,7 @@ function interpret(
           slip: params.slip as SlipKind,
           ...(step ? { step } : {}),
           ...(clock.due ? { due: clock.due } : {}),
+          ...(event?.note?.trim() ? { reason: event.note.trim() } : {}),
         });
         break;
       case 'notifyApplicant':
@@ -449,6 +451,14 @@ export function applyEvent(
       { state: snapshot.machine.value, accepted },
     );
   }
+  if (!isTimer) {
+    const transitions = before
+      .flatMap((leaf) => exitEdges(p.compiled.graph, leaf))
+      .filter((e) => e.kind === 'on' && e.event === event.type)
+      .map((e) => e.transition);
+    checkReason(procedure, event);
+    checkEventData(procedure, transitions, snapshot.machine.context, event);
+  }
   const current = restore(p, snapshot);
   const [next, actions] = p.stepper.step(current, event);
   if (next === current && actions.length === 0 && !isTimer) {
@@ -457,7 +467,7 @@ export function applyEvent(
       data: ctx.data,
       documents: ctx.documents,
       channel: ctx.channel,
-      eventData: event.data,
+      eventData: eventScope(event),
     };
     const enabled = before
       .flatMap((leaf) => exitEdges(p.compiled.graph, leaf))

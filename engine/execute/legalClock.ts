@@ -111,7 +111,9 @@ export function resumeClock(
   const due = shift(clock.due);
   scheduleDue(rules, due, now, effects);
   effects.push({ kind: 'clock', change: 'resumed', due: iso(due) });
-  const pauses = clock.pauses.map((p, i) => (i === clock.pauses.length - 1 ? { ...p, to: iso(now) } : p));
+  const pauses = clock.pauses.map((p, i) =>
+    i === clock.pauses.length - 1 ? { ...p, to: iso(now) } : p,
+  );
   const { pausedAt: _, ...rest } = clock;
   // Time waiting for the citizen never counts against the agency: the legal appointment the
   // dossier is judged by moves with the pause. Only an apology's extension leaves it behind.

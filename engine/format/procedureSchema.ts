@@ -42,6 +42,27 @@ const Target = Type.Union([
   Type.Array(Type.String({ minLength: 1 })),
 ]);
 
+/**
+ * The data an event may carry on this transition: the e-form fields it may change (merged into
+ * the dossier's data by `recordSubmission`), or a form of its own that its data must satisfy.
+ */
+export const TransitionData = Type.Object(
+  {
+    fields: Type.Optional(
+      Type.Array(Key, {
+        uniqueItems: true,
+        description: 'Fields of the reception e-form this event may change',
+      }),
+    ),
+    form: Type.Optional(Key),
+  },
+  {
+    additionalProperties: false,
+    description: 'What data the event may carry; validated before guards run',
+  },
+);
+export type TransitionData = Static<typeof TransitionData>;
+
 /** One transition (chuyển bước): target, optional guard, actions. */
 export const TransitionSchema = Type.Object(
   {
@@ -50,6 +71,7 @@ export const TransitionSchema = Type.Object(
     actions: Type.Optional(Type.Array(ActionRef)),
     reenter: Type.Optional(Type.Boolean()),
     description: Type.Optional(Type.String()),
+    data: Type.Optional(TransitionData),
   },
   { additionalProperties: false },
 );
@@ -59,6 +81,7 @@ export type TransitionConfig = {
   readonly actions?: readonly Action[];
   readonly reenter?: boolean;
   readonly description?: string;
+  readonly data?: TransitionData;
 };
 
 const TransitionRef = Type.Unsafe<TransitionConfig>({ $ref: '#/$defs/transition' });
@@ -198,7 +221,17 @@ export const CostSpec = Type.Object(
 
 /** A custom event declared by the procedure (standard events need no declaration). */
 export const EventSpec = Type.Object(
-  { name: LocalizedText, description: Type.Optional(LocalizedText) },
+  {
+    name: LocalizedText,
+    description: Type.Optional(LocalizedText),
+    reason: Type.Optional(
+      Type.Union([Type.Literal('required'), Type.Literal('optional')], {
+        description:
+          'Whether the officer must give a reason (note) with the event; standard events that ' +
+          'refuse, send back, stop, ask for a supplement or apologise require one by default',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 

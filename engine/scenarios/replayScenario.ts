@@ -98,6 +98,7 @@ export function replayScenario(
           type: step.event,
           ...(step.data ? { data: step.data } : {}),
           ...(step.documents ? { documents: step.documents } : {}),
+          ...(step.note !== undefined ? { note: step.note } : {}),
         },
         new Date(step.at),
         exec,

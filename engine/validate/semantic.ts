@@ -3,11 +3,13 @@ import { isStandardEvent } from '../registry/events.ts';
 import type { Guard } from '../registry/guards.ts';
 import type { UnitCatalog } from '../format/unitCatalog.ts';
 import type { Procedure } from '../format/procedureSchema.ts';
+import { receptionForm } from '../format/receptionForm.ts';
 import { workingTimeToHours } from '../format/primitives.ts';
 import { createAjv, ajvProblems } from './structural.ts';
 import {
   buildMachineGraph,
   isTopLevelFinal,
+  type GraphEdge,
   type GraphNode,
   type MachineGraph,
 } from './machineGraph.ts';
@@ -446,12 +448,46 @@ export function validateSemantics(p: Procedure, ctx: ValidationContext): Problem
         }),
       );
     }
+    if (edge.transition.data) checkTransitionData(edge, p, out);
     if (edge.transition.guard)
       checkGuard(edge.transition.guard, `${edge.pointer}/guard`, p, fields, out);
     checkActions(edge.transition.actions, `${edge.pointer}/actions`, out);
   }
   if (graph.problems.length === 0) checkReachability(graph, p, ctx, out);
   return dedupe(out);
+}
+
+/** `data.fields` name fields of the reception e-form; `data.form` names a form. */
+function checkTransitionData(edge: GraphEdge, p: Procedure, out: Problem[]): void {
+  const data = edge.transition.data!;
+  const reception = receptionForm(p);
+  const known = new Set(Object.keys(reception?.schema.properties ?? {}));
+  (data.fields ?? []).forEach((field, i) => {
+    if (!known.has(field)) {
+      out.push(
+        problem('unknown-field', `${edge.pointer}/data/fields/${i}`, {
+          vi: `Trường "${field}" không có trong biểu mẫu tiếp nhận${reception ? ` "${reception.id}"` : ''}`,
+          en: `Field "${field}" is not in the reception e-form${reception ? ` "${reception.id}"` : ''}`,
+        }),
+      );
+    }
+  });
+  if (data.form && !p.forms.some((f) => f.id === data.form)) {
+    out.push(
+      problem('unknown-form', `${edge.pointer}/data/form`, {
+        vi: `Biểu mẫu "${data.form}" chưa khai báo trong "forms"`,
+        en: `Form "${data.form}" is not declared in "forms"`,
+      }),
+    );
+  }
+  if (edge.kind !== 'on') {
+    out.push(
+      problem('data-without-event', `${edge.pointer}/data`, {
+        vi: 'Chỉ chuyển bước theo sự kiện mới mang dữ liệu',
+        en: 'Only transitions taken on an event carry data',
+      }),
+    );
+  }
 }
 
 function dedupe(problems: readonly Problem[]): Problem[] {

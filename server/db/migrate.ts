@@ -3,6 +3,7 @@ import * as initial from './migrations/2026-11-23T00-initial.ts';
 import * as reportRollup from './migrations/2026-11-29T00-report-rollup.ts';
 import * as userAdmin from './migrations/2026-11-29T01-user-admin.ts';
 import * as notices from './migrations/2026-11-29T02-notices.ts';
+import * as slipReason from './migrations/2026-12-03T15-slip-reason.ts';
 
 /** The migrations, by date-prefixed name; Kysely runs them in name order. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T00-report-rollup': reportRollup,
   '2026-11-29T01-user-admin': userAdmin,
   '2026-11-29T02-notices': notices,
+  '2026-12-03T15-slip-reason': slipReason,
 };
 
 /** Bring the schema up to date; returns Kysely's report instead of throwing on a failure. */

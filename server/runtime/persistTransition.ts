@@ -134,7 +134,7 @@ const cancelTimer = preparedQuery<{ dossier_id: string; timer_key: string }, unk
       .where('status', '=', 'pending'),
 );
 const insertSlip = preparedQuery<Row<'slips'>, unknown>(
-  ['id', 'dossier_id', 'kind', 'step_id', 'due_at', 'issued_at', 'issued_by'],
+  ['id', 'dossier_id', 'kind', 'step_id', 'due_at', 'issued_at', 'issued_by', 'reason'],
   (db, a) => db.insertInto('slips').values(a),
 );
 const insertNotice = preparedQuery<Omit<Row<'outbox'>, 'sent_at'>, unknown>(
@@ -203,6 +203,7 @@ async function writeEffects(
           due_at: ms(e.due),
           issued_at: now,
           issued_by: actor,
+          reason: e.reason ?? null,
         });
         break;
       case 'notify':
