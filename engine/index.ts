@@ -37,6 +37,7 @@ export type {
   ActiveStep,
 } from './execute/dossierSnapshot.ts';
 export { EngineError } from './errors.ts';
+export { pauseReasonOf, pauseStatusText, pauseLookupText } from './execute/pauseReasons.ts';
 export {
   procedureMetrics,
   type MetricParams,
@@ -60,7 +61,13 @@ export {
 } from './format/procedureSchema.ts';
 export { UnitCatalogSchema, type UnitCatalog } from './format/unitCatalog.ts';
 export { validateUnitCatalog, unitSubtree } from './validate/validateUnitCatalog.ts';
-export type { LocalizedText, WorkingTime, Channel, Outcome } from './format/primitives.ts';
+export type {
+  LocalizedText,
+  WorkingTime,
+  Channel,
+  Outcome,
+  PauseReason,
+} from './format/primitives.ts';
 export { standardEvents, isStandardEvent, reasonRequiredEvents } from './registry/events.ts';
 export { needsReason, checkEventData, formProblems } from './execute/eventData.ts';
 export { guardLabels, guardParamSchemas, evaluateGuard, type Guard } from './registry/guards.ts';

@@ -2,7 +2,7 @@ import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { Procedure, StateNodeConfig } from '../format/procedureSchema.ts';
 import type { Channel, Outcome } from '../format/primitives.ts';
 import { workingTimeToHours } from '../format/primitives.ts';
-import type { ActionType } from '../registry/actions.ts';
+import type { Action, ActionType } from '../registry/actions.ts';
 import {
   evaluateGuard,
   guardParamSchemas,
@@ -57,16 +57,22 @@ const recordedActions: readonly ActionType[] = [
   'extendDeadline',
 ];
 
+/** A step where the legal clock stands still: `clock: "paused"`, or a declared pause reason. */
+export function isPausedStep(node: StateNodeConfig): boolean {
+  return node.meta?.clock === 'paused' || node.meta?.pause !== undefined;
+}
+
 /** Add the clock bookkeeping implied by `meta.clock: "paused"` to every state node. */
 function withClockActions(node: StateNodeConfig): StateNodeConfig {
   const states = node.states
     ? Object.fromEntries(Object.entries(node.states).map(([k, v]) => [k, withClockActions(v)]))
     : undefined;
-  if (node.meta?.clock !== 'paused') return states ? { ...node, states } : node;
+  if (!isPausedStep(node)) return states ? { ...node, states } : node;
+  const pause = node.meta?.pause ? { params: { reason: node.meta.pause } } : {};
   return {
     ...node,
     ...(states ? { states } : {}),
-    entry: [{ type: 'pauseClock' }, ...(node.entry ?? [])],
+    entry: [{ type: 'pauseClock', ...pause } as Action, ...(node.entry ?? [])],
     exit: [...(node.exit ?? []), { type: 'resumeClock' }],
   };
 }

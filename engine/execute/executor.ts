@@ -13,7 +13,13 @@ import {
   type DossierEvent,
 } from '../compile/compileProcedure.ts';
 import { EngineError } from '../errors.ts';
-import type { Channel, LocalizedText, Outcome, WorkingTime } from '../format/primitives.ts';
+import type {
+  Channel,
+  LocalizedText,
+  Outcome,
+  PauseReason,
+  WorkingTime,
+} from '../format/primitives.ts';
 import type { Procedure } from '../format/procedureSchema.ts';
 import type { SlipKind } from '../registry/actions.ts';
 import { isStandardEvent, standardEvents } from '../registry/events.ts';
@@ -168,7 +174,7 @@ function enterSteps(
   for (const node of entered) {
     if (node.kind === 'final') continue;
     const meta = node.config.meta;
-    if (meta?.duration && meta.clock !== 'paused') {
+    if (meta?.duration && meta.clock !== 'paused' && !meta.pause) {
       const due = addWorkingTime(rules.calendar, now, meta.duration as WorkingTime);
       const step = { enteredAt: iso(now), due: iso(due) };
       stepDueMs.set(step, due.getTime());
@@ -179,8 +185,10 @@ function enterSteps(
         at: iso(due),
         event: { type: WARNING_EVENTS.stepOverdue, data: { step: node.id } },
       });
-    } else if (meta?.clock === 'paused') {
-      steps[node.id] = { enteredAt: iso(now), waiting: true };
+    } else if (meta?.clock === 'paused' || meta?.pause) {
+      steps[node.id] = meta.pause
+        ? { enteredAt: iso(now), waiting: true, pause: meta.pause }
+        : { enteredAt: iso(now), waiting: true };
     } else {
       steps[node.id] = { enteredAt: iso(now) };
     }
@@ -205,7 +213,7 @@ function interpret(
         clock = startClock(clock, rules, now, effects);
         break;
       case 'pauseClock':
-        clock = pauseClock(clock, now, effects);
+        clock = pauseClock(clock, now, effects, params.reason as PauseReason | undefined);
         break;
       case 'resumeClock':
         clock = resumeClock(

@@ -1,7 +1,15 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ActionRef, ActionSchema, type Action } from '../registry/actions.ts';
 import { GuardRef, GuardSchema, type Guard } from '../registry/guards.ts';
-import { Key, LocalizedText, Outcome, Slug, StateId, WorkingTime } from './primitives.ts';
+import {
+  Key,
+  LocalizedText,
+  Outcome,
+  PauseReason,
+  Slug,
+  StateId,
+  WorkingTime,
+} from './primitives.ts';
 
 /**
  * The procedure file format: the contract shared by the designer, the server and the library.
@@ -23,6 +31,7 @@ export const StepMeta = Type.Object(
     role: Type.Optional(Slug),
     duration: Type.Optional(WorkingTime),
     clock: Type.Optional(ClockMode),
+    pause: Type.Optional(PauseReason),
     form: Type.Optional(Key),
     documents: Type.Optional(Type.Array(Key, { uniqueItems: true })),
     citizenVisit: Type.Optional(

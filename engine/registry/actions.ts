@@ -1,5 +1,11 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { LocalizedText, Outcome, StringEnum, WorkingTime } from '../format/primitives.ts';
+import {
+  LocalizedText,
+  Outcome,
+  PauseReason,
+  StringEnum,
+  WorkingTime,
+} from '../format/primitives.ts';
 
 /** The slips (phiếu) the one-stop system issues, after TT 03/2025/TT-VPCP. */
 export const SlipKind = StringEnum([
@@ -32,7 +38,7 @@ export const actionParamSchemas = {
   issueSlip: Type.Object({ slip: SlipKind }, { additionalProperties: false }),
   notifyApplicant: Type.Object({ message: LocalizedText }, { additionalProperties: false }),
   startClock: Type.Object({}, { additionalProperties: false }),
-  pauseClock: Type.Object({}, { additionalProperties: false }),
+  pauseClock: Type.Object({ reason: Type.Optional(PauseReason) }, { additionalProperties: false }),
   resumeClock: Type.Object(
     { policy: Type.Optional(Type.Union([Type.Literal('resume'), Type.Literal('restart')])) },
     { additionalProperties: false },

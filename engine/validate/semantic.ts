@@ -229,6 +229,14 @@ function checkStep(node: GraphNode, p: Procedure, ctx: ValidationContext, out: P
       }),
     );
   }
+  if (meta.pause && meta.clock !== 'paused') {
+    out.push(
+      problem('pause-clock-running', `${at}/pause`, {
+        vi: `Bước ${stepLabel(node, 'vi')} khai báo lý do tạm dừng "${meta.pause}" nhưng không dừng thời hạn; đặt "clock": "paused"`,
+        en: `Step ${stepLabel(node, 'en')} declares the pause reason "${meta.pause}" but the clock runs; set "clock": "paused"`,
+      }),
+    );
+  }
   if (meta.form && !p.forms.some((f) => f.id === meta.form)) {
     out.push(
       problem('unknown-form', `${at}/form`, {
@@ -388,7 +396,11 @@ function checkReachability(
       );
     }
     const supplement = graph.nodes.some(
-      (n) => reached.has(n) && n.kind === 'atomic' && n.config.meta?.clock === 'paused',
+      (n) =>
+        reached.has(n) &&
+        n.kind === 'atomic' &&
+        n.config.meta?.clock === 'paused' &&
+        (n.config.meta.pause ?? 'supplement') === 'supplement',
     );
     if (!supplement) {
       out.push(

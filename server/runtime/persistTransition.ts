@@ -1,12 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { DossierEvent, DossierSnapshot, Effect, Procedure } from '../../engine/index.ts';
+import {
+  pauseReasonOf,
+  type DossierEvent,
+  type DossierSnapshot,
+  type Effect,
+  type Procedure,
+} from '../../engine/index.ts';
 import { AppError } from '../appError.ts';
 import type { Database } from '../db/schema.ts';
 import { preparedQuery } from './preparedQuery.ts';
 import { stepRowChanges } from './stepRows.ts';
 
 const ms = (iso: string | undefined) => (iso === undefined ? null : Date.parse(iso));
+
+/**
+ * The report category of a pause: 1 awaiting a supplement (counted as such), 2 paused for
+ * another reason (a payment, a fixing period…: not overdue, not awaiting a supplement), 0 none.
+ */
+function awaitingCode(reason: string | undefined): number {
+  return reason === undefined ? 0 : reason === 'supplement' ? 1 : 2;
+}
 
 /** The columns of a dossier row that the inbox and the reports index, from its snapshot. */
 function indexedColumns(snapshot: DossierSnapshot) {
@@ -19,8 +33,7 @@ function indexedColumns(snapshot: DossierSnapshot) {
     completed_at: ms(snapshot.completedAt),
     outcome: snapshot.outcome ?? null,
     timeliness: snapshot.timeliness ?? null,
-    awaiting_supplement:
-      snapshot.status === 'active' && Object.values(snapshot.steps).some((s) => s.waiting) ? 1 : 0,
+    awaiting_supplement: awaitingCode(pauseReasonOf(snapshot)),
   };
 }
 
