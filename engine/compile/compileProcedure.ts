@@ -51,6 +51,7 @@ function guardImplementation(type: GuardType) {
 const recordedActions: readonly ActionType[] = [
   'issueSlip',
   'notifyApplicant',
+  'notifyUnit',
   'startClock',
   'pauseClock',
   'resumeClock',

@@ -34,6 +34,8 @@ export interface ActiveStep {
   readonly waiting?: boolean;
   /** Why it waits, when the step declares a reason other than the default (a supplement). */
   readonly pause?: PauseReason;
+  /** When the step's first delayed (`after`) transition fires, if it has one. */
+  readonly timerAt?: string;
 }
 
 /** The XState part of a dossier's snapshot, as persisted (plain JSON). */
@@ -82,6 +84,8 @@ export type Effect =
       readonly audience: 'applicant' | 'unit';
       readonly message: LocalizedText;
       readonly unit?: string;
+      /** The role within the unit the notice is meant for (the bell shows it to the unit). */
+      readonly role?: string;
       readonly step?: string;
     }
   | {

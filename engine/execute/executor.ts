@@ -154,7 +154,26 @@ export function acceptedEvents(
 /** The Vietnamese/English name of an event of a procedure. */
 export function eventName(procedure: Procedure, type: string): LocalizedText {
   if (isStandardEvent(type)) return standardEvents[type];
+  if (type.startsWith('xstate.after.')) return delayedTransitionName(procedure, type);
   return procedure.events?.[type]?.name ?? { vi: type, en: type };
+}
+
+/**
+ * The name of a delayed transition from its XState event (`xstate.after.<delay>.<state id>`):
+ * the transition's `name`, else "Hết thời gian <delay>".
+ */
+function delayedTransitionName(procedure: Procedure, type: string): LocalizedText {
+  const rest = type.slice('xstate.after.'.length);
+  const dot = rest.indexOf('.');
+  const delay = dot < 0 ? rest : rest.slice(0, dot);
+  const stateId = dot < 0 ? '' : rest.slice(dot + 1);
+  const graph = prepare(procedure).compiled.graph;
+  const edge = graph.edges.find(
+    (e) => e.kind === 'after' && e.event === delay && e.source.id === stateId && e.transition.name,
+  );
+  return (
+    edge?.transition.name ?? { vi: `Hết thời gian chờ "${delay}"`, en: `Delay "${delay}" elapsed` }
+  );
 }
 
 const iso = toIso;
@@ -209,6 +228,16 @@ function interpret(
   for (const action of actions) {
     const params = (action.params ?? {}) as Record<string, unknown>;
     switch (action.type) {
+      case 'notifyUnit':
+        effects.push({
+          kind: 'notify',
+          audience: 'unit',
+          message: params.message as LocalizedText,
+          unit: params.unit as string,
+          ...(params.role ? { role: params.role as string } : {}),
+          ...(step ? { step } : {}),
+        });
+        break;
       case 'startClock':
         clock = startClock(clock, rules, now, effects);
         break;
@@ -329,6 +358,14 @@ function settle(
     if (kept && !entered.includes(node)) steps[node.id] = kept;
   }
   enterSteps(entered, rules, now, steps, effects);
+  for (const e of effects) {
+    if (e.kind !== 'schedule-timer' || !e.event.type.startsWith('xstate.after.')) continue;
+    const rest = e.event.type.slice('xstate.after.'.length);
+    const id = rest.slice(rest.indexOf('.') + 1);
+    const step = steps[id];
+    if (step && (step.timerAt === undefined || e.at < step.timerAt))
+      steps[id] = { ...step, timerAt: e.at };
+  }
   const done = next.status === 'done';
   let outcome: Outcome | undefined;
   let timeliness: Timeliness | undefined;

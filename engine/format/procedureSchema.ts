@@ -80,6 +80,7 @@ export const TransitionSchema = Type.Object(
     actions: Type.Optional(Type.Array(ActionRef)),
     reenter: Type.Optional(Type.Boolean()),
     description: Type.Optional(Type.String()),
+    name: Type.Optional(LocalizedText),
     data: Type.Optional(TransitionData),
   },
   { additionalProperties: false },
@@ -90,6 +91,8 @@ export type TransitionConfig = {
   readonly actions?: readonly Action[];
   readonly reenter?: boolean;
   readonly description?: string;
+  /** What the history and the app call this transition (a delayed one, above all). */
+  readonly name?: LocalizedText;
   readonly data?: TransitionData;
 };
 

@@ -52,6 +52,7 @@ export function activeSteps(procedure: Procedure, snapshot: DossierSnapshot) {
       role: meta?.role ?? null,
       enteredAt: step.enteredAt,
       due: step.due ?? null,
+      timerAt: step.timerAt ?? null,
     };
   });
 }

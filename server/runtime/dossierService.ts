@@ -286,7 +286,7 @@ export class DossierService {
         this.deps.dialect,
         trx
           .selectFrom('timers')
-          .select(['dossier_id', 'timer_key', 'event'])
+          .select(['dossier_id', 'timer_key', 'event', 'due_at'])
           .where('status', '=', 'pending')
           .where('due_at', '<=', now)
           .orderBy('due_at')
@@ -305,9 +305,12 @@ export class DossierService {
         const { row, procedure, snapshot } = await this.load(trx, timer.dossier_id);
         if (snapshot.status === 'done') continue;
         const event = JSON.parse(timer.event) as { type: string };
+        // The timer takes effect at its due instant, not when the scheduler noticed it: a step
+        // whose time equals the delay is on time.
+        const at = new Date(Math.min(Number(timer.due_at), now));
         let next;
         try {
-          next = applyEvent(procedure, snapshot, event, new Date(now), {
+          next = applyEvent(procedure, snapshot, event, at, {
             calendar: this.deps.calendar,
           });
         } catch (error) {

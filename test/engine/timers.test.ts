@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyEvent,
+  eventName,
+  startDossier,
+  validateProcedure,
+  type Effect,
+} from '../../engine/index.ts';
+import { loadProcedure, mutate, units } from '../support/procedures.ts';
+
+const vn = (local: string) => new Date(`${local}+07:00`);
+const iso = (local: string) => vn(local).toISOString();
+
+/** Birth registration whose verification escalates to the commune police after half an hour. */
+const birth = mutate(loadProcedure('dang-ky-khai-sinh'), (d) => {
+  d.delays = { hanXacMinh: { workingHours: 0.5 } };
+  d.machine.states.thamTra.after = {
+    hanXacMinh: {
+      name: { vi: 'Quá hạn thẩm tra, báo lãnh đạo', en: 'Verification overdue, escalate' },
+      target: 'kyDuyet',
+      actions: [
+        {
+          type: 'notifyUnit',
+          params: {
+            unit: 'ubnd-xa',
+            role: 'leader',
+            message: { vi: 'Hồ sơ quá hạn thẩm tra', en: 'Verification overdue' },
+          },
+        },
+      ],
+    },
+  };
+});
+const TIMER = 'xstate.after.hanXacMinh.dang-ky-khai-sinh.thamTra';
+
+describe('timers', () => {
+  it('validates a named delayed transition with a notice to a unit', () => {
+    expect(validateProcedure(birth, { units }).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('shows when the timer fires, names it, notifies the unit and judges the step at the due instant', () => {
+    const t = startDossier(birth, {}, vn('2026-03-02T08:00'));
+    const a = applyEvent(birth, t.snapshot, { type: 'ACCEPT' }, vn('2026-03-02T08:00'));
+    const step = a.snapshot.steps['dang-ky-khai-sinh.thamTra']!;
+    expect(step.timerAt).toBe(iso('2026-03-02T08:30'));
+    expect(step.due).toBe(iso('2026-03-02T08:30'));
+    expect(eventName(birth, TIMER)).toEqual({
+      vi: 'Quá hạn thẩm tra, báo lãnh đạo',
+      en: 'Verification overdue, escalate',
+    });
+    const fired = applyEvent(birth, a.snapshot, { type: TIMER }, vn('2026-03-02T08:30'));
+    expect(fired.snapshot.machine.value).toBe('kyDuyet');
+    expect(fired.effects).toContainEqual({
+      kind: 'notify',
+      audience: 'unit',
+      unit: 'ubnd-xa',
+      role: 'leader',
+      message: { vi: 'Hồ sơ quá hạn thẩm tra', en: 'Verification overdue' },
+      step: 'dang-ky-khai-sinh.thamTra',
+    });
+    const exited = fired.effects.find(
+      (e): e is Extract<Effect, { kind: 'step-exited' }> => e.kind === 'step-exited',
+    );
+    expect(exited).toMatchObject({ step: 'dang-ky-khai-sinh.thamTra', late: false });
+  });
+
+  it('an unnamed delayed transition reads as its delay', () => {
+    expect(eventName(loadProcedure('dang-ky-khai-sinh'), 'xstate.after.hanBoSung.x.y')).toEqual({
+      vi: 'Hết thời gian chờ "hanBoSung"',
+      en: 'Delay "hanBoSung" elapsed',
+    });
+  });
+});
