@@ -24,6 +24,7 @@ import type { Procedure } from '../format/procedureSchema.ts';
 import type { SlipKind } from '../registry/actions.ts';
 import { isStandardEvent, standardEvents } from '../registry/events.ts';
 import { evaluateGuard } from '../registry/guards.ts';
+import { describeGuard } from '../registry/describeGuard.ts';
 import { exitEdges } from '../validate/machineAnalysis.ts';
 import type { GraphNode, MachineGraph } from '../validate/machineGraph.ts';
 import {
@@ -465,6 +466,16 @@ function warning(p: Prepared, snapshot: DossierSnapshot, event: DossierEvent): T
   return { snapshot: { ...snapshot, sequence: snapshot.sequence + 1 }, effects };
 }
 
+/** Whether a delayed event (`xstate.after.<delay>.<state id>`) belongs to an active state. */
+function timerActive(p: Prepared, active: readonly GraphNode[], type: string): boolean {
+  const rest = type.slice('xstate.after.'.length);
+  const id = rest.slice(rest.indexOf('.') + 1);
+  return active.some((leaf) => {
+    for (let n: GraphNode | undefined = leaf; n; n = n.parent) if (n.id === id) return true;
+    return false;
+  });
+}
+
 /**
  * Apply an event to a dossier: the next snapshot and the effects to carry out (timers, slips,
  * notifications). Throws an `EngineError` when the dossier cannot take the event now: code
@@ -488,12 +499,33 @@ export function applyEvent(
   if (isWarning) return warning(p, snapshot, event);
   const before = leaves(p, snapshot.machine.value);
   const isTimer = event.type.startsWith('xstate.after.');
+  if (isTimer && !timerActive(p, before, event.type)) {
+    throw new EngineError(
+      'event-not-accepted',
+      `Timer "${event.type}" belongs to a step that is not active in state ${JSON.stringify(snapshot.machine.value)}`,
+      {
+        state: snapshot.machine.value,
+        accepted: acceptedEvents(procedure, snapshot).map((e) => e.type),
+        message: {
+          vi: `Hẹn giờ "${event.type}" thuộc một bước không còn hoạt động`,
+          en: `Timer "${event.type}" belongs to a step that is not active`,
+        },
+      },
+    );
+  }
   if (!isTimer && !before.some((leaf) => p.accepts.get(leaf)?.has(event.type))) {
     const accepted = acceptedEvents(procedure, snapshot).map((e) => e.type);
     throw new EngineError(
       'event-not-accepted',
       `Event "${event.type}" is not accepted in state ${JSON.stringify(snapshot.machine.value)}; accepted: ${accepted.join(', ') || 'none'}`,
-      { state: snapshot.machine.value, accepted },
+      {
+        state: snapshot.machine.value,
+        accepted,
+        message: {
+          vi: `Hồ sơ ở bước hiện tại không nhận "${eventName(procedure, event.type).vi}"; có thể: ${accepted.map((a) => eventName(procedure, a).vi).join(', ') || 'không có'}`,
+          en: `The dossier cannot take "${event.type}" at this step; it accepts: ${accepted.join(', ') || 'none'}`,
+        },
+      },
     );
   }
   if (!isTimer) {
@@ -514,17 +546,28 @@ export function applyEvent(
       channel: ctx.channel,
       eventData: eventScope(event),
     };
-    const enabled = before
+    const candidates = before
       .flatMap((leaf) => exitEdges(p.compiled.graph, leaf))
-      .filter((e) => e.kind === 'on' && e.event === event.type)
-      .some((e) => !e.transition.guard || evaluateGuard(e.transition.guard, scope));
+      .filter((e) => e.kind === 'on' && e.event === event.type);
+    const enabled = candidates.some(
+      (e) => !e.transition.guard || evaluateGuard(e.transition.guard, scope),
+    );
     if (!enabled) {
+      const failed = candidates.flatMap((e) =>
+        e.transition.guard ? [describeGuard(e.transition.guard)] : [],
+      );
+      const name = eventName(procedure, event.type);
       throw new EngineError(
         'guard-rejected',
-        `Event "${event.type}": no condition of its transitions holds`,
+        `Event "${event.type}": no condition of its transitions holds: ${failed.map((f) => f.en).join('; ')}`,
         {
           state: snapshot.machine.value,
           event: event.type,
+          conditions: failed,
+          message: {
+            vi: `Không thể thực hiện "${name.vi}": điều kiện không thỏa mãn: ${failed.map((f) => f.vi).join('; ')}`,
+            en: `Cannot "${name.en ?? event.type}": the condition does not hold: ${failed.map((f) => f.en).join('; ')}`,
+          },
         },
       );
     }

@@ -219,7 +219,7 @@ describe('executor: birth registration from reception to result', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(EngineError);
       expect((error as EngineError).code).toBe('event-not-accepted');
-      expect((error as EngineError).details).toEqual({
+      expect((error as EngineError).details).toMatchObject({
         state: 'tiepNhan',
         accepted: ['ACCEPT', 'REQUEST_SUPPLEMENT', 'REFUSE', 'WITHDRAW'],
       });

@@ -64,6 +64,49 @@ describe('timers', () => {
     expect(exited).toMatchObject({ step: 'dang-ky-khai-sinh.thamTra', late: false });
   });
 
+  it('refuses a timer of a step that is no longer active', () => {
+    const t = startDossier(birth, {}, vn('2026-03-02T08:00'));
+    const a = applyEvent(birth, t.snapshot, { type: 'ACCEPT' }, vn('2026-03-02T08:00'));
+    const moved = applyEvent(birth, a.snapshot, { type: 'PROPOSE' }, vn('2026-03-02T08:10'));
+    expect(() =>
+      applyEvent(birth, moved.snapshot, { type: TIMER }, vn('2026-03-02T08:30')),
+    ).toThrow(expect.objectContaining({ code: 'event-not-accepted' }));
+  });
+
+  it('names the condition that failed, in Vietnamese and English', () => {
+    const p = mutate(birth, (d) => {
+      d.machine.states.thamTra.on.PROPOSE = {
+        target: 'kyDuyet',
+        guard: {
+          type: 'all',
+          params: {
+            guards: [
+              { type: 'field', params: { field: 'gioiTinh', op: 'eq', value: 'Nam' } },
+              { type: 'documentPresent', params: { document: 'giayChungSinh' } },
+            ],
+          },
+        },
+      };
+    });
+    const t = startDossier(p, {}, vn('2026-03-02T08:00'));
+    const a = applyEvent(p, t.snapshot, { type: 'ACCEPT' }, vn('2026-03-02T08:00'));
+    let error: unknown;
+    try {
+      applyEvent(p, a.snapshot, { type: 'PROPOSE' }, vn('2026-03-02T08:10'));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      code: 'guard-rejected',
+      details: {
+        message: {
+          vi: 'Không thể thực hiện "Trình phê duyệt": điều kiện không thỏa mãn: ("gioiTinh" = "Nam" và có giấy tờ "giayChungSinh")',
+          en: 'Cannot "Submit for approval": the condition does not hold: ("gioiTinh" = "Nam" and document "giayChungSinh" is present)',
+        },
+      },
+    });
+  });
+
   it('an unnamed delayed transition reads as its delay', () => {
     expect(eventName(loadProcedure('dang-ky-khai-sinh'), 'xstate.after.hanBoSung.x.y')).toEqual({
       vi: 'Hết thời gian chờ "hanBoSung"',
