@@ -24,6 +24,8 @@ export {
   startDossier,
   applyEvent,
   acceptedEvents,
+  eventOffers,
+  isApplicantEvent,
   eventName,
   procedureGraph,
   type DossierInput,

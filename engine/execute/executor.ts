@@ -152,6 +152,37 @@ export function acceptedEvents(
   return [...out.values()];
 }
 
+/**
+ * Every (event, step) pair a dossier can take now: in a parallel step an event defined in several
+ * branches is offered to each branch's unit and role (`acceptedEvents` lists each event once).
+ */
+export function eventOffers(
+  procedure: Procedure,
+  snapshot: DossierSnapshot,
+): { type: string; step: string; unit?: string; role?: string }[] {
+  if (snapshot.status === 'done') return [];
+  const p = prepare(procedure);
+  const out: { type: string; step: string; unit?: string; role?: string }[] = [];
+  for (const leaf of leaves(p, snapshot.machine.value)) {
+    const meta = leaf.config.meta;
+    for (const edge of exitEdges(p.compiled.graph, leaf)) {
+      if (edge.kind !== 'on') continue;
+      out.push({
+        type: edge.event,
+        step: leaf.id,
+        ...(meta?.unit ? { unit: meta.unit } : {}),
+        ...(meta?.role ? { role: meta.role } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** Events the applicant sends (entered at the desk of the receiving unit, at any step). */
+export function isApplicantEvent(procedure: Procedure, type: string): boolean {
+  return procedure.events?.[type]?.applicant ?? type === 'WITHDRAW';
+}
+
 /** The Vietnamese/English name of an event of a procedure. */
 export function eventName(procedure: Procedure, type: string): LocalizedText {
   if (isStandardEvent(type)) return standardEvents[type];

@@ -236,6 +236,12 @@ export const EventSpec = Type.Object(
   {
     name: LocalizedText,
     description: Type.Optional(LocalizedText),
+    applicant: Type.Optional(
+      Type.Boolean({
+        description:
+          'Sent by the applicant: entered by reception officers of the receiving unit at any step',
+      }),
+    ),
     reason: Type.Optional(
       Type.Union([Type.Literal('required'), Type.Literal('optional')], {
         description:

@@ -91,4 +91,13 @@ describe.each(dialects)('event data and reasons are checked on %s', (dialect) =>
     const last = view.body.history.at(-1);
     expect(JSON.stringify(last)).toContain('Giấy chứng sinh không hợp lệ');
   });
+
+  it('lets the receiving desk enter a withdrawal while another unit holds the dossier', async () => {
+    rt.clock.set('2026-03-02T10:00');
+    const r = await rt.call('POST', '/api/dossiers', { token: desk, body: BIRTH_RECEIPT });
+    expect(r.body.state).toBe('thamTra');
+    const withdrawn = await send(desk, r.body.id, { type: 'WITHDRAW' });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'done', outcome: 'withdrawn' });
+  });
 });
