@@ -171,7 +171,10 @@ function checkStep(node: GraphNode, p: Procedure, ctx: ValidationContext, out: P
     }
     return;
   }
-  if (node.kind === 'atomic') {
+  // A routing-only state (`always`, nothing to wait for) is left at once: no one acts there.
+  const routing =
+    node.config.always !== undefined && !node.config.on && !node.config.after && !meta?.clock;
+  if (node.kind === 'atomic' && !routing) {
     const need: [keyof NonNullable<typeof meta>, string, string][] = [
       ['unit', 'đơn vị chịu trách nhiệm', 'responsible unit'],
       ['role', 'vai trò thực hiện', 'acting role'],

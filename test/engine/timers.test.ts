@@ -114,3 +114,25 @@ describe('timers', () => {
     });
   });
 });
+
+describe('routing-only states', () => {
+  it('need no unit, role or duration, and are passed through at once', () => {
+    const p = mutate(loadProcedure('dang-ky-khai-sinh'), (d) => {
+      d.machine.states.tiepNhan.on.ACCEPT.target = 'phanLoai';
+      d.machine.states.phanLoai = {
+        meta: { name: { vi: 'Phân loại hồ sơ' } },
+        always: [
+          {
+            target: 'kyDuyet',
+            guard: { type: 'channel', params: { in: ['online'] } },
+          },
+          { target: 'thamTra' },
+        ],
+      };
+    });
+    expect(validateProcedure(p, { units }).filter((x) => x.severity === 'error')).toEqual([]);
+    const t = startDossier(p, {}, vn('2026-03-02T08:00'));
+    const a = applyEvent(p, t.snapshot, { type: 'ACCEPT' }, vn('2026-03-02T08:00'));
+    expect(a.snapshot.machine.value).toBe('thamTra');
+  });
+});
