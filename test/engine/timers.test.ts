@@ -136,3 +136,18 @@ describe('routing-only states', () => {
     expect(a.snapshot.machine.value).toBe('thamTra');
   });
 });
+
+describe('scenario messages', () => {
+  it('print times in the offset the scenario file uses', async () => {
+    const { inOffsetOf } = await import('../../engine/scenarios/replayScenario.ts');
+    expect(inOffsetOf('2026-03-02T17:00:00+07:00', '2026-03-02T10:00:00.000Z')).toBe(
+      '2026-03-02T17:00:00+07:00',
+    );
+    expect(inOffsetOf('2026-03-02T17:00:00+07:00', '2026-03-02T10:00:00.032Z')).toBe(
+      '2026-03-02T17:00:00.032+07:00',
+    );
+    expect(inOffsetOf('2026-03-02T10:00:00Z', '2026-03-02T10:00:00.000Z')).toBe(
+      '2026-03-02T10:00:00.000Z',
+    );
+  });
+});
