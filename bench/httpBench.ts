@@ -137,7 +137,7 @@ interface Target {
 
 export const BODIES = [
   JSON.stringify({ type: 'PROPOSE' }),
-  JSON.stringify({ type: 'SEND_BACK' }),
+  JSON.stringify({ type: 'SEND_BACK', note: 'Xử lý lại' }),
 ] as const;
 
 async function listen(fetch: (request: Request) => Response | Promise<Response>) {

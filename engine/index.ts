@@ -24,6 +24,8 @@ export {
   startDossier,
   applyEvent,
   acceptedEvents,
+  eventOffers,
+  isApplicantEvent,
   eventName,
   procedureGraph,
   type DossierInput,
@@ -37,6 +39,7 @@ export type {
   ActiveStep,
 } from './execute/dossierSnapshot.ts';
 export { EngineError } from './errors.ts';
+export { pauseReasonOf, pauseStatusText, pauseLookupText } from './execute/pauseReasons.ts';
 export {
   procedureMetrics,
   type MetricParams,
@@ -60,8 +63,15 @@ export {
 } from './format/procedureSchema.ts';
 export { UnitCatalogSchema, type UnitCatalog } from './format/unitCatalog.ts';
 export { validateUnitCatalog, unitSubtree } from './validate/validateUnitCatalog.ts';
-export type { LocalizedText, WorkingTime, Channel, Outcome } from './format/primitives.ts';
-export { standardEvents, isStandardEvent } from './registry/events.ts';
+export type {
+  LocalizedText,
+  WorkingTime,
+  Channel,
+  Outcome,
+  PauseReason,
+} from './format/primitives.ts';
+export { standardEvents, isStandardEvent, reasonRequiredEvents } from './registry/events.ts';
+export { needsReason, checkEventData, formProblems } from './execute/eventData.ts';
 export { guardLabels, guardParamSchemas, evaluateGuard, type Guard } from './registry/guards.ts';
 export { actionLabels, slipTitles, type Action, type SlipKind } from './registry/actions.ts';
 export * from './calendar/index.ts';

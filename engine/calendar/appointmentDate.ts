@@ -74,7 +74,9 @@ export function appointmentDate(cal: WorkingCalendar, acceptedAt: Date, legal: L
 /**
  * The due instant after a supplement (bổ sung hồ sơ) paused the legal clock.
  * - `resume`: the working time that remained at `pausedAt` (negative if already overdue) is
- *   added from `resumedAt`, so the pause costs the agency nothing;
+ *   added from `resumedAt`, so the pause costs the agency nothing; a due date in working days
+ *   (at the close of a day) moves by whole working days instead: as many as the pause reached
+ *   into after the day it began, so it stays at the close of a working day;
  * - `restart`: a fresh appointment date from `resumedAt`, as if the dossier were accepted then.
  * Throws a `CalendarError` when `resumedAt` is before `pausedAt`.
  */
@@ -86,7 +88,16 @@ export function resumeDeadline(cal: WorkingCalendar, pause: SupplementPause): Da
   }
   switch (pause.policy) {
     case 'resume': {
-      const remaining = positionOf(cal, instantMs(pause.due)) - positionOf(cal, pausedAt);
+      const duePosition = positionOf(cal, instantMs(pause.due));
+      const dayMs = cal.office.dayMs;
+      if ('workingDays' in pause.legal && duePosition % dayMs === 0) {
+        // A due date in working days stays at the close of a working day: it moves by the whole
+        // working days the pause reached into (a pause within one day moves it not at all).
+        const dayOf = (position: number) => Math.max(0, Math.ceil(position / dayMs) - 1);
+        const shift = dayOf(positionOf(cal, resumedAt)) - dayOf(positionOf(cal, pausedAt));
+        return new Date(instantAtPosition(cal, duePosition + shift * dayMs, false));
+      }
+      const remaining = duePosition - positionOf(cal, pausedAt);
       return new Date(addWorkingMs(cal, resumedAt, remaining));
     }
     case 'restart':

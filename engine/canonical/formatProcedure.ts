@@ -71,6 +71,7 @@ const ORDER: readonly string[] = [
   'role',
   'duration',
   'clock',
+  'pause',
   'form',
   'citizenVisit',
   'citizenHours',

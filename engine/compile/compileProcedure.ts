@@ -2,13 +2,14 @@ import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { Procedure, StateNodeConfig } from '../format/procedureSchema.ts';
 import type { Channel, Outcome } from '../format/primitives.ts';
 import { workingTimeToHours } from '../format/primitives.ts';
-import type { ActionType } from '../registry/actions.ts';
+import type { Action, ActionType } from '../registry/actions.ts';
 import {
   evaluateGuard,
   guardParamSchemas,
   type Guard,
   type GuardType,
 } from '../registry/guards.ts';
+import { eventScope } from '../execute/eventData.ts';
 import { buildMachineGraph, type MachineGraph } from '../validate/machineGraph.ts';
 
 /** What the statechart itself remembers about a dossier (XState context). */
@@ -42,7 +43,7 @@ function guardImplementation(type: GuardType) {
       data: context.data,
       documents: context.documents,
       channel: context.channel,
-      eventData: event.data,
+      eventData: eventScope(event),
     });
 }
 
@@ -50,22 +51,29 @@ function guardImplementation(type: GuardType) {
 const recordedActions: readonly ActionType[] = [
   'issueSlip',
   'notifyApplicant',
+  'notifyUnit',
   'startClock',
   'pauseClock',
   'resumeClock',
   'extendDeadline',
 ];
 
+/** A step where the legal clock stands still: `clock: "paused"`, or a declared pause reason. */
+export function isPausedStep(node: StateNodeConfig): boolean {
+  return node.meta?.clock === 'paused' || node.meta?.pause !== undefined;
+}
+
 /** Add the clock bookkeeping implied by `meta.clock: "paused"` to every state node. */
 function withClockActions(node: StateNodeConfig): StateNodeConfig {
   const states = node.states
     ? Object.fromEntries(Object.entries(node.states).map(([k, v]) => [k, withClockActions(v)]))
     : undefined;
-  if (node.meta?.clock !== 'paused') return states ? { ...node, states } : node;
+  if (!isPausedStep(node)) return states ? { ...node, states } : node;
+  const pause = node.meta?.pause ? { params: { reason: node.meta.pause } } : {};
   return {
     ...node,
     ...(states ? { states } : {}),
-    entry: [{ type: 'pauseClock' }, ...(node.entry ?? [])],
+    entry: [{ type: 'pauseClock', ...pause } as Action, ...(node.entry ?? [])],
     exit: [...(node.exit ?? []), { type: 'resumeClock' }],
   };
 }

@@ -1,4 +1,4 @@
-import type { Channel, LocalizedText, Outcome } from '../format/primitives.ts';
+import type { Channel, LocalizedText, Outcome, PauseReason } from '../format/primitives.ts';
 import type { SlipKind } from '../registry/actions.ts';
 import type { DossierContext, DossierEvent } from '../compile/compileProcedure.ts';
 import type { Timeliness } from '../calendar/index.ts';
@@ -13,7 +13,12 @@ export interface ClockState {
   /** The appointment date first given, kept for reporting after an apology/extension. */
   readonly originalDue?: string;
   readonly pausedAt?: string;
-  readonly pauses: readonly { readonly from: string; readonly to?: string }[];
+  readonly pauses: readonly {
+    readonly from: string;
+    readonly to?: string;
+    /** Why the clock stood still (absent: a supplement, as before reasons were declared). */
+    readonly reason?: PauseReason;
+  }[];
   readonly extensions: readonly {
     readonly at: string;
     readonly from: string;
@@ -27,6 +32,10 @@ export interface ActiveStep {
   readonly due?: string;
   /** The step waits for the applicant (its clock is paused): counted as awaiting a supplement. */
   readonly waiting?: boolean;
+  /** Why it waits, when the step declares a reason other than the default (a supplement). */
+  readonly pause?: PauseReason;
+  /** When the step's first delayed (`after`) transition fires, if it has one. */
+  readonly timerAt?: string;
 }
 
 /** The XState part of a dossier's snapshot, as persisted (plain JSON). */
@@ -67,12 +76,16 @@ export type Effect =
       readonly slip: SlipKind;
       readonly step?: string;
       readonly due?: string;
+      /** The officer's reason, printed on refusals, supplement requests, apologies… */
+      readonly reason?: string;
     }
   | {
       readonly kind: 'notify';
       readonly audience: 'applicant' | 'unit';
       readonly message: LocalizedText;
       readonly unit?: string;
+      /** The role within the unit the notice is meant for (the bell shows it to the unit). */
+      readonly role?: string;
       readonly step?: string;
     }
   | {

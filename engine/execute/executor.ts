@@ -13,11 +13,18 @@ import {
   type DossierEvent,
 } from '../compile/compileProcedure.ts';
 import { EngineError } from '../errors.ts';
-import type { Channel, LocalizedText, Outcome, WorkingTime } from '../format/primitives.ts';
+import type {
+  Channel,
+  LocalizedText,
+  Outcome,
+  PauseReason,
+  WorkingTime,
+} from '../format/primitives.ts';
 import type { Procedure } from '../format/procedureSchema.ts';
 import type { SlipKind } from '../registry/actions.ts';
 import { isStandardEvent, standardEvents } from '../registry/events.ts';
 import { evaluateGuard } from '../registry/guards.ts';
+import { describeGuard } from '../registry/describeGuard.ts';
 import { exitEdges } from '../validate/machineAnalysis.ts';
 import type { GraphNode, MachineGraph } from '../validate/machineGraph.ts';
 import {
@@ -39,6 +46,7 @@ import {
 } from './legalClock.ts';
 import { activeLeaves, MachineStepper, persist, type ExecutableAction } from './machineRuntime.ts';
 import { parseIso, toIso } from './instant.ts';
+import { checkEventData, checkReason, eventScope } from './eventData.ts';
 
 /** Options of the executor: the working calendar (default: rules only, no official schedule). */
 export interface ExecutorOptions {
@@ -144,10 +152,60 @@ export function acceptedEvents(
   return [...out.values()];
 }
 
+/**
+ * Every (event, step) pair a dossier can take now: in a parallel step an event defined in several
+ * branches is offered to each branch's unit and role (`acceptedEvents` lists each event once).
+ */
+export function eventOffers(
+  procedure: Procedure,
+  snapshot: DossierSnapshot,
+): { type: string; step: string; unit?: string; role?: string }[] {
+  if (snapshot.status === 'done') return [];
+  const p = prepare(procedure);
+  const out: { type: string; step: string; unit?: string; role?: string }[] = [];
+  for (const leaf of leaves(p, snapshot.machine.value)) {
+    const meta = leaf.config.meta;
+    for (const edge of exitEdges(p.compiled.graph, leaf)) {
+      if (edge.kind !== 'on') continue;
+      out.push({
+        type: edge.event,
+        step: leaf.id,
+        ...(meta?.unit ? { unit: meta.unit } : {}),
+        ...(meta?.role ? { role: meta.role } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** Events the applicant sends (entered at the desk of the receiving unit, at any step). */
+export function isApplicantEvent(procedure: Procedure, type: string): boolean {
+  return procedure.events?.[type]?.applicant ?? type === 'WITHDRAW';
+}
+
 /** The Vietnamese/English name of an event of a procedure. */
 export function eventName(procedure: Procedure, type: string): LocalizedText {
   if (isStandardEvent(type)) return standardEvents[type];
+  if (type.startsWith('xstate.after.')) return delayedTransitionName(procedure, type);
   return procedure.events?.[type]?.name ?? { vi: type, en: type };
+}
+
+/**
+ * The name of a delayed transition from its XState event (`xstate.after.<delay>.<state id>`):
+ * the transition's `name`, else "Hết thời gian <delay>".
+ */
+function delayedTransitionName(procedure: Procedure, type: string): LocalizedText {
+  const rest = type.slice('xstate.after.'.length);
+  const dot = rest.indexOf('.');
+  const delay = dot < 0 ? rest : rest.slice(0, dot);
+  const stateId = dot < 0 ? '' : rest.slice(dot + 1);
+  const graph = prepare(procedure).compiled.graph;
+  const edge = graph.edges.find(
+    (e) => e.kind === 'after' && e.event === delay && e.source.id === stateId && e.transition.name,
+  );
+  return (
+    edge?.transition.name ?? { vi: `Hết thời gian chờ "${delay}"`, en: `Delay "${delay}" elapsed` }
+  );
 }
 
 const iso = toIso;
@@ -167,7 +225,7 @@ function enterSteps(
   for (const node of entered) {
     if (node.kind === 'final') continue;
     const meta = node.config.meta;
-    if (meta?.duration && meta.clock !== 'paused') {
+    if (meta?.duration && meta.clock !== 'paused' && !meta.pause) {
       const due = addWorkingTime(rules.calendar, now, meta.duration as WorkingTime);
       const step = { enteredAt: iso(now), due: iso(due) };
       stepDueMs.set(step, due.getTime());
@@ -178,8 +236,10 @@ function enterSteps(
         at: iso(due),
         event: { type: WARNING_EVENTS.stepOverdue, data: { step: node.id } },
       });
-    } else if (meta?.clock === 'paused') {
-      steps[node.id] = { enteredAt: iso(now), waiting: true };
+    } else if (meta?.clock === 'paused' || meta?.pause) {
+      steps[node.id] = meta.pause
+        ? { enteredAt: iso(now), waiting: true, pause: meta.pause }
+        : { enteredAt: iso(now), waiting: true };
     } else {
       steps[node.id] = { enteredAt: iso(now) };
     }
@@ -200,11 +260,21 @@ function interpret(
   for (const action of actions) {
     const params = (action.params ?? {}) as Record<string, unknown>;
     switch (action.type) {
+      case 'notifyUnit':
+        effects.push({
+          kind: 'notify',
+          audience: 'unit',
+          message: params.message as LocalizedText,
+          unit: params.unit as string,
+          ...(params.role ? { role: params.role as string } : {}),
+          ...(step ? { step } : {}),
+        });
+        break;
       case 'startClock':
         clock = startClock(clock, rules, now, effects);
         break;
       case 'pauseClock':
-        clock = pauseClock(clock, now, effects);
+        clock = pauseClock(clock, now, effects, params.reason as PauseReason | undefined);
         break;
       case 'resumeClock':
         clock = resumeClock(
@@ -229,6 +299,7 @@ function interpret(
           slip: params.slip as SlipKind,
           ...(step ? { step } : {}),
           ...(clock.due ? { due: clock.due } : {}),
+          ...(event?.note?.trim() ? { reason: event.note.trim() } : {}),
         });
         break;
       case 'notifyApplicant':
@@ -319,6 +390,14 @@ function settle(
     if (kept && !entered.includes(node)) steps[node.id] = kept;
   }
   enterSteps(entered, rules, now, steps, effects);
+  for (const e of effects) {
+    if (e.kind !== 'schedule-timer' || !e.event.type.startsWith('xstate.after.')) continue;
+    const rest = e.event.type.slice('xstate.after.'.length);
+    const id = rest.slice(rest.indexOf('.') + 1);
+    const step = steps[id];
+    if (step && (step.timerAt === undefined || e.at < step.timerAt))
+      steps[id] = { ...step, timerAt: e.at };
+  }
   const done = next.status === 'done';
   let outcome: Outcome | undefined;
   let timeliness: Timeliness | undefined;
@@ -418,6 +497,16 @@ function warning(p: Prepared, snapshot: DossierSnapshot, event: DossierEvent): T
   return { snapshot: { ...snapshot, sequence: snapshot.sequence + 1 }, effects };
 }
 
+/** Whether a delayed event (`xstate.after.<delay>.<state id>`) belongs to an active state. */
+function timerActive(p: Prepared, active: readonly GraphNode[], type: string): boolean {
+  const rest = type.slice('xstate.after.'.length);
+  const id = rest.slice(rest.indexOf('.') + 1);
+  return active.some((leaf) => {
+    for (let n: GraphNode | undefined = leaf; n; n = n.parent) if (n.id === id) return true;
+    return false;
+  });
+}
+
 /**
  * Apply an event to a dossier: the next snapshot and the effects to carry out (timers, slips,
  * notifications). Throws an `EngineError` when the dossier cannot take the event now: code
@@ -441,13 +530,42 @@ export function applyEvent(
   if (isWarning) return warning(p, snapshot, event);
   const before = leaves(p, snapshot.machine.value);
   const isTimer = event.type.startsWith('xstate.after.');
+  if (isTimer && !timerActive(p, before, event.type)) {
+    throw new EngineError(
+      'event-not-accepted',
+      `Timer "${event.type}" belongs to a step that is not active in state ${JSON.stringify(snapshot.machine.value)}`,
+      {
+        state: snapshot.machine.value,
+        accepted: acceptedEvents(procedure, snapshot).map((e) => e.type),
+        message: {
+          vi: `Hẹn giờ "${event.type}" thuộc một bước không còn hoạt động`,
+          en: `Timer "${event.type}" belongs to a step that is not active`,
+        },
+      },
+    );
+  }
   if (!isTimer && !before.some((leaf) => p.accepts.get(leaf)?.has(event.type))) {
     const accepted = acceptedEvents(procedure, snapshot).map((e) => e.type);
     throw new EngineError(
       'event-not-accepted',
       `Event "${event.type}" is not accepted in state ${JSON.stringify(snapshot.machine.value)}; accepted: ${accepted.join(', ') || 'none'}`,
-      { state: snapshot.machine.value, accepted },
+      {
+        state: snapshot.machine.value,
+        accepted,
+        message: {
+          vi: `Hồ sơ ở bước hiện tại không nhận "${eventName(procedure, event.type).vi}"; có thể: ${accepted.map((a) => eventName(procedure, a).vi).join(', ') || 'không có'}`,
+          en: `The dossier cannot take "${event.type}" at this step; it accepts: ${accepted.join(', ') || 'none'}`,
+        },
+      },
     );
+  }
+  if (!isTimer) {
+    const transitions = before
+      .flatMap((leaf) => exitEdges(p.compiled.graph, leaf))
+      .filter((e) => e.kind === 'on' && e.event === event.type)
+      .map((e) => e.transition);
+    checkReason(procedure, event);
+    checkEventData(procedure, transitions, snapshot.machine.context, event);
   }
   const current = restore(p, snapshot);
   const [next, actions] = p.stepper.step(current, event);
@@ -457,19 +575,30 @@ export function applyEvent(
       data: ctx.data,
       documents: ctx.documents,
       channel: ctx.channel,
-      eventData: event.data,
+      eventData: eventScope(event),
     };
-    const enabled = before
+    const candidates = before
       .flatMap((leaf) => exitEdges(p.compiled.graph, leaf))
-      .filter((e) => e.kind === 'on' && e.event === event.type)
-      .some((e) => !e.transition.guard || evaluateGuard(e.transition.guard, scope));
+      .filter((e) => e.kind === 'on' && e.event === event.type);
+    const enabled = candidates.some(
+      (e) => !e.transition.guard || evaluateGuard(e.transition.guard, scope),
+    );
     if (!enabled) {
+      const failed = candidates.flatMap((e) =>
+        e.transition.guard ? [describeGuard(e.transition.guard)] : [],
+      );
+      const name = eventName(procedure, event.type);
       throw new EngineError(
         'guard-rejected',
-        `Event "${event.type}": no condition of its transitions holds`,
+        `Event "${event.type}": no condition of its transitions holds: ${failed.map((f) => f.en).join('; ')}`,
         {
           state: snapshot.machine.value,
           event: event.type,
+          conditions: failed,
+          message: {
+            vi: `Không thể thực hiện "${name.vi}": điều kiện không thỏa mãn: ${failed.map((f) => f.vi).join('; ')}`,
+            en: `Cannot "${name.en ?? event.type}": the condition does not hold: ${failed.map((f) => f.en).join('; ')}`,
+          },
         },
       );
     }

@@ -4,7 +4,7 @@ import {
   resumeDeadline,
   type WorkingCalendar,
 } from '../calendar/index.ts';
-import type { WorkingTime } from '../format/primitives.ts';
+import type { PauseReason, WorkingTime } from '../format/primitives.ts';
 import { EngineError } from '../errors.ts';
 import { toIso } from './instant.ts';
 import {
@@ -79,7 +79,12 @@ export function startClock(
 }
 
 /** Pause the clock while the dossier waits for the citizen (bổ sung hồ sơ). */
-export function pauseClock(clock: ClockState, now: Date, effects: Effect[]): ClockState {
+export function pauseClock(
+  clock: ClockState,
+  now: Date,
+  effects: Effect[],
+  reason?: PauseReason,
+): ClockState {
   if (clock.status !== 'running') return clock;
   cancelDue(effects);
   effects.push({ kind: 'clock', change: 'paused', due: clock.due });
@@ -87,8 +92,13 @@ export function pauseClock(clock: ClockState, now: Date, effects: Effect[]): Clo
     ...clock,
     status: 'paused',
     pausedAt: iso(now),
-    pauses: [...clock.pauses, { from: iso(now) }],
+    pauses: [...clock.pauses, { from: iso(now), ...(reason ? { reason } : {}) }],
   };
+}
+
+/** The reason of the clock's current (last) pause; a pause without one is a supplement. */
+export function currentPauseReason(clock: ClockState): PauseReason {
+  return clock.pauses.at(-1)?.reason ?? 'supplement';
 }
 
 /** Resume the clock after a supplement, keeping the remaining time or restarting it. */
@@ -97,9 +107,12 @@ export function resumeClock(
   rules: ClockRules,
   now: Date,
   effects: Effect[],
-  policy: 'resume' | 'restart' = rules.policy,
+  requested?: 'resume' | 'restart',
 ): ClockState {
   if (clock.status !== 'paused' || !clock.due || !clock.pausedAt) return clock;
+  // Only a supplement may restart the full time; a payment, a fixing period… resume it.
+  const policy =
+    requested ?? (currentPauseReason(clock) === 'supplement' ? rules.policy : 'resume');
   const shift = (from: string) =>
     resumeDeadline(rules.calendar, {
       due: new Date(from),

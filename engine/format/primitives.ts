@@ -51,6 +51,26 @@ export const WorkingTime = Type.Union(
 );
 export type WorkingTime = Static<typeof WorkingTime>;
 
+/**
+ * Why the legal clock is paused (lý do tạm dừng): none counts against the agency, and only a
+ * supplement (bổ sung hồ sơ) may restart the full time (`supplementPolicy: restart`).
+ */
+export const PauseReason = Type.Union(
+  [
+    Type.Literal('supplement'),
+    Type.Literal('payment'),
+    Type.Literal('fixing'),
+    Type.Literal('collect'),
+    Type.Literal('other'),
+  ],
+  {
+    description:
+      'supplement: chờ bổ sung hồ sơ; payment: chờ thực hiện nghĩa vụ tài chính; fixing: chờ ' +
+      'khắc phục sau kiểm tra; collect: chờ công dân nhận kết quả; other: lý do khác luật định',
+  },
+);
+export type PauseReason = Static<typeof PauseReason>;
+
 /** Channels through which a dossier is received or its result returned. */
 export const Channel = Type.Union([
   Type.Literal('desk'),

@@ -1,8 +1,16 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ActionRef, ActionSchema, type Action } from '../registry/actions.ts';
 import { GuardRef, GuardSchema, type Guard } from '../registry/guards.ts';
-import { Key, LocalizedText, Outcome, Slug, StateId, WorkingTime } from './primitives.ts';
 import { ResultDocumentSpec } from './resultDocument.ts';
+import {
+  Key,
+  LocalizedText,
+  Outcome,
+  PauseReason,
+  Slug,
+  StateId,
+  WorkingTime,
+} from './primitives.ts';
 
 /**
  * The procedure file format: the contract shared by the designer, the server and the library.
@@ -24,6 +32,7 @@ export const StepMeta = Type.Object(
     role: Type.Optional(Slug),
     duration: Type.Optional(WorkingTime),
     clock: Type.Optional(ClockMode),
+    pause: Type.Optional(PauseReason),
     form: Type.Optional(Key),
     documents: Type.Optional(Type.Array(Key, { uniqueItems: true })),
     citizenVisit: Type.Optional(
@@ -43,6 +52,27 @@ const Target = Type.Union([
   Type.Array(Type.String({ minLength: 1 })),
 ]);
 
+/**
+ * The data an event may carry on this transition: the e-form fields it may change (merged into
+ * the dossier's data by `recordSubmission`), or a form of its own that its data must satisfy.
+ */
+export const TransitionData = Type.Object(
+  {
+    fields: Type.Optional(
+      Type.Array(Key, {
+        uniqueItems: true,
+        description: 'Fields of the reception e-form this event may change',
+      }),
+    ),
+    form: Type.Optional(Key),
+  },
+  {
+    additionalProperties: false,
+    description: 'What data the event may carry; validated before guards run',
+  },
+);
+export type TransitionData = Static<typeof TransitionData>;
+
 /** One transition (chuyển bước): target, optional guard, actions. */
 export const TransitionSchema = Type.Object(
   {
@@ -51,6 +81,8 @@ export const TransitionSchema = Type.Object(
     actions: Type.Optional(Type.Array(ActionRef)),
     reenter: Type.Optional(Type.Boolean()),
     description: Type.Optional(Type.String()),
+    name: Type.Optional(LocalizedText),
+    data: Type.Optional(TransitionData),
   },
   { additionalProperties: false },
 );
@@ -60,6 +92,9 @@ export type TransitionConfig = {
   readonly actions?: readonly Action[];
   readonly reenter?: boolean;
   readonly description?: string;
+  /** What the history and the app call this transition (a delayed one, above all). */
+  readonly name?: LocalizedText;
+  readonly data?: TransitionData;
 };
 
 const TransitionRef = Type.Unsafe<TransitionConfig>({ $ref: '#/$defs/transition' });
@@ -199,7 +234,23 @@ export const CostSpec = Type.Object(
 
 /** A custom event declared by the procedure (standard events need no declaration). */
 export const EventSpec = Type.Object(
-  { name: LocalizedText, description: Type.Optional(LocalizedText) },
+  {
+    name: LocalizedText,
+    description: Type.Optional(LocalizedText),
+    applicant: Type.Optional(
+      Type.Boolean({
+        description:
+          'Sent by the applicant: entered by reception officers of the receiving unit at any step',
+      }),
+    ),
+    reason: Type.Optional(
+      Type.Union([Type.Literal('required'), Type.Literal('optional')], {
+        description:
+          'Whether the officer must give a reason (note) with the event; standard events that ' +
+          'refuse, send back, stop, ask for a supplement or apologise require one by default',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 

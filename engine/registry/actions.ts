@@ -1,5 +1,11 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { LocalizedText, Outcome, StringEnum, WorkingTime } from '../format/primitives.ts';
+import {
+  LocalizedText,
+  Outcome,
+  PauseReason,
+  StringEnum,
+  WorkingTime,
+} from '../format/primitives.ts';
 
 /** The slips (phiếu) the one-stop system issues, after TT 03/2025/TT-VPCP. */
 export const SlipKind = StringEnum([
@@ -31,8 +37,19 @@ export const slipTitles: Record<SlipKind, LocalizedText> = {
 export const actionParamSchemas = {
   issueSlip: Type.Object({ slip: SlipKind }, { additionalProperties: false }),
   notifyApplicant: Type.Object({ message: LocalizedText }, { additionalProperties: false }),
+  notifyUnit: Type.Object(
+    {
+      unit: Type.String({ minLength: 1, maxLength: 100, description: 'The unit to notify' }),
+      role: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+      message: LocalizedText,
+    },
+    {
+      additionalProperties: false,
+      description: 'A notice to a unit (its bell), e.g. an escalation',
+    },
+  ),
   startClock: Type.Object({}, { additionalProperties: false }),
-  pauseClock: Type.Object({}, { additionalProperties: false }),
+  pauseClock: Type.Object({ reason: Type.Optional(PauseReason) }, { additionalProperties: false }),
   resumeClock: Type.Object(
     { policy: Type.Optional(Type.Union([Type.Literal('resume'), Type.Literal('restart')])) },
     { additionalProperties: false },
@@ -49,6 +66,7 @@ export type ActionType = keyof typeof actionParamSchemas;
 export const actionLabels: Record<ActionType, LocalizedText> = {
   issueSlip: { vi: 'Phát hành phiếu', en: 'Issue a slip' },
   notifyApplicant: { vi: 'Thông báo cho người nộp', en: 'Notify the applicant' },
+  notifyUnit: { vi: 'Thông báo cho đơn vị', en: 'Notify a unit' },
   startClock: { vi: 'Bắt đầu tính thời hạn', en: 'Start the legal clock' },
   pauseClock: { vi: 'Tạm dừng tính thời hạn', en: 'Pause the legal clock' },
   resumeClock: { vi: 'Tiếp tục tính thời hạn', en: 'Resume the legal clock' },
@@ -85,5 +103,6 @@ export const ActionRef = Type.Unsafe<Action>({ $ref: '#/$defs/action' });
 export const actionsRequiringParams: ReadonlySet<ActionType> = new Set([
   'issueSlip',
   'notifyApplicant',
+  'notifyUnit',
   'setOutcome',
 ]);

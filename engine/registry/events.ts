@@ -30,3 +30,15 @@ export type StandardEvent = keyof typeof standardEvents;
 export function isStandardEvent(name: string): name is StandardEvent {
   return Object.prototype.hasOwnProperty.call(standardEvents, name);
 }
+
+/**
+ * Standard events that must carry a reason (the officer's note): the law asks the agency to say
+ * why it refuses, sends back, stops, asks for a supplement or apologises, and the slip says it.
+ */
+export const reasonRequiredEvents: ReadonlySet<string> = new Set([
+  'REQUEST_SUPPLEMENT',
+  'REFUSE',
+  'SEND_BACK',
+  'STOP',
+  'EXTEND',
+]);

@@ -32,6 +32,17 @@ export function validateScenarioFile(value: unknown): Problem[] {
 const sameInstant = (a: string | undefined, b: string) =>
   a !== undefined && Date.parse(a) === Date.parse(b);
 
+/** An instant written in the offset of another (`+07:00` as the scenario file writes it). */
+export function inOffsetOf(reference: string, instant: string | undefined): string | undefined {
+  if (instant === undefined) return undefined;
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(reference);
+  if (!m) return instant;
+  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  const local = new Date(Date.parse(instant) + minutes * 60_000).toISOString();
+  const ms = local.slice(19, 23) === '.000' ? '' : local.slice(19, 23);
+  return `${local.slice(0, 19)}${ms}${m[0]}`;
+}
+
 function compare(
   t: Transition,
   expect: ScenarioExpectation | undefined,
@@ -54,9 +65,9 @@ function compare(
   if (expect.clock !== undefined && expect.clock !== s.clock.status)
     fail('clock', expect.clock, s.clock.status);
   if (expect.due !== undefined && !sameInstant(s.clock.due, expect.due))
-    fail('due', expect.due, s.clock.due);
+    fail('due', expect.due, inOffsetOf(expect.due, s.clock.due));
   if (expect.originalDue !== undefined && !sameInstant(s.clock.originalDue, expect.originalDue))
-    fail('originalDue', expect.originalDue, s.clock.originalDue);
+    fail('originalDue', expect.originalDue, inOffsetOf(expect.originalDue, s.clock.originalDue));
   if (expect.outcome !== undefined && expect.outcome !== s.outcome)
     fail('outcome', expect.outcome, s.outcome);
   if (expect.timeliness !== undefined && expect.timeliness !== s.timeliness)
@@ -98,6 +109,7 @@ export function replayScenario(
           type: step.event,
           ...(step.data ? { data: step.data } : {}),
           ...(step.documents ? { documents: step.documents } : {}),
+          ...(step.note !== undefined ? { note: step.note } : {}),
         },
         new Date(step.at),
         exec,

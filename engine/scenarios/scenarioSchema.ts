@@ -33,6 +33,9 @@ export const ScenarioStep = Type.Object(
     event: Type.String({ minLength: 1 }),
     data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     documents: Type.Optional(Type.Array(Key)),
+    note: Type.Optional(
+      Type.String({ description: "The officer's note: the reason of a refusal, a send-back…" }),
+    ),
     expect: Type.Optional(ScenarioExpectation),
     expectError: Type.Optional(
       Type.String({ description: 'The engine error code expected instead' }),

@@ -3,11 +3,13 @@ import { isStandardEvent } from '../registry/events.ts';
 import type { Guard } from '../registry/guards.ts';
 import type { UnitCatalog } from '../format/unitCatalog.ts';
 import type { Procedure } from '../format/procedureSchema.ts';
+import { receptionForm } from '../format/receptionForm.ts';
 import { workingTimeToHours } from '../format/primitives.ts';
 import { createAjv, ajvProblems } from './structural.ts';
 import {
   buildMachineGraph,
   isTopLevelFinal,
+  type GraphEdge,
   type GraphNode,
   type MachineGraph,
 } from './machineGraph.ts';
@@ -169,7 +171,10 @@ function checkStep(node: GraphNode, p: Procedure, ctx: ValidationContext, out: P
     }
     return;
   }
-  if (node.kind === 'atomic') {
+  // A routing-only state (`always`, nothing to wait for) is left at once: no one acts there.
+  const routing =
+    node.config.always !== undefined && !node.config.on && !node.config.after && !meta?.clock;
+  if (node.kind === 'atomic' && !routing) {
     const need: [keyof NonNullable<typeof meta>, string, string][] = [
       ['unit', 'đơn vị chịu trách nhiệm', 'responsible unit'],
       ['role', 'vai trò thực hiện', 'acting role'],
@@ -224,6 +229,14 @@ function checkStep(node: GraphNode, p: Procedure, ctx: ValidationContext, out: P
       problem('citizen-step-clock-running', `${at}${meta.clock ? '/clock' : ''}`, {
         vi: `Bước ${stepLabel(node, 'vi')} chờ công dân bổ sung nhưng thời hạn vẫn tính cho cơ quan; đặt "clock": "paused"`,
         en: `Step ${stepLabel(node, 'en')} waits for the citizen while the legal clock runs; set "clock": "paused"`,
+      }),
+    );
+  }
+  if (meta.pause && meta.clock !== 'paused') {
+    out.push(
+      problem('pause-clock-running', `${at}/pause`, {
+        vi: `Bước ${stepLabel(node, 'vi')} khai báo lý do tạm dừng "${meta.pause}" nhưng không dừng thời hạn; đặt "clock": "paused"`,
+        en: `Step ${stepLabel(node, 'en')} declares the pause reason "${meta.pause}" but the clock runs; set "clock": "paused"`,
       }),
     );
   }
@@ -386,7 +399,11 @@ function checkReachability(
       );
     }
     const supplement = graph.nodes.some(
-      (n) => reached.has(n) && n.kind === 'atomic' && n.config.meta?.clock === 'paused',
+      (n) =>
+        reached.has(n) &&
+        n.kind === 'atomic' &&
+        n.config.meta?.clock === 'paused' &&
+        (n.config.meta.pause ?? 'supplement') === 'supplement',
     );
     if (!supplement) {
       out.push(
@@ -446,12 +463,46 @@ export function validateSemantics(p: Procedure, ctx: ValidationContext): Problem
         }),
       );
     }
+    if (edge.transition.data) checkTransitionData(edge, p, out);
     if (edge.transition.guard)
       checkGuard(edge.transition.guard, `${edge.pointer}/guard`, p, fields, out);
     checkActions(edge.transition.actions, `${edge.pointer}/actions`, out);
   }
   if (graph.problems.length === 0) checkReachability(graph, p, ctx, out);
   return dedupe(out);
+}
+
+/** `data.fields` name fields of the reception e-form; `data.form` names a form. */
+function checkTransitionData(edge: GraphEdge, p: Procedure, out: Problem[]): void {
+  const data = edge.transition.data!;
+  const reception = receptionForm(p);
+  const known = new Set(Object.keys(reception?.schema.properties ?? {}));
+  (data.fields ?? []).forEach((field, i) => {
+    if (!known.has(field)) {
+      out.push(
+        problem('unknown-field', `${edge.pointer}/data/fields/${i}`, {
+          vi: `Trường "${field}" không có trong biểu mẫu tiếp nhận${reception ? ` "${reception.id}"` : ''}`,
+          en: `Field "${field}" is not in the reception e-form${reception ? ` "${reception.id}"` : ''}`,
+        }),
+      );
+    }
+  });
+  if (data.form && !p.forms.some((f) => f.id === data.form)) {
+    out.push(
+      problem('unknown-form', `${edge.pointer}/data/form`, {
+        vi: `Biểu mẫu "${data.form}" chưa khai báo trong "forms"`,
+        en: `Form "${data.form}" is not declared in "forms"`,
+      }),
+    );
+  }
+  if (edge.kind !== 'on') {
+    out.push(
+      problem('data-without-event', `${edge.pointer}/data`, {
+        vi: 'Chỉ chuyển bước theo sự kiện mới mang dữ liệu',
+        en: 'Only transitions taken on an event carry data',
+      }),
+    );
+  }
 }
 
 function dedupe(problems: readonly Problem[]): Problem[] {

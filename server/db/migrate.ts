@@ -6,6 +6,7 @@ import * as notices from './migrations/2026-11-29T02-notices.ts';
 import * as access from './migrations/2026-12-03T13-access.ts';
 import * as dossierFiles from './migrations/2026-12-03T16-dossier-files.ts';
 import * as publication from './migrations/2026-12-03T14-procedure-publication.ts';
+import * as slipReason from './migrations/2026-12-03T15-slip-reason.ts';
 
 /** The migrations, by date-prefixed name; Kysely runs them in name order. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T13-access': access,
   '2026-12-03T16-dossier-files': dossierFiles,
   '2026-12-03T14-procedure-publication': publication,
+  '2026-12-03T15-slip-reason': slipReason,
 };
 
 /** Bring the schema up to date; returns Kysely's report instead of throwing on a failure. */

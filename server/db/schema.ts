@@ -162,6 +162,8 @@ export interface Database {
     due_at: number | null;
     issued_at: number;
     issued_by: string;
+    /** The officer's reason (refusal, supplement request, apology…), null when none. */
+    reason: string | null;
   };
   outbox: {
     id: string;

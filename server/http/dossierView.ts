@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import {
   classifyTimeliness,
+  pauseReasonOf,
+  pauseStatusText,
   eventName,
   procedureGraph,
   type DossierSnapshot,
@@ -31,8 +33,8 @@ export function statusText(snapshot: DossierSnapshot): { vi: string; en: string 
     }
   }
   // Waiting for the citizen: before acceptance the clock has not started, after it is paused.
-  if (snapshot.clock.status === 'paused' || Object.values(snapshot.steps).some((s) => s.waiting))
-    return { vi: 'Chờ bổ sung hồ sơ', en: 'Waiting for a supplement' };
+  const pause = pauseReasonOf(snapshot);
+  if (pause) return pauseStatusText[pause];
   if (snapshot.clock.status === 'not-started')
     return { vi: 'Đang tiếp nhận', en: 'Being received' };
   return { vi: 'Đang giải quyết', en: 'In progress' };
@@ -50,6 +52,7 @@ export function activeSteps(procedure: Procedure, snapshot: DossierSnapshot) {
       role: meta?.role ?? null,
       enteredAt: step.enteredAt,
       due: step.due ?? null,
+      timerAt: step.timerAt ?? null,
     };
   });
 }

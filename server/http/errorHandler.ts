@@ -27,6 +27,8 @@ const ENGINE_STATUS: Record<string, number> = {
   'dossier-finished': 409,
   'clock-not-running': 409,
   'invalid-appointment': 422,
+  'event-data-invalid': 422,
+  'reason-required': 422,
 };
 
 /** The JSON error body every failure answers with. */

@@ -364,9 +364,12 @@ export class DossierService {
       taken++;
       if (snapshot.status === 'done') continue;
       const event = JSON.parse(timer.event) as { type: string };
+      // The timer takes effect at its due instant, not when the scheduler noticed it: a step
+      // whose time equals the delay is on time.
+      const at = new Date(Math.min(Number(timer.due_at), now));
       let next;
       try {
-        next = applyEvent(procedure, snapshot, event, new Date(now), {
+        next = applyEvent(procedure, snapshot, event, at, {
           calendar: this.deps.calendar,
         });
       } catch (error) {

@@ -1,4 +1,10 @@
-import { acceptedEvents, type DossierSnapshot, type Procedure } from '../../engine/index.ts';
+import {
+  acceptedEvents,
+  eventOffers,
+  isApplicantEvent,
+  type DossierSnapshot,
+  type Procedure,
+} from '../../engine/index.ts';
 import type { User } from '../auth/sessions.ts';
 
 /** Whether a user may send an event, and whether only as an admin override. */
@@ -7,8 +13,8 @@ export type Permission =
 
 /**
  * An event on a step is accepted from a user of that step's unit with its role. Events of steps
- * where the citizen acts (role `applicant`) are entered by a reception officer of the unit that
- * received the dossier. Admins may do anything; their override is logged.
+ * where the citizen acts (role `applicant`), and the applicant's own events (a withdrawal) at any
+ * step, are entered by a reception officer of the unit that received the dossier. Admins may do anything; their override is logged.
  */
 export function permissionFor(
   user: User,
@@ -17,12 +23,16 @@ export function permissionFor(
   eventType: string,
   receivingUnit: string,
 ): Permission {
-  const candidates = acceptedEvents(procedure, snapshot).filter((e) => e.type === eventType);
-  const ok = candidates.some((c) =>
-    c.role === 'applicant'
-      ? user.unitId === receivingUnit && user.roles.includes('reception')
-      : c.unit === user.unitId && c.role !== undefined && user.roles.includes(c.role),
-  );
+  // Every branch of a parallel step that takes the event offers it to its own unit and role.
+  const candidates = eventOffers(procedure, snapshot).filter((e) => e.type === eventType);
+  const desk = user.unitId === receivingUnit && user.roles.includes('reception');
+  const ok =
+    (candidates.length > 0 && desk && isApplicantEvent(procedure, eventType)) ||
+    candidates.some((c) =>
+      c.role === 'applicant'
+        ? desk
+        : c.unit === user.unitId && c.role !== undefined && user.roles.includes(c.role),
+    );
   if (ok) return { allowed: true, override: false };
   if (user.isAdmin) return { allowed: true, override: true };
   return { allowed: false };

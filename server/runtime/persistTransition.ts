@@ -1,12 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { DossierEvent, DossierSnapshot, Effect, Procedure } from '../../engine/index.ts';
+import {
+  pauseReasonOf,
+  type DossierEvent,
+  type DossierSnapshot,
+  type Effect,
+  type Procedure,
+} from '../../engine/index.ts';
 import { AppError } from '../appError.ts';
 import type { Database } from '../db/schema.ts';
 import { preparedQuery } from './preparedQuery.ts';
 import { stepRowChanges } from './stepRows.ts';
 
 const ms = (iso: string | undefined) => (iso === undefined ? null : Date.parse(iso));
+
+/**
+ * The report category of a pause: 1 awaiting a supplement (counted as such), 2 paused for
+ * another reason (a payment, a fixing period…: not overdue, not awaiting a supplement), 0 none.
+ */
+function awaitingCode(reason: string | undefined): number {
+  return reason === undefined ? 0 : reason === 'supplement' ? 1 : 2;
+}
 
 /** The columns of a dossier row that the inbox and the reports index, from its snapshot. */
 function indexedColumns(snapshot: DossierSnapshot) {
@@ -19,8 +33,7 @@ function indexedColumns(snapshot: DossierSnapshot) {
     completed_at: ms(snapshot.completedAt),
     outcome: snapshot.outcome ?? null,
     timeliness: snapshot.timeliness ?? null,
-    awaiting_supplement:
-      snapshot.status === 'active' && Object.values(snapshot.steps).some((s) => s.waiting) ? 1 : 0,
+    awaiting_supplement: awaitingCode(pauseReasonOf(snapshot)),
   };
 }
 
@@ -134,7 +147,7 @@ const cancelTimer = preparedQuery<{ dossier_id: string; timer_key: string }, unk
       .where('status', '=', 'pending'),
 );
 const insertSlip = preparedQuery<Row<'slips'>, unknown>(
-  ['id', 'dossier_id', 'kind', 'step_id', 'due_at', 'issued_at', 'issued_by'],
+  ['id', 'dossier_id', 'kind', 'step_id', 'due_at', 'issued_at', 'issued_by', 'reason'],
   (db, a) => db.insertInto('slips').values(a),
 );
 const insertNotice = preparedQuery<Omit<Row<'outbox'>, 'sent_at'>, unknown>(
@@ -217,6 +230,7 @@ async function writeEffects(
           due_at: ms(e.due),
           issued_at: now,
           issued_by: actor,
+          reason: e.reason ?? null,
         });
         break;
       case 'notify':

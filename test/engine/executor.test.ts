@@ -3,6 +3,7 @@ import {
   acceptedEvents,
   applyEvent,
   EngineError,
+  reasonRequiredEvents,
   startDossier,
   type DossierSnapshot,
   type Effect,
@@ -22,8 +23,11 @@ function run(
   at: string,
   data?: Record<string, unknown>,
 ) {
-  return applyEvent(p, snapshot, { type, ...(data ? { data } : {}) }, vn(at));
+  // Events that need a reason carry one, as the desk's dialog requires.
+  const note = reasonRequiredEvents.has(type) ? { note: REASON } : {};
+  return applyEvent(p, snapshot, { type, ...(data ? { data } : {}), ...note }, vn(at));
 }
+const REASON = 'Thiếu giấy tờ';
 
 describe('executor: birth registration from reception to result', () => {
   it('walks a dossier with a supplement round trip and asserts every effect', () => {
@@ -49,6 +53,7 @@ describe('executor: birth registration from reception to result', () => {
     expect(t.effects).toContainEqual({
       kind: 'issue-slip',
       slip: 'supplementRequest',
+      reason: REASON,
       step: 'dang-ky-khai-sinh.tiepNhan',
     });
     expect(t.effects).toContainEqual({
@@ -192,6 +197,7 @@ describe('executor: birth registration from reception to result', () => {
     expect(t.effects).toContainEqual({
       kind: 'issue-slip',
       slip: 'apology',
+      reason: REASON,
       step: 'dang-ky-khai-sinh.kyDuyet',
       due: vn('2026-03-05T17:00').toISOString(),
     });
@@ -213,7 +219,7 @@ describe('executor: birth registration from reception to result', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(EngineError);
       expect((error as EngineError).code).toBe('event-not-accepted');
-      expect((error as EngineError).details).toEqual({
+      expect((error as EngineError).details).toMatchObject({
         state: 'tiepNhan',
         accepted: ['ACCEPT', 'REQUEST_SUPPLEMENT', 'REFUSE', 'WITHDRAW'],
       });

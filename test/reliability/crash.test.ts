@@ -33,7 +33,10 @@ function drive(servers: readonly ServerProcess[], tokens: readonly string[], wor
       acked.receipts.push({ id: r.body.id, code: r.body.code });
       for (const type of ['PROPOSE', 'SEND_BACK', 'PROPOSE']) {
         if (!running) break;
-        const e = await call(url, 'POST', `/api/dossiers/${r.body.id}/events`, token, { type });
+        const e = await call(url, 'POST', `/api/dossiers/${r.body.id}/events`, token, {
+          type,
+          note: 'Xử lý lại',
+        });
         if (e.status === 200) acked.events.push({ id: r.body.id, version: e.body.version });
         else break;
       }

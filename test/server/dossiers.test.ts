@@ -147,7 +147,9 @@ describe.each(dialects)('dossier runtime on %s', (dialect) => {
     const types = Array.from({ length: 50 }, (_, i) =>
       i % 3 === 2 ? 'SIGN' : i % 2 === 0 ? 'PROPOSE' : 'SEND_BACK',
     );
-    const answers = await Promise.all(types.map((type) => send(admin, body.id, { type })));
+    const answers = await Promise.all(
+      types.map((type) => send(admin, body.id, { type, note: 'Lý do' })),
+    );
     expect(answers.every((a) => a.status === 200 || a.status === 409)).toBe(true);
     const applied = answers.filter((a) => a.status === 200);
     const versions = applied.map((a) => a.body.version as number).sort((x, y) => x - y);

@@ -59,7 +59,7 @@ describe.each(dialects)('one-stop statistics on %s', (dialect) => {
     let t = await at('2026-03-05T08:30');
     await rt.call('POST', `/api/dossiers/${d}/events`, {
       token: t['tu-phap-xa'],
-      body: { type: 'REFUSE' },
+      body: { type: 'REFUSE', note: 'Không đủ điều kiện' },
     });
     const e = await receive('2026-03-06T08:00');
     t = await at('2026-03-06T08:30');
@@ -73,7 +73,7 @@ describe.each(dialects)('one-stop statistics on %s', (dialect) => {
     t = await at('2026-03-11T08:10');
     await rt.call('POST', `/api/dossiers/${g}/events`, {
       token: t['mot-cua-xa'],
-      body: { type: 'REQUEST_SUPPLEMENT' },
+      body: { type: 'REQUEST_SUPPLEMENT', note: 'Thiếu giấy tờ' },
     });
     await receive('2026-03-31T09:00', { ...BIRTH_RECEIPT, channel: 'online' }); // due 31 March 17:00, still open at 24:00
     await at('2026-04-01T09:00');

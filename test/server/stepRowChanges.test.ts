@@ -36,7 +36,12 @@ describe.each(procedureIds())('active-step rows of %s', (id) => {
     for (const step of s.steps) {
       if (step.expectError) continue;
       const before = t.snapshot;
-      const event = { type: step.event, data: step.data, documents: step.documents };
+      const event = {
+        type: step.event,
+        data: step.data,
+        documents: step.documents,
+        note: step.note,
+      };
       t = applyEvent(procedure, before, event, new Date(step.at), {
         calendar,
       });

@@ -93,7 +93,11 @@ describe.each(dialects)('transition writes on %s', (dialect) => {
       const token = await rt.login('admin');
       const r = await rt.call('POST', `/api/dossiers/${dossierId}/events`, {
         token,
-        body: { type: step.event, ...(step.data ? { data: step.data } : {}) },
+        body: {
+          type: step.event,
+          ...(step.data ? { data: step.data } : {}),
+          ...(step.note ? { note: step.note } : {}),
+        },
       });
       expect(r.status, `${step.event}: ${JSON.stringify(r.body)}`).toBe(200);
       const rows = await rowsNow();

@@ -97,19 +97,48 @@ describe('pause for a supplement (bổ sung) spanning holidays', () => {
     expect(fmt(original)).toBe('2026-04-28 17:00');
   });
 
-  it('resume: keeps the 21.5 working hours left at the pause', () => {
-    // Paused Thu 23 April 10:00: 5.5 h (Thu) + 8 h (Fri) + 8 h (Tue 28) = 21.5 h remain.
-    // Resumed Wed 29 April 14:00: 3 h (Wed), [30/4, 1/5, weekend], 8 h Mon 4, 8 h Tue 5,
-    // 2.5 h Wed 6 May → 10:00.
+  it('resume: a due date in working days moves by the whole working days the pause reached', () => {
+    // Paused Thu 23 April 10:00 (due Tue 28 17:00); resumed Wed 29 April 14:00: the pause
+    // reached Fri 24, Tue 28 and Wed 29 after the day it began (Mon 27 is a day off): the due
+    // date moves 3 working days, Wed 29, [30/4, 1/5, weekend], Mon 4, Tue 5 May at 17:00.
     const pause = { due: original, pausedAt: vn('2026-04-23 10:00'), legal } as const;
     const resumed = (at: string) =>
       fmt(resumeDeadline(cal, { ...pause, resumedAt: vn(at), policy: 'resume' }));
-    expect(resumed('2026-04-29 14:00')).toBe('2026-05-06 10:00');
-    // No cutoff for a supplement: resumed at 16:00 → 1 h Wed, 8 h, 8 h, 4.5 h → Wed 6 13:30.
-    expect(resumed('2026-04-29 16:00')).toBe('2026-05-06 13:30');
-    // Resumed on a holiday: counting starts at the next opening (Mon 4 May 07:30):
-    // 8 h Mon, 8 h Tue, 4 h + 1.5 h Wed 6 May → 14:30.
-    expect(resumed('2026-04-30 10:00')).toBe('2026-05-06 14:30');
+    expect(resumed('2026-04-29 14:00')).toBe('2026-05-05 17:00');
+    expect(resumed('2026-04-29 16:00')).toBe('2026-05-05 17:00');
+    // Resumed on a holiday or after closing: the pause reached no further than Wed 29.
+    expect(resumed('2026-04-30 10:00')).toBe('2026-05-05 17:00');
+    expect(resumed('2026-04-29 17:00')).toBe('2026-05-05 17:00');
+    // A pause within one day moves nothing (not to 07:30 plus the pause's milliseconds).
+    expect(resumed('2026-04-23 10:00:25')).toBe('2026-04-28 17:00');
+    expect(
+      fmt(
+        resumeDeadline(cal, {
+          due: original,
+          pausedAt: new Date(vn('2026-04-28 17:00').getTime() - 10),
+          resumedAt: new Date(vn('2026-04-28 17:00').getTime() + 22),
+          policy: 'resume',
+          legal,
+        }),
+      ),
+    ).toBe('2026-04-28 17:00');
+  });
+
+  it('resume: a due time in working hours keeps the exact working time left', () => {
+    // Paused Thu 23 April 10:00 with 21.5 working hours left (5.5 Thu, 8 Fri, 8 Tue 28);
+    // resumed Wed 29 14:00: 3 h Wed, [30/4, 1/5, weekend], 8 h Mon 4, 8 h Tue 5, 2.5 h → Wed 6 10:00.
+    const hours = { workingHours: 40 } as const;
+    expect(
+      fmt(
+        resumeDeadline(cal, {
+          due: original,
+          pausedAt: vn('2026-04-23 10:00'),
+          resumedAt: vn('2026-04-29 14:00'),
+          policy: 'resume',
+          legal: hours,
+        }),
+      ),
+    ).toBe('2026-05-06 10:00');
   });
 
   it('restart: a fresh appointment from the moment the supplement is received', () => {
@@ -138,7 +167,8 @@ describe('pause for a supplement (bổ sung) spanning holidays', () => {
       policy: 'resume',
       legal,
     });
-    expect(fmt(resumed)).toBe('2026-05-04 08:30');
+    // One working day (Mon 4) after the pause's day: due Wed 29 17:00, still overdue.
+    expect(fmt(resumed)).toBe('2026-04-29 17:00');
   });
 
   it('throws when resumed before it was paused', () => {

@@ -21,6 +21,8 @@ function defaultAction(type: ActionType): Action {
       return { type, params: { message: NEW_DATA.notice } };
     case 'setOutcome':
       return { type, params: { outcome: 'approved' } };
+    case 'notifyUnit': // the unit is chosen in the file; left empty it is flagged until then
+      return { type, params: { unit: '', message: NEW_DATA.notice } };
     case 'startClock':
     case 'pauseClock':
     case 'resumeClock':
