@@ -4,7 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import './office.css';
 import { api, prefetch } from './api/client.ts';
-import { setLayoutEngineLoader } from './layout/layoutEngine.ts';
+import { layoutEngine, setLayoutEngineLoader } from './layout/layoutEngine.ts';
 import { startValidator } from './validator.ts';
 import { parseRoute } from './ui/useRoute.ts';
 import { App } from './ui/App.tsx';
@@ -17,8 +17,11 @@ setLayoutEngineLoader(() => import('./elkWorker.ts').then((m) => m.startLayoutWo
 const opened = parseRoute(location.pathname);
 if (opened.name !== 'lookup') prefetch.start('me', api.me);
 prefetch.start('units', api.units);
-if (opened.name === 'editor')
+if (opened.name === 'editor') {
   prefetch.start(`procedure:${opened.id}`, () => api.procedure(opened.id));
+  // Opening a diagram may need a layout: start ELK's worker while the procedure is fetched.
+  void layoutEngine();
+}
 // Live validation runs in a worker; its schemas compile while the network is busy.
 startValidator();
 
