@@ -4,20 +4,24 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import './office.css';
 import { api, prefetch } from './api/client.ts';
-import { startLayoutWorker } from './elkWorker.ts';
+import { layoutEngine, setLayoutEngineLoader } from './layout/layoutEngine.ts';
 import { startValidator } from './validator.ts';
 import { parseRoute } from './ui/useRoute.ts';
 import { App } from './ui/App.tsx';
 import { I18nProvider } from './ui/I18n.tsx';
 
 performance.mark('motcua:boot');
-startLayoutWorker();
+// ELK loads (in a worker) only when a layout must be computed.
+setLayoutEngineLoader(() => import('./elkWorker.ts').then((m) => m.startLayoutWorker()));
 // Ask for what the first screen needs while React starts and the session is checked.
 const opened = parseRoute(location.pathname);
 if (opened.name !== 'lookup') prefetch.start('me', api.me);
 prefetch.start('units', api.units);
-if (opened.name === 'editor')
+if (opened.name === 'editor') {
   prefetch.start(`procedure:${opened.id}`, () => api.procedure(opened.id, 'edit'));
+  // Opening a diagram may need a layout: start ELK's worker while the procedure is fetched.
+  void layoutEngine();
+}
 // Live validation runs in a worker; its schemas compile while the network is busy.
 startValidator();
 

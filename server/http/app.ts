@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { relative } from 'node:path';
 import { AppError } from '../appError.ts';
@@ -9,6 +8,7 @@ import { csrfGuard, requireSignInFirst, securityHeaders } from './security.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { errorBody, onError } from './errorHandler.ts';
 import { apiDocsPage } from './apiDocsPage.ts';
+import { designerAssets } from './staticAssets.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerDossierRoutes } from './routes/dossiers.ts';
 import { registerProcedureRoutes } from './routes/procedures.ts';
@@ -109,9 +109,10 @@ export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppE
 
   if (existsSync(deps.config.designerDir)) {
     const root = relative(process.cwd(), deps.config.designerDir) || '.';
-    app.use('/*', serveStatic({ root }));
+    const assets = designerAssets(root);
+    app.use('/*', assets.files);
     // Client-side routes of the single-page app fall back to its index.
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    app.get('*', assets.index);
   } else {
     app.get('/', (c) =>
       c.html(

@@ -57,16 +57,28 @@ export function activeSteps(procedure: Procedure, snapshot: DossierSnapshot) {
   });
 }
 
-/** Timeliness now: the resolved class, or not-yet-due / due-soon / overdue for open dossiers. */
+/**
+ * Timeliness now: the resolved class, or not-yet-due / due-soon / overdue for open dossiers. A
+ * step held past its own due time makes the dossier overdue too, as the bell already says.
+ */
 export function timelinessNow(calendar: WorkingCalendar, snapshot: DossierSnapshot, now: number) {
   if (snapshot.timeliness) return snapshot.timeliness;
-  if (!snapshot.clock.due || snapshot.status === 'done') return null;
-  if (snapshot.clock.status === 'paused') return 'paused';
+  if (snapshot.status === 'done') return null;
+  if (snapshot.clock.status === 'paused') return snapshot.clock.due ? 'paused' : null;
+  if (stepOverdue(snapshot, now)) return 'overdue';
+  if (!snapshot.clock.due) return null;
   return classifyTimeliness(calendar, {
     due: new Date(snapshot.clock.due),
     ...(snapshot.clock.originalDue ? { originalDue: new Date(snapshot.clock.originalDue) } : {}),
     now: new Date(now),
   });
+}
+
+/** Whether an active step (not waiting for the applicant) is past its own due time. */
+export function stepOverdue(snapshot: DossierSnapshot, now: number): boolean {
+  return Object.values(snapshot.steps).some(
+    (st) => !st.waiting && st.due !== undefined && Date.parse(st.due) < now,
+  );
 }
 
 /** Display names of the users among `actors` (ids; `system:…` actors have none). */

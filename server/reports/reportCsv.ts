@@ -1,36 +1,58 @@
 import type { SummaryRow } from './summaryReport.ts';
 
-/** CSV of a report, with Vietnamese headers (UTF-8 with BOM so spreadsheet programs read it). */
-export function reportCsv(rows: readonly SummaryRow[], total: SummaryRow): string {
-  const headers: [keyof SummaryRow, string][] = [
-    ['key', 'Nhóm'],
-    ['received', 'Tiếp nhận mới'],
-    ['online', 'Trực tuyến'],
-    ['desk', 'Trực tiếp'],
-    ['post', 'Bưu chính'],
-    ['carriedOver', 'Kỳ trước chuyển qua'],
-    ['resolved', 'Đã giải quyết'],
-    ['resolvedPercent', 'Tỷ lệ giải quyết (%)'],
-    ['early', 'Trước hạn'],
-    ['earlyPercent', 'Trước hạn (%)'],
-    ['onTime', 'Đúng hạn'],
-    ['onTimePercent', 'Đúng hạn (%)'],
-    ['late', 'Quá hạn'],
-    ['latePercent', 'Quá hạn (%)'],
-    ['refused', 'Từ chối'],
-    ['withdrawn', 'Rút hồ sơ'],
-    ['stopped', 'Dừng xử lý'],
-    ['inProgress', 'Đang giải quyết'],
-    ['notYetDue', 'Chưa đến hạn'],
-    ['overdue', 'Quá hạn chưa giải quyết'],
-    ['awaitingSupplement', 'Chờ bổ sung'],
-  ];
-  const cell = (v: unknown) => {
-    const s = String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [headers.map(([, h]) => h).join(',')];
-  for (const r of [...rows, { ...total, key: 'Tổng cộng' }])
-    lines.push(headers.map(([k]) => cell(r[k])).join(','));
+/** A number as the screen shows it in Vietnamese: `1.234`, `50,5` (no trailing zeros). */
+export function vnNumber(value: number, maxFraction: number): string {
+  const rounded = Math.round(value * 10 ** maxFraction) / 10 ** maxFraction;
+  const [int, frac = ''] = Math.abs(rounded).toFixed(maxFraction).split('.') as [string, string?];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const fraction = frac.replace(/0+$/, '');
+  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+}
+
+/**
+ * The columns of the screen's report table, in its order and with its names; each percentage
+ * beside its count as its own column (a spreadsheet computes with it).
+ */
+const COLUMNS: readonly [keyof SummaryRow, string, 'count' | 'percent'][] = [
+  ['received', 'Tiếp nhận mới', 'count'],
+  ['carriedOver', 'Kỳ trước', 'count'],
+  ['resolved', 'Đã giải quyết', 'count'],
+  ['resolvedPercent', 'Đã giải quyết (%)', 'percent'],
+  ['early', 'Trước hạn', 'count'],
+  ['onTime', 'Đúng hạn', 'count'],
+  ['late', 'Trễ hạn', 'count'],
+  ['refused', 'Từ chối', 'count'],
+  ['withdrawn', 'Rút hồ sơ', 'count'],
+  ['inProgress', 'Đang giải quyết', 'count'],
+  ['overdue', 'Quá hạn', 'count'],
+  ['awaitingSupplement', 'Chờ bổ sung', 'count'],
+  ['online', 'Trực tuyến', 'count'],
+  ['desk', 'Trực tiếp', 'count'],
+  ['post', 'Bưu chính', 'count'],
+  ['stopped', 'Dừng xử lý', 'count'],
+  ['notYetDue', 'Chưa đến hạn', 'count'],
+  ['earlyPercent', 'Trước hạn (%)', 'percent'],
+  ['onTimePercent', 'Đúng hạn (%)', 'percent'],
+  ['latePercent', 'Trễ hạn (%)', 'percent'],
+];
+
+/**
+ * CSV of a report as the screen shows it: the group's name (a unit's or procedure's name, not
+ * its id), the screen's column names, numbers with a decimal comma (so the cells are quoted).
+ * UTF-8 with a BOM so spreadsheet programs read the Vietnamese.
+ */
+export function reportCsv(
+  rows: readonly SummaryRow[],
+  total: SummaryRow,
+  label: (key: string) => string = (key) => key,
+): string {
+  const cell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [['Nhóm', ...COLUMNS.map(([, h]) => h)].map(cell).join(',')];
+  const line = (r: SummaryRow, name: string) =>
+    [name, ...COLUMNS.map(([k, , kind]) => vnNumber(Number(r[k]), kind === 'percent' ? 1 : 0))]
+      .map(cell)
+      .join(',');
+  for (const r of rows) lines.push(line(r, label(r.key)));
+  lines.push(line(total, 'Tổng cộng'));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

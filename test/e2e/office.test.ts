@@ -155,6 +155,17 @@ describe('the one-stop office in Chromium', { timeout: 120_000 }, () => {
     clock.set('2026-03-02T10:30');
     const desk = await pageFor('mot-cua-xa');
     const second = await receiveBirth(desk, 'Lê Thị Hoa');
+    // The justice officer's half hour passes: the step is overdue (the bell says so), and so
+    // are the inbox row and the dossier's header, though the appointment is still at 17:00.
+    clock.set('2026-03-02T14:00');
+    const early = await pageFor('tu-phap-xa');
+    const earlyRow = early.locator('tr', { has: early.getByRole('link', { name: second.code }) });
+    await earlyRow.waitFor();
+    await expect(earlyRow.locator('.badge').innerText()).resolves.toBe('Quá hạn');
+    await early.getByRole('link', { name: second.code }).click();
+    await early.locator('#dossier-title').waitFor();
+    await expect(early.locator('#dossier-title .badge').innerText()).resolves.toBe('Quá hạn');
+    await shot(early, '9a-dossier-step-overdue');
     // Nobody acts on it; 17:00 passes.
     clock.set('2026-03-02T17:30');
     const justice = await pageFor('tu-phap-xa');
@@ -202,8 +213,17 @@ describe('the one-stop office in Chromium', { timeout: 120_000 }, () => {
     // A required document is missing: receiving is refused, a supplement is the way.
     await desk.getByRole('button', { name: 'Tiếp nhận và hẹn trả' }).click();
     await desk.getByRole('alert').filter({ hasText: 'Còn thiếu giấy tờ bắt buộc' }).waitFor();
+    // The reason is suggested from the missing document; an emptied reason is refused.
+    await expect(desk.getByLabel(/^Lý do/).inputValue()).resolves.toBe(
+      'Bổ sung: Giấy chứng sinh hoặc giấy tờ thay thế.',
+    );
+    await desk.getByLabel(/^Lý do/).fill('');
     await desk.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
-    await desk.getByRole('alert').filter({ hasText: 'Cần ghi rõ lý do.' }).waitFor();
+    const summary = desk.getByRole('alert').filter({ hasText: 'Cần ghi rõ lý do.' });
+    await summary.waitFor();
+    // The summary links the field to fix.
+    await summary.getByRole('link').click();
+    await expect(desk.evaluate(() => document.activeElement?.id)).resolves.toBe('desk-reason');
     await desk.getByLabel(/^Lý do/).fill('Nộp bản chính Giấy chứng sinh do trạm y tế cấp.');
     await desk.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
     await desk.getByRole('heading', { name: 'Đã lập phiếu yêu cầu bổ sung' }).waitFor();
@@ -214,6 +234,8 @@ describe('the one-stop office in Chromium', { timeout: 120_000 }, () => {
     expect(text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
     expect(text).toContain('Nộp bản chính Giấy chứng sinh do trạm y tế cấp.');
     expect(text).toContain('Giấy chứng sinh hoặc giấy tờ thay thế');
+    // The slip carries the lookup code (and the secret, printed at reception).
+    expect(text).toMatch(/mã hồ sơ X01\.01-260303-\d{4}/);
     await shot(desk, '11-supplement-slip');
 
     clock.set('2026-03-03T14:00');

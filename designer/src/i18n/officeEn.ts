@@ -8,6 +8,8 @@ export const officeEn: OfficeStrings = {
   navLibrary: 'Procedures',
   navLookup: 'Dossier lookup',
   mainNav: 'Functions',
+  skipToContent: 'Skip to main content',
+  dossierPageTitle: 'Dossier',
 
   channelLabel: 'Channel',
   ch_desk: 'At the desk',
@@ -57,7 +59,8 @@ export const officeEn: OfficeStrings = {
   receivedRefused: 'Refusal issued',
   dossierCode: 'Dossier code',
   secret: 'Lookup secret',
-  secretHint: 'The secret is shown only once: print the receipt now and give it to the citizen.',
+  secretHint:
+    'The secret is kept only in this session: print the receipt now and give it to the citizen; a reprint after the browser is closed has no secret.',
   appointmentDate: 'Appointment date',
   printReceipt: 'Print the receipt',
   printSlip: 'Print the slip',
@@ -67,6 +70,15 @@ export const officeEn: OfficeStrings = {
   applicantNameRequired: "Enter the applicant's full name.",
   idNumberInvalid: 'A personal ID number has 12 digits.',
   phoneInvalid: 'A Vietnamese phone number, e.g. 0912345678.',
+  applicantNameTooLong: 'The full name has at most 200 characters.',
+  emailInvalid: 'Not a valid email address (at most 200 characters).',
+  addressTooLong: 'The address has at most 500 characters.',
+  fieldInvalid: 'Not a valid value.',
+  errorSummary: 'Fix {n} items before sending:',
+  birthDateHelp: 'Not after today.',
+  birthDateFuture: 'A birth date cannot be after today.',
+  suggestedReason: 'Please bring: {list}.',
+  reasonSuggestedHint: 'Filled in from the missing documents; edit if needed.',
 
   fe_required: 'Required.',
   fe_minLength: 'At least {n} characters.',
@@ -135,6 +147,12 @@ export const officeEn: OfficeStrings = {
   colNote: 'Note',
   receivedEvent: 'Dossier submitted',
   systemTimer: 'System (deadline)',
+  systemWarning: 'System (deadline warning)',
+  ev_dossierDueSoon: 'Warning: dossier due soon',
+  ev_dossierOverdue: 'Warning: dossier past its appointment date',
+  ev_stepOverdue: 'Warning: step overdue',
+  ev_stepOverdueOf: 'Warning: step “{step}” overdue',
+  ev_system: 'System event',
   overrideMark: 'administrator override',
   slipsIssued: 'Slips issued',
   noSlips: 'No slips issued yet.',
@@ -168,7 +186,7 @@ export const officeEn: OfficeStrings = {
   slipReturnAt: 'Collect the result at: {unit}',
   slipLookup: 'Look the dossier up at {url} with code {code} and secret {secret}.',
   slipSecretGone:
-    'The lookup secret is printed only on the first receipt; a reprint does not show it.',
+    'Look the dossier up at {url} with the code {code} and the secret on the receipt first given (a reprint does not show the secret).',
   slipSupplementBody:
     'Your dossier is not yet complete and valid. Please supplement it with the following:',
   slipSupplementClose:

@@ -10,6 +10,8 @@ export const officeVi = {
   navLibrary: 'Thủ tục',
   navLookup: 'Tra cứu hồ sơ',
   mainNav: 'Chức năng',
+  skipToContent: 'Bỏ qua, đến nội dung chính',
+  dossierPageTitle: 'Hồ sơ',
 
   // Channels, timeliness
   channelLabel: 'Hình thức nộp',
@@ -60,7 +62,8 @@ export const officeVi = {
   receivedRefused: 'Đã lập phiếu từ chối',
   dossierCode: 'Mã hồ sơ',
   secret: 'Mã bí mật tra cứu',
-  secretHint: 'Mã bí mật chỉ hiện một lần: in giấy tiếp nhận ngay để giao cho công dân.',
+  secretHint:
+    'Mã bí mật chỉ có trong phiên làm việc này: in giấy tiếp nhận ngay để giao cho công dân; bản in lại sau khi đóng trình duyệt không có mã bí mật.',
   appointmentDate: 'Ngày hẹn trả kết quả',
   printReceipt: 'In giấy tiếp nhận',
   printSlip: 'In phiếu',
@@ -70,6 +73,15 @@ export const officeVi = {
   applicantNameRequired: 'Nhập họ và tên người nộp.',
   idNumberInvalid: 'Số định danh gồm 12 chữ số.',
   phoneInvalid: 'Số điện thoại Việt Nam, ví dụ 0912345678.',
+  applicantNameTooLong: 'Họ và tên nhiều nhất 200 ký tự.',
+  emailInvalid: 'Địa chỉ thư điện tử không hợp lệ (nhiều nhất 200 ký tự).',
+  addressTooLong: 'Địa chỉ nhiều nhất 500 ký tự.',
+  fieldInvalid: 'Giá trị không hợp lệ.',
+  errorSummary: 'Cần sửa {n} mục trước khi gửi:',
+  birthDateHelp: 'Không sau ngày hôm nay.',
+  birthDateFuture: 'Ngày sinh không được sau ngày hôm nay.',
+  suggestedReason: 'Bổ sung: {list}.',
+  reasonSuggestedHint: 'Đã điền sẵn theo giấy tờ còn thiếu; sửa nếu cần.',
 
   // E-form validation messages (the form library's are in English)
   fe_required: 'Bắt buộc nhập.',
@@ -141,6 +153,12 @@ export const officeVi = {
   colNote: 'Ghi chú',
   receivedEvent: 'Nộp hồ sơ',
   systemTimer: 'Hệ thống (hết thời hạn)',
+  systemWarning: 'Hệ thống (cảnh báo thời hạn)',
+  ev_dossierDueSoon: 'Cảnh báo: hồ sơ sắp đến hạn trả kết quả',
+  ev_dossierOverdue: 'Cảnh báo: hồ sơ quá hạn trả kết quả',
+  ev_stepOverdue: 'Cảnh báo: bước xử lý quá hạn',
+  ev_stepOverdueOf: 'Cảnh báo: bước “{step}” quá hạn xử lý',
+  ev_system: 'Sự kiện hệ thống',
   overrideMark: 'quản trị can thiệp',
   slipsIssued: 'Phiếu đã phát hành',
   noSlips: 'Chưa phát hành phiếu nào.',
@@ -175,7 +193,7 @@ export const officeVi = {
   slipReturnAt: 'Nhận kết quả tại: {unit}',
   slipLookup: 'Tra cứu tình trạng hồ sơ tại {url} với mã hồ sơ {code} và mã bí mật {secret}.',
   slipSecretGone:
-    'Mã bí mật tra cứu chỉ in trên giấy tiếp nhận lần đầu; bản in lại không có mã bí mật.',
+    'Tra cứu tình trạng hồ sơ tại {url} với mã hồ sơ {code} và mã bí mật ghi trên giấy tiếp nhận đã giao (bản in lại không có mã bí mật).',
   slipSupplementBody:
     'Sau khi xem xét thành phần hồ sơ của Ông/Bà, hồ sơ chưa đầy đủ, hợp lệ. Đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:',
   slipSupplementClose:
@@ -244,7 +262,7 @@ export const officeVi = {
   colOnTime: 'Đúng hạn',
   colLate: 'Trễ hạn',
   colRefused: 'Từ chối',
-  colWithdrawn: 'Rút',
+  colWithdrawn: 'Rút hồ sơ',
   colInProgress: 'Đang giải quyết',
   colOverdue: 'Quá hạn',
   colAwaiting: 'Chờ bổ sung',

@@ -6,6 +6,12 @@ export interface LayoutEngine {
 }
 
 let engine: Promise<LayoutEngine> | undefined;
+let loader: (() => Promise<LayoutEngine>) | undefined;
+
+/** How to load ELK the first time a layout is asked for (the browser app: a Web Worker). */
+export function setLayoutEngineLoader(load: () => Promise<LayoutEngine>): void {
+  loader = load;
+}
 
 /**
  * Use this ELK instance for automatic layout. The browser app installs one running in a Web
@@ -18,6 +24,8 @@ export function setLayoutEngine(next: LayoutEngine): void {
 
 /** The ELK instance in use. */
 export function layoutEngine(): Promise<LayoutEngine> {
-  engine ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
+  engine ??= loader
+    ? loader()
+    : import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
   return engine;
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError, type User } from '../api/client.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useI18n } from './I18n.tsx';
+import { usePageTitle } from './a11y/pageTitle.ts';
 
 /** Sign in with a username and password; the server sets the session cookie. */
 export function LoginScreen({ onSignedIn }: { onSignedIn: (user: User) => void }) {
@@ -10,6 +11,7 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: (user: User) => void }
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  usePageTitle(s.loginTitle);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -75,6 +75,20 @@ export function TopBar({
   const { s } = useI18n();
   return (
     <header className="topbar">
+      {/* First on the page: past the bar's links straight to the page's content. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          const main = document.querySelector<HTMLElement>('main');
+          if (!main) return;
+          e.preventDefault();
+          if (!main.hasAttribute('tabindex')) main.tabIndex = -1;
+          main.focus();
+        }}
+      >
+        {s.skipToContent}
+      </a>
       <div className="brand">
         <span className="logo" aria-hidden="true">
           MC

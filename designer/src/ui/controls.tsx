@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { LocalizedText, WorkingTime } from '../../../engine/index.ts';
 import { useI18n } from './I18n.tsx';
+import { useDialogFocus } from './a11y/useDialogFocus.ts';
 
 /** A labelled control: the label is tied to the input for screen readers. */
 export function Field({
@@ -151,7 +152,7 @@ export function WorkingTimeInput({
   );
 }
 
-/** A modal dialog: focus moves into it, Escape closes it. */
+/** A modal dialog: focus moves into it and stays there, Escape closes it, focus goes back. */
 export function Dialog({
   title,
   onClose,
@@ -167,10 +168,7 @@ export function Dialog({
 }) {
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button');
-    first?.focus();
-  }, []);
+  useDialogFocus(ref, onClose);
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
@@ -179,12 +177,6 @@ export function Dialog({
         aria-modal="true"
         aria-labelledby={labelledBy ?? id}
         ref={ref}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
       >
         <h2 id={id}>{title}</h2>
         <div className="dialog-body">{children}</div>

@@ -30,18 +30,27 @@ const FileLinks = z
 const ReceiveBody = z
   .object({
     procedureId: z.string().min(1).max(100),
+    // Messages in Vietnamese: the desk shows them beside the field the path names.
     applicant: z.object({
-      name: z.string().trim().min(1).max(200),
+      name: z
+        .string({ error: 'Họ và tên phải là chuỗi ký tự.' })
+        .trim()
+        .min(1, 'Nhập họ và tên người nộp.')
+        .max(200, 'Họ và tên nhiều nhất 200 ký tự.'),
       idNumber: z
         .string()
-        .regex(/^[0-9]{12}$/, 'a 12-digit citizen ID')
+        .regex(/^[0-9]{12}$/, 'Số định danh gồm 12 chữ số.')
         .optional(),
       phone: z
         .string()
-        .regex(/^(0|\+84)[0-9]{9}$/, 'a Vietnamese phone number')
+        .regex(/^(0|\+84)[0-9]{9}$/, 'Số điện thoại Việt Nam, ví dụ 0912345678.')
         .optional(),
-      email: z.string().email().max(200).optional(),
-      address: z.string().max(500).optional(),
+      email: z
+        .string()
+        .email('Địa chỉ thư điện tử không hợp lệ.')
+        .max(200, 'Thư điện tử nhiều nhất 200 ký tự.')
+        .optional(),
+      address: z.string().max(500, 'Địa chỉ nhiều nhất 500 ký tự.').optional(),
     }),
     channel: z.enum(['desk', 'online', 'post']).default('desk'),
     data: z.record(z.string(), z.unknown()).default({}),

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../appError.ts';
+import { groupLabel } from '../../reports/groupLabel.ts';
 import { reportCsv } from '../../reports/reportCsv.ts';
 import { summaryReport } from '../../reports/summaryReport.ts';
 import { readableUnits } from '../../runtime/readScope.ts';
@@ -76,7 +77,10 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       if (q.format === 'csv') {
         c.header('Content-Type', 'text/csv; charset=utf-8');
         c.header('Content-Disposition', `attachment; filename="bao-cao-${q.from}-${q.to}.csv"`);
-        return c.body(reportCsv(report.rows, report.total), 200) as never;
+        return c.body(
+          reportCsv(report.rows, report.total, groupLabel(deps, q.groupBy)),
+          200,
+        ) as never;
       }
       return c.json({ from: q.from, to: q.to, groupBy: q.groupBy, ...report } as never, 200);
     },

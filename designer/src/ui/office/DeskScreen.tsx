@@ -1,7 +1,13 @@
 import Form from '@rjsf/core';
-import type { RJSFSchema } from '@rjsf/utils';
+import type {
+  CustomValidator,
+  ErrorSchema,
+  FieldValidation,
+  RJSFSchema,
+  RJSFValidationError,
+} from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   receptionForm,
   type Channel,
@@ -20,7 +26,7 @@ import { DeskFiles } from './files/DeskFiles.tsx';
 import type { FileLink } from '../../api/files.ts';
 import { localizeFormErrors } from './formErrors.ts';
 import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
-import { documentKind, unitName } from './officeText.ts';
+import { documentKind, unitName, vnToday } from './officeText.ts';
 import { rememberSecret } from './secrets.ts';
 import { useProcedureList } from './useProcedureList.ts';
 import { FORM_WIDGETS } from '../forms/DateInput.tsx';
@@ -37,13 +43,58 @@ interface Applicant {
 
 const EMPTY: Applicant = { name: '', idNumber: '', phone: '', email: '', address: '' };
 
+type ApplicantErrors = Partial<Record<keyof Applicant, string>>;
+
 /** Field problems of the applicant block, checked as the server checks them. */
-function applicantProblems(a: Applicant, s: ReturnType<typeof useI18n>['s']) {
-  const out: Partial<Record<keyof Applicant, string>> = {};
+function applicantProblems(a: Applicant, s: ReturnType<typeof useI18n>['s']): ApplicantErrors {
+  const out: ApplicantErrors = {};
   if (!a.name.trim()) out.name = s.applicantNameRequired;
-  if (a.idNumber && !/^[0-9]{12}$/.test(a.idNumber)) out.idNumber = s.idNumberInvalid;
-  if (a.phone && !/^(0|\+84)[0-9]{9}$/.test(a.phone)) out.phone = s.phoneInvalid;
+  else if (a.name.trim().length > 200) out.name = s.applicantNameTooLong;
+  if (a.idNumber.trim() && !/^[0-9]{12}$/.test(a.idNumber.trim())) out.idNumber = s.idNumberInvalid;
+  if (a.phone.trim() && !/^(0|\+84)[0-9]{9}$/.test(a.phone.trim())) out.phone = s.phoneInvalid;
+  const email = a.email.trim();
+  if (email && (email.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)))
+    out.email = s.emailInvalid;
+  if (a.address.trim().length > 500) out.address = s.addressTooLong;
   return out;
+}
+
+/**
+ * The server's problems (`/applicant/name`, `/data/ngaySinh`…) on the desk's own fields, in the
+ * officer's language: the applicant's by the desk's own rule for that field, the e-form's by the
+ * field's title; anything else as the server said it.
+ */
+function serverProblems(
+  list: readonly { path: string; message: string }[],
+  applicant: Applicant,
+  s: ReturnType<typeof useI18n>['s'],
+): { applicant: ApplicantErrors; data: Record<string, string>; other: string[] } {
+  const own = applicantProblems(applicant, s);
+  const out = {
+    applicant: {} as ApplicantErrors,
+    data: {} as Record<string, string>,
+    other: [] as string[],
+  };
+  for (const p of list) {
+    const a = /^\/applicant\/(name|idNumber|phone|email|address)\b/.exec(p.path);
+    const d = /^\/data\/([^/]+)/.exec(p.path);
+    if (a) out.applicant[a[1] as keyof Applicant] = own[a[1] as keyof Applicant] ?? s.fieldInvalid;
+    else if (d) out.data[d[1]!] = s.fieldInvalid;
+    else out.other.push(p.message);
+  }
+  return out;
+}
+
+/** E-form fields holding a birth date (`ngaySinh…`): a date after today is refused. */
+function birthDateFields(schema: RJSFSchema | undefined): string[] {
+  const props = (schema?.properties ?? {}) as Record<string, { format?: string }>;
+  return Object.keys(props).filter((k) => props[k]?.format === 'date' && /^ngaySinh/i.test(k));
+}
+
+/** One line of the error summary: what is wrong, linked to the field to fix. */
+interface SummaryItem {
+  readonly target: string;
+  readonly text: string;
 }
 
 /**
@@ -147,6 +198,12 @@ export function DeskScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
       intro={`${s.deskIntro}${user.unitId ? ` · ${unitName(catalog, user.unitId, t)}` : ''}`}
     >
       <ErrorAlert message={error} />
+      {/* Always present, so that the reception's outcome is announced when it fills. */}
+      <p className="sr-only" role="status" aria-live="polite">
+        {done
+          ? `${done.decision === 'accept' ? s.received : done.decision === 'supplement' ? s.receivedSupplement : s.receivedRefused}: ${done.received.code}`
+          : ''}
+      </p>
       {body}
     </OfficePage>
   );
@@ -172,37 +229,96 @@ function ReceptionForm({
   const [data, setData] = useState<Record<string, unknown>>({});
   const [docs, setDocs] = useState<ReadonlySet<string>>(new Set());
   const [uploads, setUploads] = useState<FileLink[]>([]);
-  const [reason, setReason] = useState('');
+  // undefined until the officer writes their own: the suggestion shows meanwhile.
+  const [reason, setReason] = useState<string | undefined>(undefined);
   const [decision, setDecision] = useState<Decision | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
+  const [serverErrors, setServerErrors] = useState<ApplicantErrors>({});
+  const [dataErrors, setDataErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
   // One key per reception: a retry after a lost answer never creates a second dossier.
   const keys = useRef({ receive: newIdempotencyKey(), event: newIdempotencyKey() });
 
-  const applicantErrors = touched ? applicantProblems(applicant, s) : {};
+  const applicantErrors: ApplicantErrors = {
+    ...serverErrors,
+    ...(touched ? applicantProblems(applicant, s) : {}),
+  };
   const missing = procedure.documents.filter((d) => d.required && !docs.has(d.id));
   const schema = useMemo(
     () => (form ? ({ ...form.schema, title: t(form.title) } as RJSFSchema) : undefined),
     [form, t],
   );
+  const birthFields = useMemo(() => birthDateFields(schema), [schema]);
+  /** The checks the schema cannot say: a birth date after today is refused on its field. */
+  const customValidate: CustomValidator = (formData, errors) => {
+    const today = vnToday();
+    for (const k of birthFields) {
+      const v = (formData as Record<string, unknown> | undefined)?.[k];
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && v > today)
+        (errors as unknown as Record<string, FieldValidation | undefined>)[k]?.addError(
+          s.birthDateFuture,
+        );
+    }
+    return errors;
+  };
+  // The reason is suggested from the missing documents until the officer writes their own.
+  const suggestion =
+    missing.length > 0
+      ? f(s.suggestedReason, { list: missing.map((d) => t(d.name)).join('; ') })
+      : '';
+  const shownReason = reason ?? suggestion;
+
+  /** Show the summary of what to fix and move focus to it. */
+  const showSummary = (items: SummaryItem[], other: string[] = []) => {
+    setSummary(items);
+    setProblems(other);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
 
   const submit = async (chosen: Decision) => {
     setTouched(true);
     setDecision(chosen);
     setProblems([]);
+    setSummary([]);
+    setServerErrors({});
+    setDataErrors({});
     const formOk = formRef.current ? formRef.current.validateForm() : true;
     const own = applicantProblems(applicant, s);
     if (!formOk || Object.keys(own).length > 0) {
-      setProblems([s.fixErrors]);
+      const labels: Record<keyof Applicant, string> = {
+        name: s.applicantName,
+        idNumber: s.idNumber,
+        phone: s.phone,
+        email: s.email,
+        address: s.address,
+      };
+      const items: SummaryItem[] = (Object.keys(own) as (keyof Applicant)[]).map((k) => ({
+        target: `desk-${k}`,
+        text: `${labels[k]}: ${own[k]}`,
+      }));
+      const formErrors: RJSFValidationError[] = schema
+        ? validator.validateFormData(data, schema, customValidate, (e) => localizeFormErrors(e, s))
+            .errors
+        : [];
+      for (const e of formErrors) {
+        const key = (e.property ?? '').replace(/^\./, '').split('.')[0] ?? '';
+        items.push({
+          target: key ? `root_${key}` : 'desk-form',
+          text: `${fieldTitle(form?.schema, `/data/${key}`)}: ${e.message ?? ''}`,
+        });
+      }
+      showSummary(items, items.length === 0 ? [s.fixErrors] : []);
       return;
     }
     if (chosen === 'accept' && missing.length > 0) {
       setProblems([f(s.missingRequired, { list: missing.map((d) => t(d.name)).join('; ') })]);
       return;
     }
-    if (chosen !== 'accept' && !reason.trim()) {
-      setProblems([s.reasonRequired]);
+    if (chosen !== 'accept' && !shownReason.trim()) {
+      showSummary([{ target: 'desk-reason', text: `${s.reasonLabel}: ${s.reasonRequired}` }]);
       return;
     }
     setBusy(true);
@@ -230,7 +346,7 @@ function ReceptionForm({
           received.id,
           {
             type: chosen === 'supplement' ? 'REQUEST_SUPPLEMENT' : 'REFUSE',
-            note: reason.trim(),
+            note: shownReason.trim(),
             expectedVersion: received.version,
           },
           keys.current.event,
@@ -241,11 +357,24 @@ function ReceptionForm({
       if (err instanceof ApiError && err.status === 422) {
         const list = (err.details as { problems?: { path: string; message: string }[] } | undefined)
           ?.problems;
-        setProblems(
-          list && list.length > 0
-            ? list.map((p) => `${fieldTitle(form?.schema, p.path)}: ${p.message}`)
-            : [err.message],
-        );
+        if (list && list.length > 0) {
+          const found = serverProblems(list, applicant, s);
+          setServerErrors(found.applicant);
+          setDataErrors(found.data);
+          showSummary(
+            [
+              ...Object.entries(found.applicant).map(([k, m]) => ({
+                target: `desk-${k}`,
+                text: m,
+              })),
+              ...Object.entries(found.data).map(([k, m]) => ({
+                target: `root_${k}`,
+                text: `${fieldTitle(form?.schema, `/data/${k}`)}: ${m}`,
+              })),
+            ],
+            found.other,
+          );
+        } else setProblems([err.message]);
       } else {
         setProblems([err instanceof Error ? err.message : String(err)]);
       }
@@ -261,10 +390,18 @@ function ReceptionForm({
         id={`desk-${key}`}
         value={applicant[key]}
         aria-invalid={!!applicantErrors[key]}
-        onChange={(e) => setApplicant({ ...applicant, [key]: e.target.value })}
+        aria-describedby={applicantErrors[key] ? `desk-${key}-error` : undefined}
+        onChange={(e) => {
+          setServerErrors(({ [key]: _gone, ...rest }) => rest);
+          setApplicant({ ...applicant, [key]: e.target.value });
+        }}
         {...props}
       />
-      {applicantErrors[key] ? <div className="hint hint-error">{applicantErrors[key]}</div> : null}
+      {applicantErrors[key] ? (
+        <div className="hint hint-error" id={`desk-${key}-error`}>
+          {applicantErrors[key]}
+        </div>
+      ) : null}
     </div>
   );
 
@@ -328,8 +465,17 @@ function ReceptionForm({
               showErrorList={false}
               noHtml5Validate
               transformErrors={(errors) => localizeFormErrors(errors, s)}
+              customValidate={customValidate}
+              extraErrors={
+                Object.fromEntries(
+                  Object.entries(dataErrors).map(([k, m]) => [k, { __errors: [m] }]),
+                ) as ErrorSchema
+              }
               liveValidate={touched ? 'onChange' : false}
-              uiSchema={{ 'ui:submitButtonOptions': { norender: true } }}
+              uiSchema={{
+                'ui:submitButtonOptions': { norender: true },
+                ...Object.fromEntries(birthFields.map((k) => [k, { 'ui:help': s.birthDateHelp }])),
+              }}
             />
           ) : (
             <p className="muted">{s.noForm}</p>
@@ -371,11 +517,46 @@ function ReceptionForm({
             <textarea
               id="desk-reason"
               rows={3}
-              value={reason}
-              placeholder={missing.map((d) => t(d.name)).join('; ')}
-              onChange={(e) => setReason(e.target.value)}
+              value={shownReason}
+              aria-describedby={reason === undefined && suggestion ? 'desk-reason-hint' : undefined}
+              onChange={(e) => {
+                setReason(e.target.value);
+              }}
             />
+            {reason === undefined && suggestion ? (
+              <div className="hint" id="desk-reason-hint">
+                {s.reasonSuggestedHint}
+              </div>
+            ) : null}
           </div>
+          {summary.length > 0 ? (
+            <div
+              className="alert alert-error error-summary"
+              role="alert"
+              tabIndex={-1}
+              ref={summaryRef}
+              aria-labelledby="desk-summary-title"
+            >
+              <p id="desk-summary-title">{f(s.errorSummary, { n: summary.length })}</p>
+              <ul>
+                {summary.map((p) => (
+                  <li key={`${p.target}:${p.text}`}>
+                    <a
+                      href={`#${p.target}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        const el = document.getElementById(p.target);
+                        el?.scrollIntoView({ block: 'center' });
+                        el?.focus();
+                      }}
+                    >
+                      {p.text}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {problems.length > 0 ? (
             <div className="alert alert-error" role="alert">
               <ul className="plain">
@@ -438,11 +619,13 @@ function ReceivedPanel({
   onAnother: () => void;
 }) {
   const { s, lang } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const slip =
     decision === 'accept' ? 'receipt' : decision === 'supplement' ? 'supplementRequest' : 'refusal';
   return (
     <section className="card received-panel" aria-labelledby="received-title">
-      <h2 id="received-title">
+      <h2 id="received-title" tabIndex={-1} ref={heading}>
         {decision === 'accept'
           ? s.received
           : decision === 'supplement'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DossierPdfLinks } from '../verify/DossierPdfLinks.tsx';
-import { slipTitles, type UnitCatalog } from '../../../../engine/index.ts';
+import { procedureGraph, slipTitles, type UnitCatalog } from '../../../../engine/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { dossierApi, type AvailableEvent, type DossierDetail } from '../../api/dossiers.ts';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -11,7 +11,8 @@ import { EventDialog } from './EventDialog.tsx';
 import { DossierFilesPanel } from './files/DossierFilesPanel.tsx';
 import { FormDataList } from './FormDataList.tsx';
 import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
-import { roleName, unitName } from './officeText.ts';
+import { historyEventName, isWarningEvent, roleName, unitName } from './officeText.ts';
+import { TableScroll } from './TableScroll.tsx';
 import { TimelinessBadge } from './TimelinessBadge.tsx';
 
 /** The note an officer wrote with an event, if any. */
@@ -62,12 +63,17 @@ export function DossierScreen({
 
   const d = dossier;
   const def = d.definition;
+  const stepName = (id: string) => {
+    const name = procedureGraph(def).byId.get(id)?.config.meta?.name;
+    return name ? t(name) : undefined;
+  };
   return (
     <OfficePage
       user={user}
       onSignOut={onSignOut}
       className="dossier-page"
       labelledBy="dossier-title"
+      documentTitle={`${s.dossierPageTitle} ${d.code}`}
     >
       <p className="back-link">
         <a
@@ -184,38 +190,44 @@ export function DossierScreen({
                 {s.printControlSlip}
               </a>
             </div>
-            <ControlSlipTable dossier={d} catalog={catalog} />
+            <TableScroll label={s.controlSlip}>
+              <ControlSlipTable dossier={d} catalog={catalog} />
+            </TableScroll>
           </section>
 
           <section className="card" aria-labelledby="sec-history">
             <h2 id="sec-history">{s.history}</h2>
-            <table className="table compact">
-              <thead>
-                <tr>
-                  <th scope="col">{s.colTime}</th>
-                  <th scope="col">{s.colEvent}</th>
-                  <th scope="col">{s.colActor}</th>
-                  <th scope="col">{s.colNote}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.history.map((h) => (
-                  <tr key={h.seq}>
-                    <td className="nowrap">{when(h.at)}</td>
-                    <td>
-                      {h.type === 'motcua.received'
-                        ? s.receivedEvent
-                        : t(h.name ?? undefined, h.type)}
-                      {h.override ? (
-                        <span className="badge badge-warning">{s.overrideMark}</span>
-                      ) : null}
-                    </td>
-                    <td>{actor(h.actorName, h.actor)}</td>
-                    <td className="note-cell">{noteOf(h.payload)}</td>
+            <TableScroll label={s.history}>
+              <table className="table compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{s.colTime}</th>
+                    <th scope="col">{s.colEvent}</th>
+                    <th scope="col">{s.colActor}</th>
+                    <th scope="col">{s.colNote}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {d.history.map((h) => (
+                    <tr key={h.seq}>
+                      <td className="nowrap">{when(h.at)}</td>
+                      <td>
+                        {historyEventName(h, stepName, s, t)}
+                        {h.override ? (
+                          <span className="badge badge-warning">{s.overrideMark}</span>
+                        ) : null}
+                      </td>
+                      <td>
+                        {isWarningEvent(h.type) && !h.actorName
+                          ? s.systemWarning
+                          : actor(h.actorName, h.actor)}
+                      </td>
+                      <td className="note-cell">{noteOf(h.payload)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </section>
         </div>
 

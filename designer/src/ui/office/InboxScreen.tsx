@@ -9,6 +9,7 @@ import { isReceptionist } from '../TopBar.tsx';
 import { navigate } from '../useRoute.ts';
 import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { unitName } from './officeText.ts';
+import { TableScroll } from './TableScroll.tsx';
 import { TimelinessBadge } from './TimelinessBadge.tsx';
 import { useProcedureList } from './useProcedureList.ts';
 
@@ -105,13 +106,38 @@ export function InboxScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
       title={s.inboxTitle}
       intro={`${s.inboxIntro}${user.unitId ? ` · ${unitName(catalog, user.unitId, t)}` : ''}`}
     >
-      <div className="office-tabs" role="tablist" aria-label={s.inboxTitle}>
+      <div
+        className="office-tabs"
+        role="tablist"
+        aria-label={s.inboxTitle}
+        onKeyDown={(e) => {
+          // The tabs pattern: arrows move between tabs (and select), Home and End to the ends.
+          const at = tabs.findIndex(([id]) => id === tab);
+          const to =
+            e.key === 'ArrowRight'
+              ? (at + 1) % tabs.length
+              : e.key === 'ArrowLeft'
+                ? (at - 1 + tabs.length) % tabs.length
+                : e.key === 'Home'
+                  ? 0
+                  : e.key === 'End'
+                    ? tabs.length - 1
+                    : -1;
+          if (to < 0) return;
+          e.preventDefault();
+          setTab(tabs[to]![0]);
+          document.getElementById(`inbox-tab-${tabs[to]![0]}`)?.focus();
+        }}
+      >
         {tabs.map(([id, label]) => (
           <button
             key={id}
+            id={`inbox-tab-${id}`}
             type="button"
             role="tab"
             aria-selected={tab === id}
+            aria-controls="inbox-panel"
+            tabIndex={tab === id ? 0 : -1}
             className={tab === id ? 'active' : undefined}
             onClick={() => setTab(id)}
           >
@@ -119,97 +145,107 @@ export function InboxScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
           </button>
         ))}
       </div>
-      <Filters>
-        <SearchField id="inbox-search" placeholder={s.searchDossier} value={q} onChange={setQ} />
-        <FilterSelect
-          id="inbox-procedure"
-          label={s.colProcedure}
-          all={s.allProcedures}
-          value={procedure}
-          options={procedures.map((p) => ({ value: p.id, label: t(p.name) }))}
-          onChange={setProcedure}
-        />
-      </Filters>
-      <ErrorAlert message={error} />
-      {items === undefined && !error ? <p>{s.loading}</p> : null}
-      {items ? (
-        <>
-          <p className="muted small" aria-live="polite">
-            {f(s.dossierCount, { n: items.length })}
-            {next ? '+' : ''}
-          </p>
-          <table className="table library-table inbox-table">
-            <thead>
-              <tr>
-                <th scope="col">{s.colCode}</th>
-                <th scope="col">{s.colApplicant}</th>
-                <th scope="col">{s.colProcedure}</th>
-                <th scope="col">{s.colStep}</th>
-                <th scope="col">{s.colReceived}</th>
-                <th scope="col">{s.colDue}</th>
-                <th scope="col">{s.colState}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id} className={d.timeliness ? `row-t-${d.timeliness}` : undefined}>
-                  <td>
-                    <a
-                      className="proc-link"
-                      href={`/dossiers/${d.id}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate({ name: 'dossier', id: d.id });
-                      }}
-                    >
-                      {d.code}
-                    </a>
-                  </td>
-                  <td>{d.applicant}</td>
-                  <td>{t(d.procedure.name ?? undefined, d.procedure.id)}</td>
-                  <td>
-                    {d.status === 'done' || d.currentSteps.length === 0
-                      ? t(d.statusText)
-                      : d.currentSteps.map((st, i) => (
-                          <div key={i}>
-                            {t(st.name)}
-                            {st.due ? (
-                              <span className="muted small nowrap">
-                                {' '}
-                                · {s.stepDueLabel.toLowerCase()}{' '}
-                                {formatDateTime(st.due, lang, false)}
-                              </span>
-                            ) : null}
-                          </div>
-                        ))}
-                  </td>
-                  <td className="nowrap">{formatDate(d.receivedAt, lang)}</td>
-                  <td className="nowrap">
-                    {d.appointmentDate ? formatDateTime(d.appointmentDate, lang, false) : '—'}
-                  </td>
-                  <td>
-                    <TimelinessBadge value={d.timeliness} />
-                  </td>
-                </tr>
-              ))}
-              {items.length === 0 ? (
-                <tr>
-                  <td colSpan={7} className="empty">
-                    {s.noDossiers}
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-          {next ? (
-            <p>
-              <button type="button" className="btn" onClick={more}>
-                {s.loadMore}
-              </button>
+      <div id="inbox-panel" role="tabpanel" aria-labelledby={`inbox-tab-${tab}`}>
+        <Filters>
+          <SearchField id="inbox-search" placeholder={s.searchDossier} value={q} onChange={setQ} />
+          <FilterSelect
+            id="inbox-procedure"
+            label={s.colProcedure}
+            all={s.allProcedures}
+            value={procedure}
+            options={procedures.map((p) => ({ value: p.id, label: t(p.name) }))}
+            onChange={setProcedure}
+          />
+        </Filters>
+        <ErrorAlert message={error} />
+        {items === undefined && !error ? <p>{s.loading}</p> : null}
+        {items ? (
+          <>
+            <p className="muted small" aria-live="polite">
+              {f(s.dossierCount, { n: items.length })}
+              {next ? '+' : ''}
             </p>
-          ) : null}
-        </>
-      ) : null}
+            <TableScroll label={s.inboxTitle}>
+              <table className="table library-table inbox-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{s.colCode}</th>
+                    <th scope="col">{s.colApplicant}</th>
+                    <th scope="col">{s.colProcedure}</th>
+                    <th scope="col">{s.colStep}</th>
+                    <th scope="col">{s.colReceived}</th>
+                    <th scope="col">{s.colDue}</th>
+                    <th scope="col">{s.colState}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((d) => (
+                    <tr key={d.id} className={d.timeliness ? `row-t-${d.timeliness}` : undefined}>
+                      <td>
+                        <a
+                          className="proc-link"
+                          href={`/dossiers/${d.id}`}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            navigate({ name: 'dossier', id: d.id });
+                          }}
+                        >
+                          {d.code}
+                        </a>
+                      </td>
+                      <td>{d.applicant}</td>
+                      <td>{t(d.procedure.name ?? undefined, d.procedure.id)}</td>
+                      <td>
+                        {d.status === 'done' || d.currentSteps.length === 0
+                          ? t(d.statusText)
+                          : d.currentSteps.map((st, i) => (
+                              <div key={i}>
+                                {t(st.name)}
+                                {st.due ? (
+                                  <span className="muted small nowrap">
+                                    {' '}
+                                    · {s.stepDueLabel.toLowerCase()}{' '}
+                                    {formatDateTime(st.due, lang, false)}
+                                  </span>
+                                ) : null}
+                              </div>
+                            ))}
+                      </td>
+                      <td className="nowrap">{formatDate(d.receivedAt, lang)}</td>
+                      <td className="nowrap">
+                        {d.appointmentDate ? formatDateTime(d.appointmentDate, lang, false) : '—'}
+                      </td>
+                      <td>
+                        {/* No deadline to stand against (waiting for a supplement before the
+                          clock starts): the status says where it is instead of an empty cell. */}
+                        {d.timeliness ? (
+                          <TimelinessBadge value={d.timeliness} />
+                        ) : (
+                          <span className="small">{t(d.statusText)}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                  {items.length === 0 ? (
+                    <tr>
+                      <td colSpan={7} className="empty">
+                        {s.noDossiers}
+                      </td>
+                    </tr>
+                  ) : null}
+                </tbody>
+              </table>
+            </TableScroll>
+            {next ? (
+              <p>
+                <button type="button" className="btn" onClick={more}>
+                  {s.loadMore}
+                </button>
+              </p>
+            ) : null}
+          </>
+        ) : null}
+      </div>
     </OfficePage>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
 import { LanguageSwitch } from '../LanguageSwitch.tsx';
 import { navigate } from '../useRoute.ts';
+import { usePageTitle } from '../a11y/pageTitle.ts';
 
 /**
  * The citizen's lookup (tra cứu hồ sơ): the code and the secret printed on the receipt give the
@@ -19,6 +20,7 @@ export function LookupScreen() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PublicStatus | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  usePageTitle(s.lookupTitle);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,7 +1,8 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import type { UnitCatalog } from '../../../../engine/index.ts';
 import type { User } from '../../api/client.ts';
 import { TopBar } from '../TopBar.tsx';
+import { useHeadingFocus, usePageTitle } from '../a11y/pageTitle.ts';
 
 /** What every office screen is given: who is signed in, the unit catalog, how to sign out. */
 export interface OfficeScreenProps {
@@ -22,6 +23,7 @@ export function OfficePage({
   actions,
   className,
   labelledBy,
+  documentTitle,
   children,
 }: {
   user: User;
@@ -32,13 +34,20 @@ export function OfficePage({
   className?: string;
   /** The id of the heading that names the page when the page draws its own. */
   labelledBy?: string;
+  /** The page's title for the browser tab (the heading's text when it is a string). */
+  documentTitle?: string;
   children: ReactNode;
 }) {
   const id = useId();
+  const main = useRef<HTMLElement>(null);
+  usePageTitle(documentTitle ?? (typeof title === 'string' ? title : undefined));
+  useHeadingFocus(main);
   return (
     <div className="page">
       <TopBar user={user} onSignOut={onSignOut} />
       <main
+        id="main"
+        ref={main}
         className={className ? `office ${className}` : 'office'}
         aria-labelledby={title ? id : labelledBy}
       >

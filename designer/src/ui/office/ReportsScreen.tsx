@@ -70,7 +70,11 @@ export function ReportsScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   // A period is asked for once both ends are real dates (typed day first) in order.
   const valid = parseVnDate(from) === from && parseVnDate(to) === to && from <= to;
   useEffect(() => {
-    if (!valid) return;
+    // An invalid period shows no figures: the old ones would read as the new period's.
+    if (!valid) {
+      setReport(undefined);
+      return;
+    }
     let live = true;
     setError(undefined);
     dossierApi.report(from, to, groupBy).then(

@@ -8,6 +8,7 @@ import { navigate } from '../useRoute.ts';
 import { ControlSlipTable } from './DossierScreen.tsx';
 import { documentKind, unitName } from './officeText.ts';
 import { recallSecret } from './secrets.ts';
+import { usePageTitle } from '../a11y/pageTitle.ts';
 
 /** Fill `{name}` placeholders with nodes: a code printed on a slip must not break at its dashes. */
 function fillNodes(template: string, params: Readonly<Record<string, ReactNode>>): ReactNode[] {
@@ -16,6 +17,23 @@ function fillNodes(template: string, params: Readonly<Record<string, ReactNode>>
     .map((part, i) => (
       <Fragment key={i}>{/^\{\w+\}$/.test(part) ? params[part.slice(1, -1)] : part}</Fragment>
     ));
+}
+
+/**
+ * Where and how the citizen looks the dossier up: with the secret while this tab still holds it
+ * (the receipt or slip printed at reception), else the code and a pointer to the first receipt.
+ */
+function lookupLine(id: string, code: string, withSecret: string, without: string): ReactNode[] {
+  const secret = recallSecret(id);
+  const url = `${location.origin}/tra-cuu`;
+  const codeNode = <span className="nowrap">{code}</span>;
+  return secret
+    ? fillNodes(withSecret, {
+        url,
+        code: codeNode,
+        secret: <span className="nowrap">{secret}</span>,
+      })
+    : fillNodes(without, { url, code: codeNode });
 }
 
 /** The event whose note gives a slip its reason. */
@@ -51,6 +69,7 @@ export function SlipPage({
   const { s, f, t, lang } = useI18n();
   const [dossier, setDossier] = useState<DossierDetail | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  usePageTitle(`${t(slipTitles[slip])}${dossier ? ` ${dossier.code}` : ''}`);
   useEffect(() => {
     dossierApi
       .get(id, slip)
@@ -98,7 +117,6 @@ export function SlipPage({
   let content: ReactNode;
   switch (slip) {
     case 'receipt': {
-      const secret = recallSecret(d.id);
       content = (
         <>
           <p>{f(s.slipReceiptBody, { unit })}</p>
@@ -128,15 +146,7 @@ export function SlipPage({
             </strong>
           </p>
           <p>{f(s.slipReturnAt, { unit })}</p>
-          <p className="slip-lookup">
-            {secret
-              ? fillNodes(s.slipLookup, {
-                  url: `${location.origin}/tra-cuu`,
-                  code: <span className="nowrap">{d.code}</span>,
-                  secret: <span className="nowrap">{secret}</span>,
-                })
-              : s.slipSecretGone}
-          </p>
+          <p className="slip-lookup">{lookupLine(d.id, d.code, s.slipLookup, s.slipSecretGone)}</p>
         </>
       );
       break;
@@ -157,6 +167,7 @@ export function SlipPage({
             ))}
           </ol>
           <p>{f(s.slipSupplementClose, { unit })}</p>
+          <p className="slip-lookup">{lookupLine(d.id, d.code, s.slipLookup, s.slipSecretGone)}</p>
         </>
       );
       break;
@@ -208,7 +219,7 @@ export function SlipPage({
   }
 
   return (
-    <div className="slip-screen">
+    <main className="slip-screen">
       {toolbar}
       <article className={`slip slip-${slip}`} aria-label={t(slipTitles[slip])}>
         <header className="slip-head">
@@ -245,6 +256,6 @@ export function SlipPage({
           </div>
         </footer>
       </article>
-    </div>
+    </main>
   );
 }

@@ -1,6 +1,6 @@
 import type { LocalizedText, UnitCatalog } from '../../../../engine/index.ts';
 import type { TimelinessNow } from '../../api/dossiers.ts';
-import type { StringKey, Strings } from '../../i18n/strings.ts';
+import { fill, type StringKey, type Strings } from '../../i18n/strings.ts';
 
 type T = (text: LocalizedText | undefined, fallback?: string) => string;
 
@@ -38,6 +38,40 @@ export function timelinessKey(value: TimelinessNow): StringKey {
       throw new Error(`unknown timeliness ${String(never)}`);
     }
   }
+}
+
+/**
+ * The name of a history event: the procedure's own event name, the reception, or one of the
+ * engine's deadline warnings (`motcua.*`) by its name in the officer's language, never the key.
+ */
+export function historyEventName(
+  h: { type: string; name: LocalizedText | null; payload: unknown },
+  stepName: (id: string) => string | undefined,
+  s: Strings,
+  t: T,
+): string {
+  if (h.name) return t(h.name, h.type);
+  switch (h.type) {
+    case 'motcua.received':
+      return s.receivedEvent;
+    case 'motcua.dossierDueSoon':
+      return s.ev_dossierDueSoon;
+    case 'motcua.dossierOverdue':
+      return s.ev_dossierOverdue;
+    case 'motcua.stepOverdue': {
+      const id = (h.payload as { step?: unknown; data?: { step?: unknown } } | null) ?? {};
+      const step = typeof id.step === 'string' ? id.step : id.data?.step;
+      const name = typeof step === 'string' ? stepName(step) : undefined;
+      return name ? fill(s.ev_stepOverdueOf, { step: name }) : s.ev_stepOverdue;
+    }
+    default:
+      return h.type.startsWith('motcua.') ? s.ev_system : h.type;
+  }
+}
+
+/** Whether a history event is one of the engine's deadline warnings. */
+export function isWarningEvent(type: string): boolean {
+  return /^motcua\.(dossierDueSoon|dossierOverdue|stepOverdue)$/.test(type);
 }
 
 /** Today's local date in Vietnam (UTC+7) as YYYY-MM-DD. */
