@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import pg from 'pg';
 import { createPostgresDatabase, postgresAvailable } from '../test/support/databases.ts';
 import { startServerProcess, type ServerProcess } from '../test/reliability/serverProcess.ts';
-import { printTable, type BenchResult } from './benchResult.ts';
+import { type BenchResult } from './benchResult.ts';
 import { BIRTH, BODIES, CONNECTIONS, load, type LoadSpec } from './httpBench.ts';
 
 /** Each endpoint gets SLICES × 2 s of load, in slices alternating between the endpoints. */

@@ -36,7 +36,7 @@ export class ProofOfWork {
    * for the first time (kept as a throttle row until it expires, so every server agrees).
    */
   async verifyOnce(writes: WriteQueue, payload: string, now: number): Promise<boolean> {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await verifySolution(payload, this.hmacKey, false);
     } catch {

@@ -112,7 +112,7 @@ export class DiskBlobStore implements BlobStore {
   async collectTemp(olderThan: number): Promise<number> {
     const dir = join(this.root, 'tmp');
     let removed = 0;
-    let names: string[] = [];
+    let names: string[];
     try {
       names = await readdir(dir);
     } catch {

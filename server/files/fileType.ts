@@ -27,6 +27,8 @@ export function sanitizeFileName(raw: string, ext: string): string {
   const last = raw.split(/[/\\]/).pop() ?? '';
   let name = last
     .normalize('NFC')
+    // Control characters (C0, DEL, C1) never belong in a file name.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     .replace(/[:*?"<>|;]/g, '_')
     .replace(/\s+/g, ' ')

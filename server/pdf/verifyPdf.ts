@@ -222,7 +222,7 @@ async function verifyLastSignature(
   attrsDer[0] = 0x31;
   const certPem = forge.pki.certificateToPem(cert);
   const x509 = new X509Certificate(certPem);
-  let signatureOk = false;
+  let signatureOk: boolean;
   try {
     signatureOk = verifySignature(
       digestName,

@@ -336,15 +336,15 @@ describe('the procedure designer', () => {
     const lane = page.locator('.react-flow__node-lane').nth(1);
     const laneBox = (await lane.boundingBox())!;
     const pane = (await page.locator('.canvas-area .react-flow').boundingBox())!;
-    await page.getByTestId('palette').locator('[data-shape="step"]').dragTo(
-      page.locator('.canvas-area .react-flow'),
-      {
+    await page
+      .getByTestId('palette')
+      .locator('[data-shape="step"]')
+      .dragTo(page.locator('.canvas-area .react-flow'), {
         targetPosition: {
           x: Math.min(laneBox.x + laneBox.width, pane.x + pane.width) - pane.x - 120,
           y: laneBox.y - pane.y + laneBox.height / 2,
         },
-      },
-    );
+      });
     await expect.poll(() => page.locator('.react-flow__node-step').count()).toBe(before + 1);
     const added = page.locator('.react-flow__node-step.selected');
     await expect.poll(() => added.innerText()).toContain('Bước mới');
@@ -399,9 +399,7 @@ describe('the procedure designer', () => {
     await expect.poll(() => connect.innerText()).toContain('Thẩm định bổ sung');
     await connect.getByRole('button', { name: 'Nối' }).click();
     await expect
-      .poll(() =>
-        page.locator(`.react-flow__edge[data-testid^="rf__edge-buocMoi|"]`).count(),
-      )
+      .poll(() => page.locator(`.react-flow__edge[data-testid^="rf__edge-buocMoi|"]`).count())
       .toBeGreaterThan(0);
     expect(targetId).toBeTruthy();
 
