@@ -5,7 +5,7 @@ import type { AppEnv } from './context.ts';
 
 /**
  * Security headers on every answer: a Content-Security-Policy that fits the app (its own scripts,
- * workers from blob: for the layout engine, inline styles the canvas and charts set, images from
+ * eval for Ajv's compiled schemas, workers from blob: for the layout engine, inline styles the canvas and charts set, images from
  * data: and blob:), no framing, no sniffing, no referrer to other sites. The API docs page's one
  * inline script runs with the request's nonce.
  */
@@ -13,7 +13,9 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", NONCE],
+      // Ajv compiles the JSON Schemas of the e-forms and of the procedure format to functions in
+      // the page and its validation worker: eval stays allowed, inline scripts do not.
+      scriptSrc: ["'self'", "'unsafe-eval'", NONCE],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],

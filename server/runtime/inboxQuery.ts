@@ -77,11 +77,24 @@ export async function inboxPage(
   if (q.status) query = query.where('status', '=', q.status);
   if (q.procedure) query = query.where('procedure_id', '=', q.procedure);
   if (q.receivedBy) query = query.where('unit_id', '=', q.receivedBy);
+  // Overdue: the appointment has passed, or a step is held past its own due time (the bell's
+  // "quá hạn xử lý" and the inbox agree).
   if (q.overdue === 'true')
     query = query
       .where('status', '=', 'active')
       .where('awaiting_supplement', '=', 0)
-      .where('due_at', '<', now);
+      .where((eb) =>
+        eb.or([
+          eb('due_at', '<', now),
+          eb.exists(
+            eb
+              .selectFrom('dossier_steps')
+              .select(sql`1`.as('one'))
+              .whereRef('dossier_steps.dossier_id', '=', 'dossiers.id')
+              .where('dossier_steps.due_at', '<', now),
+          ),
+        ]),
+      );
   if (q.overdue === 'false')
     query = query.where((eb) =>
       eb.or([eb('due_at', 'is', null), eb('due_at', '>=', now), eb('status', '=', 'done')]),

@@ -263,10 +263,11 @@ export const dossierApi = {
       'GET',
       `/api/dossiers${query({ ...q, mine: q.mine ? 'true' : undefined, overdue: q.overdue ? 'true' : undefined })}`,
     ),
-  lookup: (code: string, secret: string) =>
+  /** The citizen's lookup; `altcha`: a solved challenge, asked after repeated failures. */
+  lookup: (code: string, secret: string, altcha?: string) =>
     call<PublicStatus>(
       'GET',
-      `/api/public/dossiers/${encodeURIComponent(code)}${query({ secret })}`,
+      `/api/public/dossiers/${encodeURIComponent(code)}${query({ secret, altcha })}`,
     ),
   report: (from: string, to: string, groupBy: GroupBy) =>
     call<SummaryReport>('GET', reportPath(from, to, groupBy, 'json')),

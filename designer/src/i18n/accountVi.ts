@@ -17,6 +17,8 @@ export const accountVi = {
   rolesLabel: 'Vai trò',
   adminLabel: 'Quản trị hệ thống',
   roleDesigner: 'Thiết kế quy trình thủ tục',
+  rolePublisher: 'Phê duyệt, công bố thủ tục',
+  roleSupervisor: 'Lãnh đạo, giám sát (xem hồ sơ các đơn vị trực thuộc)',
   noRoles: 'Chưa có vai trò',
   changePassword: 'Đổi mật khẩu',
   changePasswordIntro:
@@ -92,6 +94,23 @@ export const accountVi = {
   unlockBody: '{name} sẽ đăng nhập lại được bằng mật khẩu hiện có.',
   lockConfirm: 'Khóa tài khoản',
   unlockConfirm: 'Mở khóa',
+  navAccessLog: 'Nhật ký truy cập',
+  accessLogTitle: 'Nhật ký truy cập dữ liệu cá nhân',
+  accessLogIntro:
+    'Ai đã mở, in hoặc tải hồ sơ nào, khi nào (Nghị định 13/2023/NĐ-CP). Nhật ký chỉ được ghi thêm, không sửa, không xóa.',
+  accessLogForbidden: 'Chỉ quản trị viên được xem nhật ký truy cập.',
+  accessLogFilters: 'Lọc nhật ký',
+  accessDossier: 'Mã hồ sơ',
+  accessUser: 'Cán bộ',
+  accessAt: 'Thời điểm',
+  accessAction: 'Thao tác',
+  accessFilter: 'Lọc',
+  accessNone: 'Không có lượt truy cập nào.',
+  accessMore: 'Xem thêm',
+  accessView: 'Xem hồ sơ',
+  accessPrint: 'In phiếu',
+  accessExport: 'Xuất dữ liệu',
+  accessFile: 'Mở tệp',
 } as const;
 
 /** The accounts dictionary type: every key of the Vietnamese one, as a string. */

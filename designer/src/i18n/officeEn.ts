@@ -212,6 +212,7 @@ export const officeEn: OfficeStrings = {
   lookupSubmit: 'Look up',
   lookupNotFound: 'No dossier with this code and secret. Check the receipt.',
   lookupRateLimited: 'Too many lookups. Please try again in a minute.',
+  lookupChecking: 'Checking you are not a robot…',
   lookupProcedure: 'Procedure',
   lookupStatus: 'Status',
   lookupStep: 'Being handled at',

@@ -221,6 +221,7 @@ export const officeVi = {
   lookupNotFound:
     'Không tìm thấy hồ sơ với mã và mã bí mật đã nhập. Hãy kiểm tra lại giấy tiếp nhận.',
   lookupRateLimited: 'Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau một phút.',
+  lookupChecking: 'Đang xác minh bạn không phải máy tự động…',
   lookupProcedure: 'Thủ tục',
   lookupStatus: 'Tình trạng',
   lookupStep: 'Đang xử lý tại',

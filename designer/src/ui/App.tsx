@@ -20,6 +20,9 @@ const DeskScreen = lazy(() =>
 const ReportsScreen = lazy(() =>
   import('./office/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })),
 );
+const AccessLogScreen = lazy(() =>
+  import('./accessLog/AccessLogScreen.tsx').then((m) => ({ default: m.AccessLogScreen })),
+);
 // Only administrators manage users: the page loads when one opens it.
 const UsersScreen = lazy(() =>
   import('./account/UsersScreen.tsx').then((m) => ({ default: m.UsersScreen })),
@@ -105,6 +108,12 @@ export function App() {
       return (
         <Suspense fallback={splash}>
           <UsersScreen {...office} />
+        </Suspense>
+      );
+    case 'accessLog':
+      return (
+        <Suspense fallback={splash}>
+          <AccessLogScreen {...office} />
         </Suspense>
       );
     case 'account':

@@ -43,7 +43,14 @@ function MainNav({ user }: { user: User }) {
         current === 'library' || current === 'editor' || (current === 'home' && canDesign(user)),
     },
     ...(user.isAdmin
-      ? [{ route: { name: 'users' } as Route, label: s.navUsers, active: current === 'users' }]
+      ? [
+          { route: { name: 'users' } as Route, label: s.navUsers, active: current === 'users' },
+          {
+            route: { name: 'accessLog' } as Route,
+            label: s.navAccessLog,
+            active: current === 'accessLog',
+          },
+        ]
       : []),
   ];
   return (

@@ -15,7 +15,8 @@ export type Route =
   | { readonly name: 'verify' }
   | { readonly name: 'reports' }
   | { readonly name: 'account' }
-  | { readonly name: 'users' };
+  | { readonly name: 'users' }
+  | { readonly name: 'accessLog' };
 
 const SLIPS: readonly SlipKind[] = [
   'receipt',
@@ -62,6 +63,8 @@ export function parseRoute(pathname: string): Route {
     case '/nguoi-dung':
     case '/users':
       return { name: 'users' };
+    case '/nhat-ky-truy-cap':
+      return { name: 'accessLog' };
     default:
       return { name: 'home' };
   }
@@ -94,6 +97,8 @@ export function routePath(route: Route): string {
       return '/tai-khoan';
     case 'users':
       return '/nguoi-dung';
+    case 'accessLog':
+      return '/nhat-ky-truy-cap';
     default: {
       const never: never = route;
       throw new Error(`unknown route ${JSON.stringify(never)}`);

@@ -3,8 +3,8 @@ import type { Strings } from '../../i18n/strings.ts';
 
 type T = (text: LocalizedText | undefined, fallback?: string) => string;
 
-/** The role the app itself knows beside the catalog's: it may save procedures. */
-const DESIGNER = 'designer';
+/** The roles the app itself knows beside the catalog's: design, publish, supervise. */
+const APP_ROLES = ['designer', 'publisher', 'supervisor'] as const;
 
 /**
  * The name of a role (vai trò): the catalog's officer roles, the designer role of the app, and
@@ -13,7 +13,12 @@ const DESIGNER = 'designer';
 export function roleLabel(catalog: UnitCatalog, id: string, t: T, s: Strings): string {
   const role = catalog.roles.find((r) => r.id === id);
   if (role) return t(role.name, id);
-  return id === DESIGNER ? s.roleDesigner : id;
+  const own: Record<(typeof APP_ROLES)[number], string> = {
+    designer: s.roleDesigner,
+    publisher: s.rolePublisher,
+    supervisor: s.roleSupervisor,
+  };
+  return (own as Record<string, string>)[id] ?? id;
 }
 
 /**
@@ -22,6 +27,6 @@ export function roleLabel(catalog: UnitCatalog, id: string, t: T, s: Strings): s
  * that role unseen.
  */
 export function roleChoices(catalog: UnitCatalog, held: readonly string[]): string[] {
-  const offered = [...catalog.roles.filter((r) => !r.citizen).map((r) => r.id), DESIGNER];
+  const offered = [...catalog.roles.filter((r) => !r.citizen).map((r) => r.id), ...APP_ROLES];
   return [...offered, ...held.filter((id) => !offered.includes(id))];
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../I18n.tsx';
 import { LanguageSwitch } from '../LanguageSwitch.tsx';
 import { navigate } from '../useRoute.ts';
 import { usePageTitle } from '../a11y/pageTitle.ts';
+import { challengeOf, solvePow } from './solveChallenge.ts';
 
 /**
  * The citizen's lookup (tra cứu hồ sơ): the code and the secret printed on the receipt give the
@@ -18,6 +19,7 @@ export function LookupScreen() {
   const [code, setCode] = useState(params.get('code') ?? '');
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState(false);
   const [result, setResult] = useState<PublicStatus | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   usePageTitle(s.lookupTitle);
@@ -27,8 +29,21 @@ export function LookupScreen() {
     setBusy(true);
     setError(undefined);
     setResult(undefined);
+    const ask = (altcha?: string) =>
+      dossierApi.lookup(code.trim(), secret.trim().toUpperCase(), altcha);
     try {
-      setResult(await dossierApi.lookup(code.trim(), secret.trim().toUpperCase()));
+      try {
+        setResult(await ask());
+      } catch (first) {
+        // After repeated failures from this address or for this code, the server asks for a
+        // proof of work: solved here in a moment, then the same lookup again.
+        const challenge = first instanceof ApiError ? challengeOf(first.details) : undefined;
+        if (!challenge) throw first;
+        setChecking(true);
+        const payload = await solvePow(challenge).finally(() => setChecking(false));
+        if (!payload) throw first;
+        setResult(await ask(payload));
+      }
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) setError(s.lookupRateLimited);
       else if (err instanceof ApiError && (err.status === 404 || err.status === 422))
@@ -88,7 +103,7 @@ export function LookupScreen() {
             />
           </div>
           <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
-            {busy ? s.working : s.lookupSubmit}
+            {checking ? s.lookupChecking : busy ? s.working : s.lookupSubmit}
           </button>
           <ErrorAlert message={error} />
         </form>
