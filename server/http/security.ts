@@ -72,12 +72,29 @@ const PUBLIC_API = [
 ];
 
 /**
+ * What anyone may read without signing in: the published procedures (thủ tục hành chính are
+ * public: the catalog, their documents, fees and legal time), the unit catalog and the calendar.
+ * Drafts (`view=edit`) and everything else need a session.
+ */
+const PUBLIC_READS = [
+  /^\/api\/procedures(\/[a-z0-9-]+)?$/,
+  /^\/api\/units$/,
+  /^\/api\/calendar\/[^/]+$/,
+];
+
+/**
  * Authenticate before validating: an anonymous call to a signed-in route is a 401 whatever its
  * body (a malformed body is not worth telling a stranger about).
  */
 export function requireSignInFirst(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.get('user') || PUBLIC_API.some((p) => p.test(c.req.path))) return next();
+    if (
+      (c.req.method === 'GET' || c.req.method === 'HEAD') &&
+      c.req.query('view') !== 'edit' &&
+      PUBLIC_READS.some((p) => p.test(c.req.path))
+    )
+      return next();
     throw new AppError('unauthenticated', 'Sign in first (POST /api/auth/login)');
   };
 }

@@ -89,8 +89,13 @@ describe('HTTP hardening', () => {
       expect(res.status, path).toBe(401);
       expect((await res.json()).error.code).toBe('unauthenticated');
     }
-    // The citizen's lookup and the sign-in stay open.
+    // The citizen's lookup, the sign-in and the published procedures stay open; drafts do not.
     expect((await rt.app.request('/api/public/dossiers/X?secret=Y')).status).toBe(404);
+    expect((await rt.app.request('/api/procedures')).status).toBe(200);
+    expect((await rt.app.request('/api/procedures/dang-ky-khai-sinh')).status).toBe(200);
+    expect((await rt.app.request('/api/units')).status).toBe(200);
+    expect((await rt.app.request('/api/procedures/dang-ky-khai-sinh?view=edit')).status).toBe(401);
+    expect((await rt.app.request('/api/dossiers')).status).toBe(401);
   });
 
   it("answers requests Node's parser rejects with the JSON error shape", async () => {

@@ -134,6 +134,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           }
         : null;
       if (c.req.valid('query').view === 'edit') {
+        requireUser(c);
         const draft = await drafts.get(id);
         if (draft) {
           const problems = validateProcedure(draft.procedure, { units: deps.registry.catalog() });
