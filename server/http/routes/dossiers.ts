@@ -9,7 +9,7 @@ import { reissueSecret } from '../../runtime/reissueSecret.ts';
 import { assertCanReadDossier, canReadDossier } from '../../runtime/readScope.ts';
 import { idempotencyOf, idempotent } from '../idempotency.ts';
 import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
-import type { DossierSnapshot } from '../../../engine/index.ts';
+import { EngineError, type DossierSnapshot } from '../../../engine/index.ts';
 import { issueSignedResult } from '../../pdf/issueResult.ts';
 
 /** Files an event attaches: uploads sent before (POST /api/uploads) or reused documents. */
@@ -195,7 +195,9 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         const r = await deps.dossiers.apply(trx, user, id, body).catch(async (error: unknown) => {
           // A refusal must not tell an officer outside the dossier's scope that it exists, nor
           // its state or version: checked only on failure, off the hot path.
-          // (In the write transaction: on SQLite it holds the one connection.)
+          // (In the write transaction: on SQLite it holds the one connection.) Database errors
+          // (a lock held elsewhere, a serialization failure) go up as they are, to be retried.
+          if (!(error instanceof AppError || error instanceof EngineError)) throw error;
           if (!(await canReadDossier(trx, deps.registry.catalog(), user, id)))
             throw new AppError('not-found', `No dossier "${id}"`);
           throw error;
