@@ -15,7 +15,7 @@ export const accountEn: AccountStrings = {
   adminLabel: 'Administrator',
   roleDesigner: 'Procedure designer',
   rolePublisher: 'Approves and publishes procedures',
-  roleSupervisor: 'Supervisor (reads the dossiers of the units under theirs)',
+  roleSupervisor: 'Supervisor (reads the dossiers below)',
   noRoles: 'No roles yet',
   changePassword: 'Change password',
   changePasswordIntro:

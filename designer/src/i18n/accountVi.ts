@@ -18,7 +18,7 @@ export const accountVi = {
   adminLabel: 'Quản trị hệ thống',
   roleDesigner: 'Thiết kế quy trình thủ tục',
   rolePublisher: 'Phê duyệt, công bố thủ tục',
-  roleSupervisor: 'Lãnh đạo, giám sát (xem hồ sơ các đơn vị trực thuộc)',
+  roleSupervisor: 'Lãnh đạo, giám sát (xem hồ sơ của cấp dưới)',
   noRoles: 'Chưa có vai trò',
   changePassword: 'Đổi mật khẩu',
   changePasswordIntro:

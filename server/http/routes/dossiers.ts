@@ -89,7 +89,7 @@ const ReadQuery = z.object({
   }),
   slip: z
     .string()
-    .regex(/^[a-z-]{1,40}$/)
+    .regex(/^[A-Za-z-]{1,40}$/)
     .optional()
     .openapi({ description: 'The slip printed (with purpose=print)' }),
 });
