@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { accessLogApi, type AccessLogEntry } from '../../api/accessLog.ts';
 import { ApiError } from '../../api/client.ts';
+import { slipTitles, type SlipKind } from '../../../../engine/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
@@ -13,7 +14,7 @@ import { RouteLink } from '../RouteLink.tsx';
  * by dossier code and by username.
  */
 export function AccessLogScreen({ user, onSignOut }: OfficeScreenProps) {
-  const { s, lang } = useI18n();
+  const { s, t, lang } = useI18n();
   const [dossier, setDossier] = useState('');
   const [username, setUsername] = useState('');
   const [items, setItems] = useState<AccessLogEntry[] | undefined>(undefined);
@@ -115,7 +116,15 @@ export function AccessLogScreen({ user, onSignOut }: OfficeScreenProps) {
                       </td>
                       <td>
                         {actionName[i.action] ?? i.action}
-                        {i.detail ? <span className="muted"> — {i.detail}</span> : null}
+                        {i.detail ? (
+                          <span className="muted">
+                            {' '}
+                            —{' '}
+                            {i.detail in slipTitles
+                              ? t(slipTitles[i.detail as SlipKind])
+                              : i.detail}
+                          </span>
+                        ) : null}
                       </td>
                     </tr>
                   ))}
