@@ -52,6 +52,8 @@ function officers(servers: readonly ServerProcess[], tokens: readonly string[]) 
         const e = await call(to.url, 'POST', `/api/dossiers/${r.body.id}/events`, to.token, {
           type,
           expectedVersion: version,
+          // A send-back must say why (#15).
+          ...(type === 'SEND_BACK' ? { note: 'Bổ sung thông tin người mẹ' } : {}),
         });
         count(e.status);
         if (e.status !== 200) {

@@ -30,7 +30,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    // Demo users on every database, PostgreSQL included (they are not created there by default).
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO_USERS: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
