@@ -215,14 +215,17 @@ describe('roles and routes of the accounts pages', () => {
   const t = (text: { vi: string } | undefined, fallback = '') => text?.vi ?? fallback;
 
   it('offers officer roles, never a citizen one, and keeps roles the account holds', () => {
-    expect(roleChoices(catalog, [])).toEqual(['reception', 'designer']);
+    expect(roleChoices(catalog, [])).toEqual(['reception', 'designer', 'publisher', 'supervisor']);
     expect(roleChoices(catalog, ['designer', 'reception', 'old-role'])).toEqual([
       'reception',
       'designer',
+      'publisher',
+      'supervisor',
       'old-role',
     ]);
     expect(roleLabel(catalog, 'reception', t, s)).toBe('Cán bộ tiếp nhận');
     expect(roleLabel(catalog, 'designer', t, s)).toBe(s.roleDesigner);
+    expect(roleLabel(catalog, 'supervisor', t, s)).toBe(s.roleSupervisor);
     expect(roleLabel(catalog, 'unknown', t, s)).toBe('unknown');
   });
 
