@@ -1,16 +1,11 @@
+import { foldDiacritics } from '../../engine/index.ts';
+
 /**
  * Text as the inbox search compares it: lowercase, without Vietnamese diacritics, "đ" as "d",
  * spaces collapsed — officers type "nguyen van an" for "Nguyễn Văn An".
  */
 export function foldSearchText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldDiacritics(text).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** The searchable text of a dossier: its code, the applicant's name and ID number. */

@@ -1,4 +1,5 @@
 import type { MachineConfig, Procedure, StateNodeConfig } from '../../../engine/index.ts';
+import { foldDiacritics } from '../../../engine/index.ts';
 
 /**
  * State paths: a step is named by the keys from the root to it, joined by dots (`thamTra`,
@@ -119,14 +120,7 @@ export function stateId(machine: MachineConfig, path: string): string {
   return explicit ?? (path === '' ? machine.id : `${machine.id}.${path}`);
 }
 
-/** Remove Vietnamese diacritics (đ → d) for identifiers and search. */
-export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
-}
+export { foldDiacritics };
 
 /** A camelCase identifier from a Vietnamese name: "Thẩm định hồ sơ" → "thamDinhHoSo". */
 export function keyFromName(name: string, fallback = 'buoc'): string {
