@@ -99,7 +99,10 @@ export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppE
       version: '0.1.0',
       description:
         'Dossiers (hồ sơ) run through administrative procedures (thủ tục hành chính). Errors are { error: { code, message, details } }.',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
+    // Relative: the document describes the server that serves it, whatever its address.
+    servers: [{ url: '/', description: 'This motcua server' }],
     security: [{ Bearer: [] }],
   });
   app.get('/api/docs', (c) => c.html(apiDocsPage(c.get('secureHeadersNonce') ?? '')));

@@ -21,6 +21,7 @@ export function registerAccessLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listAccessLog',
       path: '/api/access-log',
       tags: ['Access log'],
       summary:

@@ -58,6 +58,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'signIn',
       path: '/api/auth/login',
       tags: ['Auth'],
       summary: 'Sign in: a session cookie for the browser and a bearer token for API clients',
@@ -123,11 +124,13 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'signOut',
       path: '/api/auth/logout',
       tags: ['Auth'],
       summary: 'Sign out',
       responses: {
         200: { description: 'Signed out', content: { 'application/json': { schema: AnyObject } } },
+        ...errors(403),
       },
     }),
     async (c) => {
@@ -144,6 +147,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getCurrentUser',
       path: '/api/auth/me',
       tags: ['Auth'],
       summary: 'Who I am',

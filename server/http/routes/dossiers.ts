@@ -124,6 +124,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'receiveDossier',
       path: '/api/dossiers',
       tags: ['Dossiers'],
       summary: 'Receive a dossier (tiếp nhận hồ sơ)',
@@ -170,6 +171,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'sendDossierEvent',
       path: '/api/dossiers/{id}/events',
       tags: ['Dossiers'],
       summary: 'Send an event to a dossier (e.g. PROPOSE, SIGN, RETURN_RESULT)',
@@ -226,6 +228,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'reissueDossierSecret',
       path: '/api/dossiers/{id}/secret',
       tags: ['Dossiers'],
       summary:
@@ -256,6 +259,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getDossier',
       path: '/api/dossiers/{id}',
       tags: ['Dossiers'],
       summary: 'A dossier: state, history (control slip), deadlines, and the events you may send',
@@ -295,6 +299,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listDossiers',
       path: '/api/dossiers',
       tags: ['Dossiers'],
       summary: 'The inbox: dossiers by unit, role, step, status, deadline, procedure or text',

@@ -134,6 +134,7 @@ export function registerFileRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listDossierFiles',
       path: '/api/dossiers/{id}/files',
       tags: ['Files'],
       summary: "A dossier's files against its checklist, with the other papers and the result",
@@ -154,6 +155,7 @@ export function registerFileRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listReusableFiles',
       path: '/api/files',
       tags: ['Files'],
       summary:
@@ -176,6 +178,7 @@ export function registerFileRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getDigitisationReport',
       path: '/api/reports/digitisation',
       tags: ['Reports'],
       summary:

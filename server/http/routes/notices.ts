@@ -49,6 +49,7 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listNotices',
       path: '/api/notices',
       tags: ['Notices'],
       summary: "My unit's notices, newest first, with how many I have not seen",
@@ -124,6 +125,7 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'markNoticesSeen',
       path: '/api/notices/seen',
       tags: ['Notices'],
       summary:

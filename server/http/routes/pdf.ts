@@ -39,6 +39,7 @@ export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   const pdf = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
   app.openAPIRegistry.registerPath({
     method: 'get',
+    operationId: 'getDossierPdf',
     path: '/api/dossiers/{id}/pdf/{kind}',
     tags: ['Documents'],
     summary: 'A slip (rendered now) or the signed result (stored) of a dossier, as PDF',
@@ -63,6 +64,7 @@ export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   });
   app.openAPIRegistry.registerPath({
     method: 'post',
+    operationId: 'verifyPdf',
     path: '/api/verify',
     tags: ['Documents'],
     summary: 'Verify a signed PDF: valid or not, signer, signing time, dossier code, unchanged',

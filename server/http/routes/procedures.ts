@@ -62,6 +62,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listProcedures',
       path: '/api/procedures',
       tags: ['Procedures'],
       summary: 'The procedure library',
@@ -70,6 +71,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           description: 'Every current procedure with its validation status',
           content: { 'application/json': { schema: AnyObject } },
         },
+        ...errors(400),
       },
     }),
     async (c) => {
@@ -106,6 +108,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getProcedure',
       path: '/api/procedures/{id}',
       tags: ['Procedures'],
       summary:
@@ -176,6 +179,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   app.openapi(
     createRoute({
       method: 'put',
+      operationId: 'saveProcedureDraft',
       path: '/api/procedures/{id}',
       tags: ['Procedures'],
       summary:
@@ -266,11 +270,13 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listUnits',
       path: '/api/units',
       tags: ['Procedures'],
       summary: 'The catalog of levels, roles and units',
       responses: {
         200: { description: 'units.json', content: { 'application/json': { schema: AnyObject } } },
+        ...errors(400),
       },
     }),
     (c) => c.json(deps.registry.catalog() as never, 200),
@@ -279,6 +285,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getCalendar',
       path: '/api/calendar/{year}',
       tags: ['Procedures'],
       summary: 'Days off and swapped working days of a year (official schedule, else forecast)',

@@ -23,6 +23,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getLookupChallenge',
       path: '/api/public/challenge',
       tags: ['Public'],
       summary: 'A proof-of-work challenge (ALTCHA) to solve when a lookup asks for one',
@@ -31,6 +32,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           description: 'The challenge: algorithm, challenge, maxnumber, salt, signature',
           content: { 'application/json': { schema: AnyObject } },
         },
+        ...errors(400),
       },
     }),
     async (c) => c.json((await pow.challenge(deps.now())) as never, 200),
@@ -38,6 +40,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'lookupDossier',
       path: '/api/public/dossiers/{code}',
       tags: ['Public'],
       summary: 'Citizen lookup by dossier code and the secret printed on the receipt',

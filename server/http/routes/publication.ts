@@ -116,6 +116,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'submitDraftForReview',
       path: '/api/procedures/{id}/draft/submit',
       tags: ['Procedures'],
       summary: 'Submit the draft for review (If-Match: the draft ETag read)',
@@ -139,6 +140,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'returnDraft',
       path: '/api/procedures/{id}/draft/return',
       tags: ['Procedures'],
       summary: 'Send a submitted draft back for changes, with a note',
@@ -174,6 +176,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'publishProcedure',
       path: '/api/procedures/{id}/publish',
       tags: ['Procedures'],
       summary:
@@ -269,6 +272,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
   app.openapi(
     createRoute({
       method: 'delete',
+      operationId: 'discardDraft',
       path: '/api/procedures/{id}/draft',
       tags: ['Procedures'],
       summary: 'Discard the draft (the published version stays)',
@@ -288,6 +292,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listProcedureVersions',
       path: '/api/procedures/{id}/versions',
       tags: ['Procedures'],
       summary: 'Every published version (who, when, effective from, decision) and git revisions',
@@ -342,6 +347,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getProcedureVersion',
       path: '/api/procedures/{id}/versions/{version}',
       tags: ['Procedures'],
       summary: 'A published version, or a git revision (`git:<commit>`), of a procedure',

@@ -34,6 +34,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getSummaryReport',
       path: '/api/reports/summary',
       tags: ['Reports'],
       summary:

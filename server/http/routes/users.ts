@@ -65,6 +65,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'changePassword',
       path: '/api/auth/password',
       tags: ['Auth'],
       summary: 'Change my password (my other sessions end; this one stays)',
@@ -94,6 +95,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listUsers',
       path: '/api/users',
       tags: ['Users'],
       summary: 'Every account, by username (administrators)',
@@ -115,6 +117,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'createUser',
       path: '/api/users',
       tags: ['Users'],
       summary: 'Create an account (administrators)',
@@ -143,6 +146,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(
     createRoute({
       method: 'patch',
+      operationId: 'updateUser',
       path: '/api/users/{id}',
       tags: ['Users'],
       summary:
