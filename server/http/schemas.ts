@@ -44,3 +44,27 @@ export const IdempotencyHeader = z.object({
 
 /** Localized text. */
 export const Text = z.object({ vi: z.string(), en: z.string().optional() });
+
+/** A signed-in officer. */
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    unitId: z.string(),
+    roles: z.array(z.string()).readonly(),
+    isAdmin: z.boolean(),
+  })
+  .openapi('User');
+
+/** An account as the administrators manage it (never its password hash). */
+export const AccountSchema = UserSchema.extend({
+  disabled: z.boolean(),
+  createdAt: z.string().openapi({ format: 'date-time' }),
+}).openapi('Account');
+
+/** `{ user }`: an account after it was created or changed. */
+export const AccountAnswer = z.object({ user: AccountSchema }).openapi('AccountAnswer');
+
+/** `{ ok: true }`: done, nothing more to say. */
+export const Ok = z.object({ ok: z.literal(true) }).openapi('Ok');

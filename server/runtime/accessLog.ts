@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../http/context.ts';
 
 /** What was done with a dossier's personal data. */
-export type AccessAction = 'view' | 'print' | 'export' | 'file';
+export const ACCESS_ACTIONS = ['view', 'print', 'export', 'file'] as const;
+export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 /** One entry of the access log. */
 export interface AccessEntry {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseConfig } from '../../server/config.ts';
 import { createUser, DEMO_PASSWORD } from '../../server/seed.ts';
 import { startRuntime, type Runtime } from '../../server/startRuntime.ts';
+import { ApiContract } from './apiContract.ts';
 import { createPostgresDatabase } from './databases.ts';
 import { PROCEDURES_DIR } from './procedures.ts';
 
@@ -58,6 +59,8 @@ export async function startTestRuntime(
     ...options.env,
   });
   const runtime = await startRuntime(config, { now: clock.now, startScheduler: false });
+  const OPENAPI = '/api/openapi.json';
+  let contract: ApiContract | undefined;
   const call: TestRuntime['call'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -77,6 +80,22 @@ export async function startTestRuntime(
       parsed = JSON.parse(text);
     } catch {
       // not JSON
+    }
+    // Every JSON answer whose schema the OpenAPI document declares must conform to it: the
+    // whole suite checks the published contract, not only the tests written for it.
+    if (res.headers.get('content-type')?.includes('application/json') && path !== OPENAPI) {
+      contract ??= new ApiContract(
+        (await (await runtime.app.request(OPENAPI)).json()) as ConstructorParameters<
+          typeof ApiContract
+        >[0],
+      );
+      if (contract.declared(method, path, res.status)) {
+        const departures = contract.check(method, path, res.status, parsed);
+        if (departures.length)
+          throw new Error(
+            `${method} ${path} answered ${res.status} outside its OpenAPI schema: ${departures.join('; ')}`,
+          );
+      }
     }
     return { status: res.status, body: parsed };
   };

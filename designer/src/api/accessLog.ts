@@ -1,14 +1,10 @@
+import type { z } from '@hono/zod-openapi';
+import type { AccessLogPage } from '../../../server/http/routes/accessLog.ts';
 import { call } from './client.ts';
 
+// The answer's shape is the server's own schema (type-only: nothing of the server is bundled).
 /** One entry of the personal-data access log. */
-export interface AccessLogEntry {
-  readonly id: string;
-  readonly at: string;
-  readonly action: 'view' | 'print' | 'export' | 'file';
-  readonly detail: string | null;
-  readonly user: { id: string; username: string | null; displayName: string | null };
-  readonly dossier: { id: string; code: string | null };
-}
+export type AccessLogEntry = z.infer<typeof AccessLogPage>['items'][number];
 
 /** The administrators' view of the access log (GET /api/access-log). */
 export const accessLogApi = {
@@ -16,9 +12,6 @@ export const accessLogApi = {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(q)) if (v) params.set(k, v);
     const text = params.toString();
-    return call<{ items: AccessLogEntry[]; nextCursor: string | null }>(
-      'GET',
-      `/api/access-log${text ? `?${text}` : ''}`,
-    );
+    return call<z.infer<typeof AccessLogPage>>('GET', `/api/access-log${text ? `?${text}` : ''}`);
   },
 };

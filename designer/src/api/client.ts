@@ -1,3 +1,4 @@
+import type { z } from '@hono/zod-openapi';
 import type {
   DayInfo,
   Problem,
@@ -6,16 +7,10 @@ import type {
   UnitCatalog,
   WorkingTime,
 } from '../../../engine/index.ts';
+import type { UserSchema } from '../../../server/http/schemas.ts';
 
-/** The signed-in user, as `/api/auth/me` describes it. */
-export interface User {
-  readonly id: string | number;
-  readonly username: string;
-  readonly displayName?: string;
-  readonly unitId?: string | null;
-  readonly roles: readonly string[];
-  readonly isAdmin: boolean;
-}
+/** The signed-in user, as `/api/auth/me` describes it (the server's schema, type-only). */
+export type User = z.infer<typeof UserSchema>;
 
 /** Whether a user may save procedures (the server checks it again). */
 export function canDesign(user: User | undefined): boolean {

@@ -1,26 +1,12 @@
-import type { LocalizedText } from '../../../engine/index.ts';
+import type { z } from '@hono/zod-openapi';
+import type { NoticePage as NoticePageSchema } from '../../../server/http/routes/notices.ts';
 import { call } from './client.ts';
 
-/** A notice (thông báo) to the signed-in user's unit: a dossier due soon or overdue. */
-export interface Notice {
-  readonly id: string;
-  readonly dossierId: string;
-  /** The dossier's code (mã hồ sơ). */
-  readonly code: string;
-  readonly procedure: LocalizedText;
-  readonly message: LocalizedText;
-  readonly createdAt: string;
-  /** Raised after the user last opened the notices. */
-  readonly unread: boolean;
-}
-
+// The answer's shape is the server's own schema (type-only: nothing of the server is bundled).
 /** A page of notices, newest first, and the unread count of the whole list. */
-export interface NoticePage {
-  readonly unread: number;
-  readonly items: readonly Notice[];
-  /** Where the next page starts; null on the last page. */
-  readonly nextCursor: string | null;
-}
+export type NoticePage = z.infer<typeof NoticePageSchema>;
+/** A notice (thông báo) to the signed-in user's unit: a dossier due soon or overdue. */
+export type Notice = NoticePage['items'][number];
 
 /** How many notices a page of the bell's list holds. */
 export const NOTICE_PAGE_SIZE = 20;

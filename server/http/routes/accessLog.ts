@@ -1,9 +1,10 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../appError.ts';
+import { ACCESS_ACTIONS, type AccessAction } from '../../runtime/accessLog.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { AnyObject, errors } from '../schemas.ts';
+import { errors } from '../schemas.ts';
 
 const Query = z.object({
   dossier: z
@@ -15,6 +16,27 @@ const Query = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** One entry of the personal-data access log. */
+const AccessLogEntry = z
+  .object({
+    id: z.string(),
+    at: z.string().openapi({ format: 'date-time' }),
+    action: z.enum(ACCESS_ACTIONS),
+    detail: z.string().nullable(),
+    user: z.object({
+      id: z.string(),
+      username: z.string().nullable(),
+      displayName: z.string().nullable(),
+    }),
+    dossier: z.object({ id: z.string(), code: z.string().nullable() }),
+  })
+  .openapi('AccessLogEntry');
+
+/** A page of the access log, newest first. */
+export const AccessLogPage = z
+  .object({ items: z.array(AccessLogEntry), nextCursor: z.string().nullable() })
+  .openapi('AccessLogPage');
 
 /** The access log of personal data (nhật ký truy cập dữ liệu cá nhân), for administrators. */
 export function registerAccessLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -29,9 +51,8 @@ export function registerAccessLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       request: { query: Query },
       responses: {
         200: {
-          description:
-            '{ items: [{ id, at, action, detail, user: { id, username, displayName }, dossier: { id, code } }], nextCursor }',
-          content: { 'application/json': { schema: AnyObject } },
+          description: 'A page of the log, newest first',
+          content: { 'application/json': { schema: AccessLogPage } },
         },
         ...errors(401, 403, 422),
       },
@@ -84,13 +105,13 @@ export function registerAccessLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           items: page.map((r) => ({
             id: r.id,
             at: new Date(Number(r.at)).toISOString(),
-            action: r.action,
+            action: r.action as AccessAction,
             detail: r.detail,
             user: { id: r.user_id, username: r.username, displayName: r.display_name },
             dossier: { id: r.dossier_id, code: r.code },
           })),
           nextCursor: rows.length > q.limit && last ? encodeCursor(Number(last.at), last.id) : null,
-        } as never,
+        },
         200,
       );
     },

@@ -13,11 +13,19 @@ import {
   recordFailure,
 } from '../../auth/throttle.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { AnyObject, errors } from '../schemas.ts';
+import { errors, Ok, UserSchema } from '../schemas.ts';
 
 const LoginBody = z
   .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) })
   .openapi('Login');
+
+const SignedIn = z
+  .object({
+    token: z.string().openapi({ description: 'Bearer token for API clients (shown once)' }),
+    expiresAt: z.string().openapi({ format: 'date-time' }),
+    user: UserSchema,
+  })
+  .openapi('SignedIn');
 
 /**
  * How long a password check takes here (a moving average of real ones). A sign-in for an unknown
@@ -64,7 +72,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       summary: 'Sign in: a session cookie for the browser and a bearer token for API clients',
       request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
       responses: {
-        200: { description: 'Signed in', content: { 'application/json': { schema: AnyObject } } },
+        200: { description: 'Signed in', content: { 'application/json': { schema: SignedIn } } },
         ...errors(400, 401, 422),
       },
     }),
@@ -115,7 +123,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
           token: session.token,
           expiresAt: new Date(session.expiresAt).toISOString(),
           user: userFromRow(user),
-        } as never,
+        },
         200,
       );
     },
@@ -129,7 +137,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       tags: ['Auth'],
       summary: 'Sign out',
       responses: {
-        200: { description: 'Signed out', content: { 'application/json': { schema: AnyObject } } },
+        200: { description: 'Signed out', content: { 'application/json': { schema: Ok } } },
         ...errors(403),
       },
     }),
@@ -140,7 +148,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         await deleteSession(deps.db, token);
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      return c.json({ ok: true } as never, 200);
+      return c.json({ ok: true as const }, 200);
     },
   );
 
@@ -154,11 +162,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       responses: {
         200: {
           description: 'The signed-in user',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: UserSchema } },
         },
         ...errors(401),
       },
     }),
-    (c) => c.json(requireUser(c) as never, 200),
+    (c) => c.json(requireUser(c), 200),
   );
 }

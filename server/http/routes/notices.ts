@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { AnyObject, errors } from '../schemas.ts';
+import { errors, Text } from '../schemas.ts';
 
 const NoticeQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -16,6 +16,32 @@ const SeenBody = z
   .object({ until: z.string().datetime({ offset: true }).optional() })
   .strict()
   .openapi('NoticesSeen');
+
+/** A notice to the user's unit: a dossier due soon or overdue. */
+const Notice = z
+  .object({
+    id: z.string(),
+    dossierId: z.string(),
+    code: z.string().openapi({ description: 'The dossier code (mã hồ sơ)' }),
+    procedure: Text,
+    message: Text,
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    unread: z.boolean().openapi({ description: 'Raised after the user last opened the notices' }),
+  })
+  .openapi('Notice');
+
+/** A page of notices, newest first, and the unread count of the whole list. */
+export const NoticePage = z
+  .object({
+    unread: z.number().int(),
+    items: z.array(Notice).readonly(),
+    nextCursor: z.string().nullable().openapi({ description: 'null on the last page' }),
+  })
+  .openapi('NoticePage');
+
+const SeenAnswer = z
+  .object({ ok: z.literal(true), unread: z.number().int() })
+  .openapi('NoticesSeenAnswer');
 
 /** Until when a user has seen their unit's notices: their mark, else their account's creation. */
 async function seenUntil(db: Kysely<Database>, user: User): Promise<number> {
@@ -56,9 +82,8 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       request: { query: NoticeQuery },
       responses: {
         200: {
-          description:
-            '{ unread, items: [{ id, dossierId, code, procedure, message, createdAt, unread }], nextCursor }',
-          content: { 'application/json': { schema: AnyObject } },
+          description: "A page of my unit's notices",
+          content: { 'application/json': { schema: NoticePage } },
         },
         ...errors(401, 422),
       },
@@ -103,7 +128,7 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
             dossierId: r.dossier_id,
             code: r.code,
             procedure: procedure?.name ?? { vi: r.procedure_id },
-            message: JSON.parse(r.message) as unknown,
+            message: JSON.parse(r.message) as z.infer<typeof Text>,
             createdAt: new Date(createdAt).toISOString(),
             unread: createdAt > seen,
           };
@@ -116,7 +141,7 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           items,
           nextCursor:
             rows.length > q.limit && last ? encodeCursor(Number(last.created_at), last.id) : null,
-        } as never,
+        },
         200,
       );
     },
@@ -135,8 +160,8 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       },
       responses: {
         200: {
-          description: '{ ok, unread }: what is still unread after the mark',
-          content: { 'application/json': { schema: AnyObject } },
+          description: 'What is still unread after the mark',
+          content: { 'application/json': { schema: SeenAnswer } },
         },
         ...errors(401, 422),
       },
@@ -158,7 +183,7 @@ export function registerNoticeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         );
       }
       const unread = await unreadAfter(user, Math.max(until, seen));
-      return c.json({ ok: true, unread } as never, 200);
+      return c.json({ ok: true as const, unread }, 200);
     },
   );
 }

@@ -5,7 +5,7 @@ import type { User } from '../../auth/sessions.ts';
 import { evictUser, requireUser, tokenOf } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { idempotencyOf, idempotent } from '../idempotency.ts';
-import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
+import { AccountAnswer, AccountSchema, errors, IdempotencyHeader, Ok } from '../schemas.ts';
 
 const Username = z
   .string()
@@ -54,6 +54,8 @@ const UserIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
+const UserList = z.object({ users: z.array(AccountSchema).readonly() }).openapi('UserList');
+
 function requireAdmin(c: Context<AppEnv>): User {
   const user = requireUser(c);
   if (!user.isAdmin) throw new AppError('forbidden', 'Only an administrator manages accounts');
@@ -73,7 +75,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         body: { content: { 'application/json': { schema: PasswordBody } }, required: true },
       },
       responses: {
-        200: { description: 'Changed', content: { 'application/json': { schema: AnyObject } } },
+        200: { description: 'Changed', content: { 'application/json': { schema: Ok } } },
         ...errors(400, 401, 422),
       },
     }),
@@ -88,7 +90,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       );
       await deps.writes.run((trx) => change.write(trx, deps.now()));
       evictUser(user.id);
-      return c.json({ ok: true } as never, 200);
+      return c.json({ ok: true as const }, 200);
     },
   );
 
@@ -101,16 +103,15 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       summary: 'Every account, by username (administrators)',
       responses: {
         200: {
-          description:
-            '{ users: [{ id, username, displayName, unitId, roles, isAdmin, disabled, createdAt }] }',
-          content: { 'application/json': { schema: AnyObject } },
+          description: 'The accounts',
+          content: { 'application/json': { schema: UserList } },
         },
         ...errors(401, 403),
       },
     }),
     async (c) => {
       requireAdmin(c);
-      return c.json({ users: await deps.users.list() } as never, 200);
+      return c.json({ users: await deps.users.list() }, 200);
     },
   );
 
@@ -126,7 +127,10 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         headers: IdempotencyHeader,
       },
       responses: {
-        201: { description: '{ user }', content: { 'application/json': { schema: AnyObject } } },
+        201: {
+          description: 'The new account',
+          content: { 'application/json': { schema: AccountAnswer } },
+        },
         ...errors(400, 401, 403, 409, 422),
       },
     }),
@@ -139,7 +143,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         status: 201,
         body: { user: await create.write(trx, deps.now()) },
       }));
-      return c.json(answer.body as never, 201);
+      return c.json(answer.body as z.infer<typeof AccountAnswer>, 201);
     },
   );
 
@@ -157,7 +161,10 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         headers: IdempotencyHeader,
       },
       responses: {
-        200: { description: '{ user }', content: { 'application/json': { schema: AnyObject } } },
+        200: {
+          description: 'The changed account',
+          content: { 'application/json': { schema: AccountAnswer } },
+        },
         ...errors(400, 401, 403, 404, 409, 422),
       },
     }),
@@ -172,7 +179,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         body: { user: await update.write(trx, deps.now()) },
       }));
       evictUser(id);
-      return c.json(answer.body as never, 200);
+      return c.json(answer.body as z.infer<typeof AccountAnswer>, 200);
     },
   );
 }

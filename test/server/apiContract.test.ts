@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiContract } from '../support/apiContract.ts';
+import { dialectsUnderTest } from '../support/databases.ts';
+import { startTestRuntime, type TestRuntime } from '../support/runtime.ts';
+
+const dialects = await dialectsUnderTest();
+
+/**
+ * The OpenAPI document declares what the API answers, and the answers keep to it. Every test's
+ * `rt.call` checks a declared answer against its schema (test/support/runtime.ts); this suite
+ * drives the routes whose answers are declared and proves the check can fail.
+ */
+describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (dialect) => {
+  let rt: TestRuntime;
+  let contract: ApiContract;
+
+  beforeAll(async () => {
+    rt = await startTestRuntime(dialect);
+    contract = new ApiContract((await rt.call('GET', '/api/openapi.json')).body);
+  });
+  afterAll(async () => rt?.dispose());
+
+  it('declares the answers of sign-in, accounts, notices and the access log', () => {
+    for (const [method, path, status] of [
+      ['POST', '/api/auth/login', 200],
+      ['GET', '/api/auth/me', 200],
+      ['POST', '/api/auth/logout', 200],
+      ['POST', '/api/auth/password', 200],
+      ['GET', '/api/users', 200],
+      ['POST', '/api/users', 201],
+      ['PATCH', '/api/users/x', 200],
+      ['GET', '/api/notices', 200],
+      ['POST', '/api/notices/seen', 200],
+      ['GET', '/api/access-log', 200],
+      ['GET', '/api/dossiers/x', 404],
+    ] as const)
+      expect(contract.declared(method, path, status), `${method} ${path} ${status}`).toBe(true);
+  });
+
+  it('finds a body that departs from its schema', () => {
+    expect(contract.check('GET', '/api/auth/me', 200, { id: 1, username: 'a' })).not.toEqual([]);
+    expect(
+      contract.check('GET', '/api/notices', 200, {
+        unread: 0,
+        items: [{ id: 'n' }],
+        nextCursor: null,
+      }),
+    ).not.toEqual([]);
+    expect(
+      contract.check('GET', '/api/notices', 200, { unread: 0, items: [], nextCursor: null }),
+    ).toEqual([]);
+  });
+
+  it('answers sign-in, accounts, notices and the access log within their schemas', async () => {
+    // Each call below is checked against the document by rt.call; a departure throws.
+    const admin = await rt.login('admin');
+    const me = await rt.call('GET', '/api/auth/me', { token: admin });
+    expect(me.body.username).toBe('admin');
+    const users = await rt.call('GET', '/api/users', { token: admin });
+    expect(users.body.users.length).toBeGreaterThan(0);
+    const created = await rt.call('POST', '/api/users', {
+      token: admin,
+      body: {
+        username: 'hop-dong-01',
+        displayName: 'Cán bộ hợp đồng',
+        unitId: 'tu-phap-xa',
+        roles: ['specialist'],
+        password: 'Bến-Thành-chợ-2026',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const changed = await rt.call('PATCH', `/api/users/${created.body.user.id}`, {
+      token: admin,
+      body: { displayName: 'Cán bộ hợp đồng (tư pháp)' },
+    });
+    expect(changed.body.user.displayName).toBe('Cán bộ hợp đồng (tư pháp)');
+    const officer = await rt.login('hop-dong-01', 'Bến-Thành-chợ-2026');
+    const notices = await rt.call('GET', '/api/notices', { token: officer });
+    expect(notices.body).toEqual({ unread: 0, items: [], nextCursor: null });
+    expect((await rt.call('POST', '/api/notices/seen', { token: officer, body: {} })).body).toEqual(
+      {
+        ok: true,
+        unread: 0,
+      },
+    );
+    const password = await rt.call('POST', '/api/auth/password', {
+      token: officer,
+      body: { currentPassword: 'Bến-Thành-chợ-2026', newPassword: 'Hồ-Gươm-rùa-vàng-2027' },
+    });
+    expect(password.status, JSON.stringify(password.body)).toBe(200);
+    const log = await rt.call('GET', '/api/access-log', { token: admin });
+    expect(Array.isArray(log.body.items)).toBe(true);
+    const missing = await rt.call('GET', '/api/dossiers/00000000-0000-4000-8000-000000000000', {
+      token: admin,
+    });
+    expect(missing.status).toBe(404);
+    expect((await rt.call('POST', '/api/auth/logout', { token: officer })).body).toEqual({
+      ok: true,
+    });
+  });
+});
