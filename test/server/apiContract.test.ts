@@ -20,7 +20,7 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
   });
   afterAll(async () => rt?.dispose());
 
-  it('declares the answers of sign-in, accounts, notices and the access log', () => {
+  it('declares the answers of sign-in, accounts, notices, the access log and publication', () => {
     for (const [method, path, status] of [
       ['POST', '/api/auth/login', 200],
       ['GET', '/api/auth/me', 200],
@@ -32,6 +32,12 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
       ['GET', '/api/notices', 200],
       ['POST', '/api/notices/seen', 200],
       ['GET', '/api/access-log', 200],
+      ['POST', '/api/procedures/x/draft/submit', 200],
+      ['POST', '/api/procedures/x/draft/return', 200],
+      ['POST', '/api/procedures/x/publish', 200],
+      ['DELETE', '/api/procedures/x/draft', 200],
+      ['GET', '/api/procedures/x/versions', 200],
+      ['GET', '/api/procedures/x/versions/1', 200],
       ['GET', '/api/dossiers/x', 404],
     ] as const)
       expect(contract.declared(method, path, status), `${method} ${path} ${status}`).toBe(true);

@@ -7,6 +7,7 @@ import type {
   UnitCatalog,
   WorkingTime,
 } from '../../../engine/index.ts';
+import type { DraftInfoAnswer } from '../../../server/http/routes/publication.ts';
 import type { UserSchema } from '../../../server/http/schemas.ts';
 
 /** The signed-in user, as `/api/auth/me` describes it (the server's schema, type-only). */
@@ -37,17 +38,8 @@ export interface ProcedureSummary {
   readonly upcoming?: { readonly version: string; readonly effectiveFrom: string } | null;
 }
 
-/** Where the draft of a procedure stands. */
-export interface DraftInfo {
-  readonly status: 'draft' | 'review';
-  readonly saves: number;
-  readonly createdBy: string;
-  readonly savedBy: string;
-  readonly savedAt: string;
-  readonly submittedBy: string | null;
-  readonly submittedAt: string | null;
-  readonly reviewNote: string | null;
-}
+/** Where the draft of a procedure stands (the server's schema, type-only). */
+export type DraftInfo = DraftInfoAnswer;
 
 /** A procedure as read for editing. */
 export interface LoadedProcedure {

@@ -1,36 +1,23 @@
 import type { Procedure, ProcedureMetrics } from '../../../engine/index.ts';
-import { call, type DraftInfo } from './client.ts';
+import type { DraftChange, VersionHistoryAnswer } from '../../../server/http/routes/publication.ts';
+import { call } from './client.ts';
 
+// The answers' shapes are the server's own schemas (type-only: nothing of the server is bundled).
 /** A published version of a procedure, as the register records it. */
-export interface PublishedVersion {
-  readonly version: string;
-  readonly source: 'review' | 'file';
-  readonly publishedByName: string | null;
-  readonly submittedByName: string | null;
-  readonly publishedAt: string;
-  readonly effectiveFrom: string;
-  readonly decisionNumber: string | null;
-  readonly state: 'in-effect' | 'upcoming' | 'past';
-}
-
+export type PublishedVersion = VersionHistoryAnswer['versions'][number];
 /** A git revision of the procedure's file (when the library is a git checkout). */
-export interface GitRevision {
-  readonly commit: string;
-  readonly date: string;
-  readonly author: string;
-  readonly subject: string;
-}
+export type GitRevision = VersionHistoryAnswer['git'][number];
 
 const path = (id: string) => `/api/procedures/${encodeURIComponent(id)}`;
 
 /** Review and publication of drafts; the history of published versions. */
 export const publication = {
   submit: (id: string, etag: string) =>
-    call<{ etag: string; draft: DraftInfo }>('POST', `${path(id)}/draft/submit`, undefined, {
+    call<DraftChange>('POST', `${path(id)}/draft/submit`, undefined, {
       'if-match': `"${etag}"`,
     }),
   sendBack: (id: string, note: string) =>
-    call<{ etag: string; draft: DraftInfo }>('POST', `${path(id)}/draft/return`, { note }),
+    call<DraftChange>('POST', `${path(id)}/draft/return`, { note }),
   publish: (id: string, etag: string, effectiveFrom: string, decisionNumber: string | null) =>
     call<{ version: string; etag: string }>('POST', `${path(id)}/publish`, {
       etag,
@@ -38,13 +25,7 @@ export const publication = {
       decisionNumber,
     }),
   discard: (id: string) => call<unknown>('DELETE', `${path(id)}/draft`),
-  versions: (id: string) =>
-    call<{
-      id: string;
-      draft: DraftInfo | null;
-      versions: PublishedVersion[];
-      git: GitRevision[];
-    }>('GET', `${path(id)}/versions`),
+  versions: (id: string) => call<VersionHistoryAnswer>('GET', `${path(id)}/versions`),
   /** A published version, or `git:<commit>`. */
   version: (id: string, version: string) =>
     call<{ procedure: Procedure; version: string; metrics: ProcedureMetrics }>(

@@ -8,6 +8,82 @@ import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { AnyObject, errors } from '../schemas.ts';
 
+const Instant = z.string().openapi({ format: 'date-time' });
+
+/** Where the draft of a procedure stands (without its content). */
+const DraftInfo = z
+  .object({
+    status: z.enum(['draft', 'review']),
+    saves: z.number().int(),
+    createdBy: z.string(),
+    savedBy: z.string(),
+    savedAt: Instant,
+    submittedBy: z.string().nullable(),
+    submittedAt: Instant.nullable(),
+    reviewNote: z.string().nullable(),
+  })
+  .openapi('DraftInfo');
+
+/** A draft after a change of status: its new ETag and where it stands. */
+const DraftAnswer = z.object({ etag: z.string(), draft: DraftInfo }).openapi('DraftAnswer');
+
+/** A published version, as the register records it. */
+const PublishedVersion = z
+  .object({
+    version: z.string(),
+    source: z.enum(['review', 'file']),
+    publishedBy: z.string().nullable(),
+    publishedByName: z.string().nullable(),
+    submittedByName: z.string().nullable(),
+    publishedAt: Instant,
+    effectiveFrom: Instant,
+    decisionNumber: z.string().nullable(),
+    state: z.enum(['in-effect', 'upcoming', 'past']),
+  })
+  .openapi('PublishedVersion');
+
+/** A git revision of the procedure's file. */
+const GitRevision = z
+  .object({ commit: z.string(), date: z.string(), author: z.string(), subject: z.string() })
+  .openapi('GitRevision');
+
+/** The history of a procedure: its draft, published versions (newest first), git revisions. */
+export const VersionHistory = z
+  .object({
+    id: z.string(),
+    draft: z.union([DraftInfo, z.null()]),
+    versions: z.array(PublishedVersion).readonly(),
+    git: z.array(GitRevision).readonly(),
+  })
+  .openapi('VersionHistory');
+
+const Published = z
+  .object({
+    version: z.string(),
+    etag: z.string(),
+    publication: z.object({
+      id: z.string(),
+      procedureId: z.string(),
+      version: z.string(),
+      publishedBy: z.string().nullable(),
+      submittedBy: z.string().nullable(),
+      publishedAt: Instant,
+      effectiveFrom: Instant,
+      decisionNumber: z.string().nullable(),
+      source: z.enum(['review', 'file']),
+    }),
+  })
+  .openapi('Published');
+
+/** A version of a procedure: the definition (see procedure.schema.json) and its figures. */
+const VersionAnswer = z
+  .object({ procedure: AnyObject, version: z.string(), metrics: AnyObject })
+  .openapi('ProcedureVersion');
+
+export type DraftInfoAnswer = z.infer<typeof DraftInfo>;
+export type DraftChange = z.infer<typeof DraftAnswer>;
+export type VersionHistoryAnswer = z.infer<typeof VersionHistory>;
+
 const IdParam = z.object({
   id: z
     .string()
@@ -30,7 +106,7 @@ export function startOfLocalDate(date: string): number {
 }
 
 /** The draft as the API shows it (without its content). */
-export function draftInfo(d: Draft) {
+export function draftInfo(d: Draft): z.infer<typeof DraftInfo> {
   return {
     status: d.status,
     saves: d.saves,
@@ -111,7 +187,9 @@ function gitShow(dir: string, commit: string, file: string): string | undefined 
  */
 export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const drafts = new DraftStore(deps.db);
-  const ok = { content: { 'application/json': { schema: AnyObject } } };
+  const json = <T extends z.ZodType>(schema: T) => ({
+    content: { 'application/json': { schema } },
+  });
 
   app.openapi(
     createRoute({
@@ -124,7 +202,10 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
         params: IdParam,
         headers: z.object({ 'if-match': z.string().max(100).optional() }),
       },
-      responses: { 200: { description: 'Submitted', ...ok }, ...errors(401, 403, 404, 409) },
+      responses: {
+        200: { description: 'Submitted', ...json(DraftAnswer) },
+        ...errors(401, 403, 404, 409),
+      },
     }),
     async (c) => {
       const user = requireUser(c);
@@ -133,7 +214,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       const draft = await draftOr404(drafts, id);
       requireFresh(draft, ifMatch(c.req.valid('header')['if-match']));
       const next = await drafts.setStatus(id, 'review', user.id, deps.now());
-      return c.json({ etag: next.etag, draft: draftInfo(next) } as never, 200);
+      return c.json({ etag: next.etag, draft: draftInfo(next) }, 200);
     },
   );
 
@@ -153,7 +234,10 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
           required: true,
         },
       },
-      responses: { 200: { description: 'Returned', ...ok }, ...errors(401, 403, 404, 409, 422) },
+      responses: {
+        200: { description: 'Returned', ...json(DraftAnswer) },
+        ...errors(401, 403, 404, 409, 422),
+      },
     }),
     async (c) => {
       const user = requireUser(c);
@@ -169,7 +253,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
         deps.now(),
         c.req.valid('json').note,
       );
-      return c.json({ etag: next.etag, draft: draftInfo(next) } as never, 200);
+      return c.json({ etag: next.etag, draft: draftInfo(next) }, 200);
     },
   );
 
@@ -197,7 +281,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
         },
       },
       responses: {
-        200: { description: 'Published', ...ok },
+        200: { description: 'Published', ...json(Published) },
         ...errors(401, 403, 404, 409, 422),
       },
     }),
@@ -263,7 +347,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
             publishedAt: new Date(result.publication.publishedAt).toISOString(),
             effectiveFrom: new Date(result.publication.effectiveFrom).toISOString(),
           },
-        } as never,
+        },
         200,
       );
     },
@@ -277,7 +361,10 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       tags: ['Procedures'],
       summary: 'Discard the draft (the published version stays)',
       request: { params: IdParam },
-      responses: { 200: { description: 'Discarded', ...ok }, ...errors(401, 403, 404) },
+      responses: {
+        200: { description: 'Discarded', ...json(z.object({ discarded: z.string() })) },
+        ...errors(401, 403, 404),
+      },
     }),
     async (c) => {
       const user = requireUser(c);
@@ -285,7 +372,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       const { id } = c.req.valid('param');
       await draftOr404(drafts, id);
       await drafts.remove(id);
-      return c.json({ discarded: id } as never, 200);
+      return c.json({ discarded: id }, 200);
     },
   );
 
@@ -297,7 +384,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       tags: ['Procedures'],
       summary: 'Every published version (who, when, effective from, decision) and git revisions',
       request: { params: IdParam },
-      responses: { 200: { description: 'History', ...ok }, ...errors(404) },
+      responses: { 200: { description: 'History', ...json(VersionHistory) }, ...errors(404) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -334,11 +421,14 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
             publishedAt: new Date(p.publishedAt).toISOString(),
             effectiveFrom: new Date(p.effectiveFrom).toISOString(),
             decisionNumber: p.decisionNumber,
-            state:
-              p.id === inEffect?.id ? 'in-effect' : p.effectiveFrom > now ? 'upcoming' : 'past',
+            state: (p.id === inEffect?.id
+              ? 'in-effect'
+              : p.effectiveFrom > now
+                ? 'upcoming'
+                : 'past') as z.infer<typeof PublishedVersion>['state'],
           })),
           git: entry ? gitLog(deps.registry.dir, `${id}.json`) : [],
-        } as never,
+        },
         200,
       );
     },
@@ -360,7 +450,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
             .openapi({ param: { name: 'version', in: 'path' } }),
         }),
       },
-      responses: { 200: { description: 'The definition', ...ok }, ...errors(404) },
+      responses: { 200: { description: 'The definition', ...json(VersionAnswer) }, ...errors(404) },
     }),
     async (c) => {
       const { id, version } = c.req.valid('param');
@@ -378,7 +468,14 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       } else procedure = await deps.registry.version(id, version);
       if (!procedure || typeof procedure !== 'object' || !procedure.machine)
         throw new AppError('not-found', `Procedure "${id}" has no version "${version}"`);
-      return c.json({ procedure, version, metrics: procedureMetrics(procedure) } as never, 200);
+      return c.json(
+        {
+          procedure: procedure as unknown as Record<string, unknown>,
+          version,
+          metrics: procedureMetrics(procedure) as unknown as Record<string, unknown>,
+        },
+        200,
+      );
     },
   );
 }

@@ -10,7 +10,10 @@ export function useVersions(id: string): {
   versions: readonly PublishedVersion[];
   git: readonly GitRevision[];
 } {
-  const [state, setState] = useState<{ versions: PublishedVersion[]; git: GitRevision[] }>({
+  const [state, setState] = useState<{
+    versions: readonly PublishedVersion[];
+    git: readonly GitRevision[];
+  }>({
     versions: [],
     git: [],
   });
