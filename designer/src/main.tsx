@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
@@ -25,10 +26,16 @@ if (opened.name === 'editor') {
 // Live validation runs in a worker; its schemas compile while the network is busy.
 startValidator();
 
+// Server data the screens share (the notices' unread count, …) is fetched and polled through
+// TanStack Query: one cache, refetch when a hidden page shows again, no timers of our own.
+const queries = new QueryClient();
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nProvider>
-      <App />
-    </I18nProvider>
+    <QueryClientProvider client={queries}>
+      <I18nProvider>
+        <App />
+      </I18nProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

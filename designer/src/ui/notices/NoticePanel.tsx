@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef } from 'react';
 import { noticeApi, type Notice } from '../../api/notices.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../I18n.tsx';
@@ -6,14 +7,6 @@ import { RouteLink } from '../RouteLink.tsx';
 import { noticeTime } from './noticeText.ts';
 
 /** What the panel holds: the notices read so far, where the next page starts, and its state. */
-interface Loaded {
-  readonly items: readonly Notice[];
-  /** The unread count the first page came with. */
-  readonly unread: number;
-  readonly next: string | null;
-  readonly status: 'loading' | 'ready' | 'error';
-}
-
 /** One notice: the message, the dossier's code (a link to its page), the procedure, the time. */
 function NoticeItem({ notice, onFollow }: { notice: Notice; onFollow: () => void }) {
   const { s, t, lang } = useI18n();
@@ -65,40 +58,31 @@ export function NoticePanel({
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const shown = useRef(false);
-  const [loaded, setLoaded] = useState<Loaded>({
-    items: [],
-    unread: 0,
-    next: null,
-    status: 'loading',
+  // Fetched afresh each time the panel opens (nothing kept once it closes), page by page.
+  const query = useInfiniteQuery({
+    queryKey: ['notices', 'panel'],
+    queryFn: ({ pageParam }) => noticeApi.list(undefined, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    gcTime: 0,
+    retry: false,
+    refetchOnWindowFocus: false,
   });
-
-  const load = (cursor: string | null) => {
-    setLoaded((l) => ({ ...l, status: 'loading' }));
-    noticeApi.list(undefined, cursor).then(
-      (page) =>
-        setLoaded((l) => ({
-          items: cursor ? [...l.items, ...page.items] : page.items,
-          unread: cursor ? l.unread : page.unread,
-          next: page.nextCursor,
-          status: 'ready',
-        })),
-      () => setLoaded((l) => ({ ...l, status: 'error' })),
-    );
-  };
+  const first = query.data?.pages[0];
 
   useEffect(() => {
     // Keyboard users land in the panel; Escape takes them back to the bell.
     panel.current?.focus();
-    load(null);
-    // Once, when the panel opens; "Xem thêm" loads the next pages.
   }, []);
   useEffect(() => {
-    if (shown.current || loaded.status !== 'ready') return;
+    if (shown.current || !first) return;
     shown.current = true;
-    onShown(loaded);
-  }, [loaded, onShown]);
+    onShown(first);
+  }, [first, onShown]);
 
-  const { items, next, status } = loaded;
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const next = query.hasNextPage ? (query.data?.pages.at(-1)?.nextCursor ?? null) : null;
+  const status = query.isError ? 'error' : query.isFetching ? 'loading' : 'ready';
   return (
     <div
       id={id}
@@ -135,7 +119,7 @@ export function NoticePanel({
             type="button"
             className="btn btn-small btn-block"
             disabled={status === 'loading'}
-            onClick={() => load(next)}
+            onClick={() => void query.fetchNextPage()}
           >
             {status === 'loading' ? s.loading : s.noticesMore}
           </button>

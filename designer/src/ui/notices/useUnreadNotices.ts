@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { noticeApi } from '../../api/notices.ts';
 
 /** How often the bell asks for the unread count while the page is visible. */
@@ -6,12 +7,6 @@ export const NOTICE_POLL_MS = 60_000;
 
 /** A count known for less than this is not asked again when another screen mounts the bell. */
 const FRESH_MS = 15_000;
-
-/**
- * The last count known, by user, and when: every screen draws its own top bar, and the badge
- * should neither blink out and back nor be asked for again on each navigation.
- */
-let remembered: { readonly user: string; readonly unread: number; readonly at: number } | undefined;
 
 /** The unread count of the user's notices, how to ask again, and how to set a known count. */
 export interface UnreadNotices {
@@ -21,50 +16,36 @@ export interface UnreadNotices {
 }
 
 /**
- * The number of unread notices of the signed-in user: asked on mount (unless just known), every
- * minute while the page is visible (document.visibilityState), and as soon as a hidden page shows
- * again. Only the latest request counts, so that a poll answered late cannot bring back a count
- * just cleared.
+ * The number of unread notices of the signed-in user, kept by TanStack Query under the user's
+ * key: asked on mount unless known for less than 15 s (every screen draws its own top bar, and
+ * the badge should neither blink out and back nor be asked for on each navigation), every minute
+ * while the page is visible, and as soon as a hidden page shows again. A count set from an answer
+ * (opening the panel marks all seen) cancels a poll still in flight, so a poll answered late
+ * cannot bring back a count just cleared. A failed poll keeps the last count; an ended session is
+ * handled by the API client.
  */
 export function useUnreadNotices(user: string): UnreadNotices {
-  const [unread, setUnread] = useState(() => (remembered?.user === user ? remembered.unread : 0));
-  const latest = useRef(0);
-  const live = useRef(true);
-
+  const client = useQueryClient();
+  const queryKey = useMemo(() => ['notices', 'unread', user] as const, [user]);
+  const { data } = useQuery({
+    queryKey,
+    queryFn: () => noticeApi.unread(),
+    staleTime: FRESH_MS,
+    refetchInterval: NOTICE_POLL_MS,
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    retry: false,
+  });
+  const refresh = useCallback(
+    () => void client.refetchQueries({ queryKey, exact: true }),
+    [client, queryKey],
+  );
   const set = useCallback(
     (value: number) => {
-      latest.current++;
-      remembered = { user, unread: value, at: Date.now() };
-      if (live.current) setUnread(value);
+      void client.cancelQueries({ queryKey, exact: true });
+      client.setQueryData(queryKey, value);
     },
-    [user],
+    [client, queryKey],
   );
-  const refresh = useCallback(() => {
-    const request = ++latest.current;
-    noticeApi.unread().then(
-      (value) => {
-        if (request === latest.current) set(value);
-      },
-      // A failed poll keeps the last count; an ended session is handled by the API client.
-      () => undefined,
-    );
-  }, [set]);
-
-  useEffect(() => {
-    live.current = true;
-    const poll = () => {
-      if (document.visibilityState === 'visible') refresh();
-    };
-    const fresh = remembered?.user === user && Date.now() - remembered.at < FRESH_MS;
-    if (!fresh) poll();
-    const timer = setInterval(poll, NOTICE_POLL_MS);
-    document.addEventListener('visibilitychange', poll);
-    return () => {
-      live.current = false;
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', poll);
-    };
-  }, [refresh, user]);
-
-  return { unread, refresh, set };
+  return { unread: data ?? 0, refresh, set };
 }
