@@ -157,6 +157,7 @@ export function SimplifyPanel({
         </p>
         <section className="subsection">
           <h3>{s.mainPath}</h3>
+          <p className="muted small">{s.mainPathNote}</p>
           <ol className="main-path">
             {metrics.mainPath.map((step, i) => (
               <li key={`${step.step}-${i}`}>
