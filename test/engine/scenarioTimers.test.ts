@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyEvent, eventName, startDossier } from '../../engine/index.ts';
 import { replayScenario, validateScenarioFile } from '../../engine/scenarios/replayScenario.ts';
 import type { Scenario } from '../../engine/scenarios/scenarioSchema.ts';
 import { loadProcedure, mutate } from '../support/procedures.ts';
@@ -137,6 +138,36 @@ describe('scenarios that test timers', () => {
     (bad.scenarios[0]!.steps[1] as { expectFiresAt: string }).expectFiresAt = 'next monday';
     expect(validateScenarioFile(bad).map((p) => p.path)).toContain(
       '/scenarios/0/steps/1/expectFiresAt',
+    );
+  });
+});
+
+describe('the bundled escalations', () => {
+  it('reach the units they name, with the transition named in Vietnamese', () => {
+    const permit = loadProcedure('cap-giay-phep-xay-dung-nha-o');
+    const data = { khuVucBaoTon: true };
+    let t = startDossier(permit, { data }, new Date('2026-03-02T08:30:00+07:00'));
+    for (const [type, at] of [
+      ['ACCEPT', '2026-03-02T09:00:00+07:00'],
+      ['PROPOSE', '2026-03-10T10:00:00+07:00'],
+    ] as const)
+      t = applyEvent(permit, t.snapshot, { type }, new Date(at));
+    const timer = 'xstate.after.hanLayYKien.cap-giay-phep-xay-dung-nha-o.layYKien';
+    expect(eventName(permit, timer).vi).toBe(
+      'Hết hạn trả lời: coi như cơ quan được hỏi ý kiến đã đồng ý',
+    );
+    const fired = applyEvent(
+      permit,
+      t.snapshot,
+      { type: timer },
+      new Date('2026-03-16T10:00:00+07:00'),
+    );
+    expect(fired.snapshot.machine.value).toBe('lanhDaoPhong');
+    const notified = fired.effects.flatMap((e) =>
+      e.kind === 'notify' && e.audience === 'unit' ? [e.unit] : [],
+    );
+    expect(notified).toEqual(
+      expect.arrayContaining(['phong-kinh-te-xa', 'so-van-hoa-the-thao-du-lich']),
     );
   });
 });
