@@ -34,6 +34,7 @@ export interface ProcedureMetrics {
   readonly longestPathHours: number;
   /** The main path: every step a normal dossier visits, parallel regions included. */
   readonly mainPath: readonly {
+    /** The step's path in the statechart (`lienThong.thue.xacDinhNghiaVu` inside a group). */
     readonly step: string;
     readonly unit?: string;
     readonly hours: number;
@@ -84,7 +85,7 @@ export function procedureMetrics(
   const main = findMainPath(graph, hoursPerDay);
   const longest = criticalPath(graph, hoursPerDay);
   const mainPath = main.steps.map((s) => ({
-    step: s.node.key,
+    step: s.node.path.join('.'),
     ...(s.node.config.meta?.unit ? { unit: s.node.config.meta.unit } : {}),
     hours: s.hours,
     ...(s.region ? { region: s.region } : {}),
@@ -110,7 +111,7 @@ export function procedureMetrics(
   const visitNodes = onMain.filter((n) => n.config.meta?.citizenVisit);
   const citizenVisits = visitNodes.length;
   const visits = visitNodes.map((n) => ({
-    step: n.key,
+    step: n.path.join('.'),
     ...(n.config.meta?.name ? { name: n.config.meta.name } : {}),
   }));
   const onlineVisit: LocalizedText | undefined =

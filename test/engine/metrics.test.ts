@@ -81,8 +81,8 @@ describe('procedure metrics on the main path', () => {
     const land = loadProcedure('cap-gcn-quyen-su-dung-dat-lan-dau');
     const base = procedureMetrics(land);
     expect(base.mainPath.filter((s) => s.region).map((s) => `${s.region}:${s.step}`)).toEqual([
-      'dangKyDatDai:kiemTraHoSo',
-      'thue:xacDinhNghiaVu',
+      'dangKyDatDai:lienThong.dangKyDatDai.kiemTraHoSo',
+      'thue:lienThong.thue.xacDinhNghiaVu',
     ]);
     // The parallel step lasts as long as its longest branch, not the sum of them.
     const inside = base.mainPath.filter((s) => s.region).map((s) => s.hours);
@@ -96,7 +96,10 @@ describe('procedure metrics on the main path', () => {
     const m = procedureMetrics(visitsInBothBranches);
     expect(m.citizenVisits).toBe(base.citizenVisits + 2);
     expect(m.visits.map((v) => v.step)).toEqual(
-      expect.arrayContaining(['kiemTraHoSo', 'xacDinhNghiaVu']),
+      expect.arrayContaining([
+        'lienThong.dangKyDatDai.kiemTraHoSo',
+        'lienThong.thue.xacDinhNghiaVu',
+      ]),
     );
   });
 

@@ -385,6 +385,7 @@ export const en: Strings = {
   metric_hourlyIncomeVnd: 'Average hourly income',
   copiesSuffix: '{n} copies',
   mainPath: 'Main path',
+  citizenVisitsAt: 'The applicant comes in at: {steps}',
   mainPathNote:
     'The normal flow to an approved result: no supplement round, refusal, send-back, timer or failed inspection; in a parallel step every branch counts.',
   compare: 'Before / after',

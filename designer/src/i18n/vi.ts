@@ -397,6 +397,7 @@ export const vi = {
   metric_hourlyIncomeVnd: 'Thu nhập bình quân mỗi giờ',
   copiesSuffix: '{n} bản',
   mainPath: 'Đường xử lý chính',
+  citizenVisitsAt: 'Công dân đến cơ quan ở các bước: {steps}',
   mainPathNote:
     'Luồng xử lý bình thường đến khi cấp kết quả: không tính vòng bổ sung, từ chối, trả lại, hẹn giờ hay kiểm tra không đạt; ở bước song song, mọi nhánh đều được tính.',
   compare: 'So sánh trước / sau',
