@@ -30,7 +30,21 @@ export function checkFile(file: string, text: string): Problem[] {
   switch (kind) {
     case 'procedure': {
       const units = unitsFor(file);
-      return validateProcedure(text, units ? { units } : {});
+      const problems = validateProcedure(text, units ? { units } : {});
+      // Without a catalog the units, roles and level were not checked: say so, never pass silently.
+      if (units || problems.some((p) => p.code === 'json-syntax')) return problems;
+      return [
+        ...problems,
+        problem(
+          'units-unchecked',
+          '',
+          {
+            vi: 'Không tìm thấy units.json bên cạnh tệp (hoặc thư mục trên): chưa kiểm tra đơn vị, vai trò và cấp',
+            en: 'No units.json beside the file (or in the folder above): units, roles and level were not checked',
+          },
+          'warning',
+        ),
+      ];
     }
     case 'schema':
       return [];

@@ -18,6 +18,7 @@ export function describeProcedure(p: Procedure): string {
   lines.push(
     `Thời hạn giải quyết: ${time(p.deadline as WorkingTime)}${p.supplementPolicy ? `; sau bổ sung: ${p.supplementPolicy}` : ''}`,
   );
+  if (p.note) lines.push(`Ghi chú (cần xác minh): ${p.note.vi}`);
   for (const l of p.legalBasis) lines.push(`Căn cứ pháp lý: ${l.number} ${l.title}`);
   for (const f of p.fees)
     lines.push(`Phí, lệ phí: ${f.name.vi}: ${f.amountVnd.toLocaleString('vi-VN')} đ`);

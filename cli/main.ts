@@ -21,7 +21,8 @@ Commands:
   new <id>                    a new procedure from a template
   textconv <file>             one line per fact, for git's diff driver
 
-Every command takes --help, --json (except new, textconv) and --lang vi|en.
+Every command takes --help, --json and --lang vi|en, except textconv (its output is for git's
+diff driver: one line per fact).
 Exit codes: 0 ok, 1 problems found, 2 wrong usage.`;
 
 type Command = (args: readonly string[], ctx: CliContext, lang: Lang) => number;

@@ -48,6 +48,7 @@ export {
 export {
   diffProcedures,
   SIMPLIFICATION_METRICS,
+  type Change,
   type MetricName,
   type ProcedureDiff,
 } from './diff/diffProcedures.ts';
@@ -87,7 +88,11 @@ export {
   type ScenarioFile,
 } from './scenarios/scenarioSchema.ts';
 export { locatePointer } from './validate/locate.ts';
-export { procedureTemplate, type TemplateOptions } from './format/procedureTemplate.ts';
+export {
+  procedureTemplate,
+  templateUnits,
+  type TemplateOptions,
+} from './format/procedureTemplate.ts';
 export { receptionForm } from './format/receptionForm.ts';
 export type { ResultDocumentSpec, ResultField } from './format/resultDocument.ts';
 export { foldDiacritics } from './text/foldDiacritics.ts';

@@ -27,9 +27,9 @@ export function formatCommand(args: readonly string[], ctx: CliContext, lang: La
     allowPositionals: true,
     strict: true,
   });
-  const files = expandPaths(positionals.length > 0 ? positionals : [defaultProceduresDir()]).filter(
-    (f) => fileKind(f) !== 'schema',
-  );
+  const files = expandPaths(
+    positionals.length > 0 ? positionals : [defaultProceduresDir(ctx.cwd)],
+  ).filter((f) => fileKind(f) !== 'schema');
   const changed: string[] = [];
   const failed: { file: string; message: string }[] = [];
   for (const file of files) {

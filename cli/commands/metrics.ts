@@ -6,7 +6,10 @@ import { loadProcedureFile } from './loadProcedureFile.ts';
 export const metricsHelp = `Usage: motcua metrics <file> [--json] [--hourly-income VND] [--per-capita-income VND] [--applicants N]
 
 Chỉ số đơn giản hóa và chi phí tuân thủ — simplification metrics and compliance cost (Standard
-Cost Model: hours × hourly income + fees + other costs, per dossier and per year).
+Cost Model: hours × hourly income + fees + other costs, per dossier and per year). Path figures
+(hand-offs, time, visits, citizen hours) follow the main path: the normal flow to an approved
+result, with no supplement round, refusal, send-back, timer or failed inspection, taking the
+default of guarded alternatives; a parallel step visits every branch (docs/DECISIONS.md).
 
   --hourly-income      average hourly income in VND (default: per-capita income ÷ 12 ÷ 22 ÷ 8)
   --per-capita-income  yearly per-capita income in VND (default 114,000,000)
@@ -17,6 +20,17 @@ Exit: 0 done, 1 the file is missing or invalid, 2 wrong usage.`;
 
 const vnd = (n: number) => `${Math.round(n).toLocaleString('vi-VN')} đ`;
 
+/** The visits on the main path, named; for a fully online procedure, its one contact. */
+function visitText(m: ProcedureMetrics, lang: Lang): string {
+  const vi = lang === 'vi';
+  if (m.onlineVisit) return `0 (${vi ? m.onlineVisit.vi : (m.onlineVisit.en ?? m.onlineVisit.vi)})`;
+  if (m.visits.length === 0) return '0';
+  const names = m.visits.map((v) =>
+    v.name ? (vi ? v.name.vi : (v.name.en ?? v.name.vi)) : v.step,
+  );
+  return `${m.citizenVisits} (${names.join('; ')})`;
+}
+
 /** The metrics as rows of a two-column table. */
 export function metricRows(m: ProcedureMetrics, lang: Lang): [string, string][] {
   const vi = lang === 'vi';
@@ -26,10 +40,14 @@ export function metricRows(m: ProcedureMetrics, lang: Lang): [string, string][] 
     [vi ? 'Số lần chuyển giao giữa đơn vị' : 'Hand-offs between units', String(m.handOffs)],
     [vi ? 'Thời hạn pháp định (giờ làm việc)' : 'Legal time (working hours)', String(m.legalHours)],
     [
-      vi ? 'Đường găng (giờ làm việc)' : 'Critical path (working hours)',
+      vi ? 'Đường xử lý chính (giờ làm việc)' : 'Main path (working hours)',
       String(m.criticalPathHours),
     ],
-    [vi ? 'Số lần công dân đến cơ quan' : 'Citizen visits', String(m.citizenVisits)],
+    [
+      vi ? 'Đường dài nhất, kể cả ngoại lệ (giờ)' : 'Longest path, exceptions included (hours)',
+      String(m.longestPathHours),
+    ],
+    [vi ? 'Số lần công dân đến cơ quan' : 'Citizen visits', visitText(m, lang)],
     [
       vi ? 'Số giấy tờ phải nộp' : 'Documents required',
       `${m.documents} (${m.documentCopies} ${vi ? 'bản' : 'copies'})`,

@@ -94,7 +94,7 @@ export function scenariosCommand(args: readonly string[], ctx: CliContext, lang:
     strict: true,
   });
   const reports = runScenarios(
-    positionals.length > 0 ? positionals : [defaultProceduresDir()],
+    positionals.length > 0 ? positionals : [defaultProceduresDir(ctx.cwd)],
     ctx.cwd,
   );
   const failed = reports.reduce((n, r) => n + r.failures.length, 0);

@@ -1,8 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { locatePointer, type Problem } from '../../engine/index.ts';
-import { expandPaths, defaultProceduresDir } from '../../server/library/procedureFiles.ts';
+import {
+  expandPaths,
+  defaultProceduresDir,
+  fileKind,
+} from '../../server/library/procedureFiles.ts';
 import { checkFile } from '../checkFile.ts';
 import { EXIT, UsageError, type CliContext, type Lang } from '../cliError.ts';
 
@@ -14,8 +18,12 @@ Paths are files or folders (default: the procedures folder). Each problem is pri
 so editors and CI annotate the right line.
 
   --json      print problems as JSON
-  --strict    warnings also fail (exit 1)
+  --strict    warnings also fail (exit 1); units-unchecked becomes an error
   --lang      language of messages (vi by default)
+
+A procedure with no units.json beside it (or above) gets the warning units-unchecked. When the
+library has no official calendar (calendars/<year>.json) for this year or the next, a note on
+stderr says the forecast of public holidays is used instead.
 
 Exit: 0 no errors, 1 problems found, 2 wrong usage.`;
 
@@ -74,6 +82,40 @@ function syntaxPosition(p: Problem, text: string): { line: number; column: numbe
   return m ? { line: Number(m[1]), column: Number(m[2]) } : locatePointer(text, '');
 }
 
+/** The library folders the paths touch: folders with a units.json, or holding procedure files. */
+function libraryDirs(files: readonly string[]): string[] {
+  const dirs = new Set<string>();
+  for (const f of files) {
+    const kind = fileKind(f);
+    if (kind === 'schema' || kind === 'layout') continue;
+    dirs.add(resolve(kind === 'calendar' ? join(dirname(f), '..') : dirname(f)));
+  }
+  return [...dirs].filter((d) => existsSync(d)).sort();
+}
+
+/** Notes on the libraries: the years with no official calendar, whose forecast is used. */
+export function calendarNotes(
+  files: readonly string[],
+  now: Date,
+  lang: Lang,
+  cwd: string,
+): string[] {
+  const year = now.getFullYear();
+  const notes: string[] = [];
+  for (const dir of libraryDirs(files)) {
+    for (const y of [year, year + 1]) {
+      if (existsSync(join(dir, 'calendars', `${y}.json`))) continue;
+      const shown = relative(cwd, join(dir, 'calendars', `${y}.json`));
+      notes.push(
+        lang === 'vi'
+          ? `ghi chú: chưa có lịch làm việc chính thức năm ${y} (${shown}): dùng lịch dự báo ngày nghỉ lễ, Tết`
+          : `note: no official working calendar for ${y} (${shown}): the forecast of public holidays is used`,
+      );
+    }
+  }
+  return notes;
+}
+
 /** Print located problems the way compilers do. */
 export function formatProblem(p: FileProblem, lang: Lang): string {
   return `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message[lang]}${p.path ? ` (${p.path})` : ''}`;
@@ -87,11 +129,14 @@ export function validateCommand(args: readonly string[], ctx: CliContext, lang: 
     allowPositionals: true,
     strict: true,
   });
-  const paths = positionals.length > 0 ? positionals : [defaultProceduresDir()];
+  const paths = positionals.length > 0 ? positionals : [defaultProceduresDir(ctx.cwd)];
   for (const p of positionals)
     if (existsSync(p) && !statSync(p).isFile() && !statSync(p).isDirectory())
       throw new UsageError(`${p}: not a file or folder`);
-  const problems = validatePaths(paths, ctx.cwd);
+  const problems = validatePaths(paths, ctx.cwd).map((p) =>
+    values.strict && p.code === 'units-unchecked' ? { ...p, severity: 'error' as const } : p,
+  );
+  for (const note of calendarNotes(expandPaths(paths), new Date(), lang, ctx.cwd)) ctx.stderr(note);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   if (values.json) ctx.stdout(JSON.stringify(problems, null, 2));

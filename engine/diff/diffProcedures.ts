@@ -177,6 +177,7 @@ export function diffProcedures(
         'onlineService',
         'supplementPolicy',
         'result',
+        'note',
       ]
         .filter((k) => (a as Record<string, unknown>)[k] !== undefined)
         .map((k) => [k, (a as Record<string, unknown>)[k]]),
@@ -193,6 +194,7 @@ export function diffProcedures(
         'onlineService',
         'supplementPolicy',
         'result',
+        'note',
       ]
         .filter((k) => (b as Record<string, unknown>)[k] !== undefined)
         .map((k) => [k, (b as Record<string, unknown>)[k]]),

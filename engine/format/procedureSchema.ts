@@ -282,6 +282,14 @@ export const ProcedureSchema = Type.Object(
       { description: 'toàn trình, một phần, không' },
     ),
     result: Type.Optional(LocalizedText),
+    note: Type.Optional(
+      Type.Object(LocalizedText.properties, {
+        additionalProperties: false,
+        description:
+          'Legal facts the modeller is not sure of (a time read from a secondary source, a fee ' +
+          'not found in the decision): shown to reviewers until resolved',
+      }),
+    ),
     resultDocument: Type.Optional(ResultDocumentSpec),
     cost: Type.Optional(CostSpec),
     events: Type.Optional(Type.Record(Key, EventSpec)),

@@ -1,4 +1,6 @@
 import type { Procedure } from './procedureSchema.ts';
+import type { LocalizedText } from './primitives.ts';
+import type { UnitCatalog } from './unitCatalog.ts';
 
 /** Choices for a new procedure made from the template. */
 export interface TemplateOptions {
@@ -6,6 +8,36 @@ export interface TemplateOptions {
   readonly level?: string;
   /** Units of the one-stop desk, the competent specialist and the signing leader. */
   readonly units?: { readonly desk: string; readonly specialist: string; readonly leader: string };
+  /** The competent agency (the signing leader's unit). */
+  readonly agency?: LocalizedText;
+}
+
+/**
+ * Units of a level for the template, from the catalog: its one-stop desk, the leader (the unit
+ * the desk belongs to, e.g. the People's Committee) and a specialist unit under the leader, with
+ * the leader's name as the agency. Undefined when the level has no one-stop desk.
+ */
+export function templateUnits(
+  catalog: UnitCatalog,
+  level: string,
+): Pick<TemplateOptions, 'units' | 'agency'> | undefined {
+  const atLevel = catalog.units.filter((u) => u.level === level);
+  const desk = atLevel.find((u) => u.oneStop);
+  const others = atLevel.filter((u) => !u.oneStop && u.id !== 'cong-dan');
+  if (!desk || others.length === 0) return undefined;
+  // The leader is the People's Committee the desk belongs to; the specialist a unit under it.
+  const leader =
+    others.find((u) => u.id === desk.parent) ??
+    others.find((u) => !u.parent || !atLevel.some((a) => a.id === u.parent)) ??
+    others[others.length - 1]!;
+  const specialist =
+    others.find((u) => u !== leader && u.parent === leader.id) ??
+    others.find((u) => u !== leader) ??
+    leader;
+  return {
+    units: { desk: desk.id, specialist: specialist.id, leader: leader.id },
+    agency: leader.name,
+  };
 }
 
 const withdraw = {
@@ -32,6 +64,7 @@ export function procedureTemplate(id: string, options: TemplateOptions = {}): Pr
     $schema: './procedure.schema.json',
     id,
     name: { vi: options.name ?? 'Thủ tục mới', en: 'New procedure' },
+    ...(options.agency ? { agency: options.agency } : {}),
     field: 'Chưa phân loại',
     level: options.level ?? 'commune',
     legalBasis: [],

@@ -1,7 +1,9 @@
 import type { Procedure } from '../format/procedureSchema.ts';
-import { buildMachineGraph, isTopLevelFinal, type GraphNode } from '../validate/machineGraph.ts';
+import { buildMachineGraph, type GraphNode } from '../validate/machineGraph.ts';
 import { criticalPath, reachableNodes } from '../validate/machineAnalysis.ts';
 import { legalHours } from '../validate/semantic.ts';
+import type { LocalizedText } from '../format/primitives.ts';
+import { mainPath as findMainPath } from './mainPath.ts';
 
 /** Parameters of the Standard Cost Model (DOMAIN.md); every one has a documented default. */
 export interface MetricParams {
@@ -23,13 +25,28 @@ export interface ProcedureMetrics {
   /** Hand-offs between units on the main path to an approved result. */
   readonly handOffs: number;
   readonly legalHours: number;
+  /**
+   * Working hours of the main path (the normal flow, see `mainPath.ts`); a parallel step lasts
+   * as long as its longest region.
+   */
   readonly criticalPathHours: number;
+  /** Working hours of the longest path to any result, exception routes included. */
+  readonly longestPathHours: number;
+  /** The main path: every step a normal dossier visits, parallel regions included. */
   readonly mainPath: readonly {
+    /** The step's path in the statechart (`lienThong.thue.xacDinhNghiaVu` inside a group). */
     readonly step: string;
     readonly unit?: string;
     readonly hours: number;
+    /** The parallel region the step runs in, beside the others. */
+    readonly region?: string;
   }[];
+  /** Visits to an office on the main path (every region of a parallel step counts). */
   readonly citizenVisits: number;
+  /** Which steps those visits are, by name. */
+  readonly visits: readonly { readonly step: string; readonly name?: LocalizedText }[];
+  /** What the applicant's one contact is when the procedure is fully online and needs no visit. */
+  readonly onlineVisit?: LocalizedText;
   readonly documents: number;
   readonly documentCopies: number;
   readonly feesVnd: number;
@@ -65,25 +82,45 @@ export function procedureMetrics(
   const unitIds = [
     ...new Set(agencySteps.map((n) => n.config.meta?.unit).filter((u): u is string => !!u)),
   ];
-  const hasApproved = graph.nodes.some(
-    (n) => isTopLevelFinal(n) && n.config.meta?.outcome === 'approved',
-  );
-  const main = criticalPath(
-    graph,
-    hoursPerDay,
-    (f) => !hasApproved || f.config.meta?.outcome === 'approved',
-  );
-  const mainPath = main.path.map((s) => ({
-    step: s.node.key,
+  const main = findMainPath(graph, hoursPerDay);
+  const longest = criticalPath(graph, hoursPerDay);
+  const mainPath = main.steps.map((s) => ({
+    step: s.node.path.join('.'),
     ...(s.node.config.meta?.unit ? { unit: s.node.config.meta.unit } : {}),
     hours: s.hours,
+    ...(s.region ? { region: s.region } : {}),
   }));
+  // A hand-off is a change of unit from one step to the next; the steps of parallel regions
+  // each receive the dossier from the step before the parallel group.
   let handOffs = 0;
-  for (let i = 1; i < mainPath.length; i++) {
-    if (mainPath[i]!.unit !== mainPath[i - 1]!.unit) handOffs++;
+  let previous: string | undefined;
+  let beforeGroup: string | undefined;
+  let group: string | undefined;
+  for (const [i, s] of mainPath.entries()) {
+    const regionStart = s.region !== undefined && s.region !== mainPath[i - 1]?.region;
+    if (s.region !== undefined && group === undefined) {
+      group = s.region;
+      beforeGroup = previous;
+    }
+    if (s.region === undefined) group = undefined;
+    const from = regionStart ? beforeGroup : previous;
+    if (i > 0 && s.unit !== from) handOffs++;
+    previous = s.unit;
   }
-  const onMain = main.path.map((s) => s.node);
-  const citizenVisits = onMain.filter((n) => n.config.meta?.citizenVisit).length;
+  const onMain = main.steps.map((s) => s.node);
+  const visitNodes = onMain.filter((n) => n.config.meta?.citizenVisit);
+  const citizenVisits = visitNodes.length;
+  const visits = visitNodes.map((n) => ({
+    step: n.path.join('.'),
+    ...(n.config.meta?.name ? { name: n.config.meta.name } : {}),
+  }));
+  const onlineVisit: LocalizedText | undefined =
+    procedure.onlineService === 'full' && citizenVisits === 0
+      ? {
+          vi: 'Toàn trình: nộp hồ sơ, nộp phí và nhận kết quả trực tuyến, không phải đến cơ quan',
+          en: 'Fully online: the dossier, the fees and the result all go through the portal, with no visit',
+        }
+      : undefined;
   const citizenHours =
     (procedure.cost?.preparationHours ?? 0) +
     onMain.reduce((sum, n) => sum + (n.config.meta?.citizenHours ?? 0), 0);
@@ -103,8 +140,11 @@ export function procedureMetrics(
     handOffs,
     legalHours: legalHours(procedure.deadline, { hoursPerDay }),
     criticalPathHours: main.hours,
+    longestPathHours: longest.hours,
     mainPath,
     citizenVisits,
+    visits,
+    ...(onlineVisit ? { onlineVisit } : {}),
     documents: required.length,
     documentCopies: required.reduce((sum, d) => sum + d.copies, 0),
     feesVnd,

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { EngineError } from '../errors.ts';
 import { applyEvent, startDossier } from '../execute/executor.ts';
-import type { Transition } from '../execute/dossierSnapshot.ts';
+import type { Effect, Transition } from '../execute/dossierSnapshot.ts';
 import type { Procedure } from '../format/procedureSchema.ts';
 import { sortedJson } from '../canonical/procedureVersion.ts';
 import { ajvProblems, createAjv } from '../validate/structural.ts';
@@ -43,11 +43,38 @@ export function inOffsetOf(reference: string, instant: string | undefined): stri
   return `${local.slice(0, 19)}${ms}${m[0]}`;
 }
 
+const TIMER_PREFIX = 'xstate.after.';
+
+/** A delayed transition's timer the dossier waits on: its XState event and when it fires. */
+interface PendingTimer {
+  readonly type: string;
+  readonly at: string;
+}
+
+/** The delay name of a timer event (`xstate.after.<delay>.<state id>`). */
+const delayOf = (type: string) => type.slice(TIMER_PREFIX.length).split('.')[0]!;
+
+/** Keep the pending delayed-transition timers up to date with a transition's effects. */
+function trackTimers(pending: Map<string, PendingTimer>, effects: readonly Effect[]): void {
+  for (const e of effects) {
+    if (e.kind === 'cancel-timer') pending.delete(e.id);
+    else if (e.kind === 'schedule-timer' && e.event.type.startsWith(TIMER_PREFIX))
+      pending.set(e.id, { type: e.event.type, at: e.at });
+  }
+}
+
+/** Pending timers of a delay (`hanBoSung`) or of one timer event (`xstate.after.…`). */
+const timersOf = (pending: Map<string, PendingTimer>, name: string) =>
+  [...pending.values()].filter((t) =>
+    name.startsWith(TIMER_PREFIX) ? t.type === name : delayOf(t.type) === name,
+  );
+
 function compare(
   t: Transition,
   expect: ScenarioExpectation | undefined,
   where: string,
   name: string,
+  pending: Map<string, PendingTimer>,
 ): ScenarioFailure[] {
   if (!expect) return [];
   const s = t.snapshot;
@@ -72,6 +99,16 @@ function compare(
     fail('outcome', expect.outcome, s.outcome);
   if (expect.timeliness !== undefined && expect.timeliness !== s.timeliness)
     fail('timeliness', expect.timeliness, s.timeliness);
+  for (const [delay, at] of Object.entries(expect.timers ?? {})) {
+    const found = timersOf(pending, delay);
+    const actual = found.map((f) => inOffsetOf(at ?? s.receivedAt, f.at));
+    if (at === null ? found.length > 0 : !found.some((f) => sameInstant(f.at, at)))
+      fail(
+        `timers/${delay}`,
+        at,
+        actual.length === 0 ? null : actual.length === 1 ? actual[0] : actual,
+      );
+  }
   if (expect.slips !== undefined) {
     const slips = t.effects.flatMap((e) => (e.kind === 'issue-slip' ? [e.slip] : []));
     if (sortedJson(slips) !== sortedJson(expect.slips)) fail('slips', expect.slips, slips);
@@ -98,39 +135,91 @@ export function replayScenario(
     new Date(scenario.start.at),
     exec,
   );
-  failures.push(...compare(t, scenario.start.expect, `${base}/start`, scenario.name));
+  const pending = new Map<string, PendingTimer>();
+  trackTimers(pending, t.effects);
+  failures.push(...compare(t, scenario.start.expect, `${base}/start`, scenario.name, pending));
   scenario.steps.forEach((step, i) => {
     const where = `${base}/steps/${i}`;
+    const failure = (path: string, message: string) =>
+      failures.push({ scenario: scenario.name, path, message });
+    const at = new Date(step.at);
+    // `after:<delay>` names the one pending timer of that delay.
+    let type = step.event;
+    if (type.startsWith('after:')) {
+      const found = timersOf(pending, type.slice('after:'.length));
+      if (found.length === 1) type = found[0]!.type;
+      else if (found.length > 1) {
+        failure(
+          `${where}/event`,
+          `${step.event}: several timers of that delay are pending (${found.map((f) => f.type).join(', ')}); name one by its xstate.after event`,
+        );
+        return;
+      }
+    }
+    const isTimer = type.startsWith(TIMER_PREFIX);
+    const timer = isTimer ? timersOf(pending, type)[0] : undefined;
+    if (isTimer && timer) {
+      // A timer fires when it is due, never before; the scenario says when it expects that.
+      if (step.expectFiresAt !== undefined && !sameInstant(timer.at, step.expectFiresAt)) {
+        failure(
+          `${where}/expectFiresAt`,
+          `${step.event} fires at ${inOffsetOf(step.expectFiresAt, timer.at)}, expected ${step.expectFiresAt}`,
+        );
+      }
+      if (at.getTime() < Date.parse(timer.at)) {
+        failure(
+          `${where}/at`,
+          `${step.event} is not due before ${inOffsetOf(step.at, timer.at)}; it cannot fire at ${step.at}`,
+        );
+        return;
+      }
+    } else if (step.expectFiresAt !== undefined || step.event.startsWith('after:')) {
+      if (step.expectError === undefined) {
+        failure(
+          `${where}/event`,
+          `${step.event}: no timer of this name is pending in state ${JSON.stringify(t.snapshot.machine.value)}`,
+        );
+        return;
+      }
+    }
+    // Another timer due before this event would have fired first: the scenario must fire it.
+    const overdue = [...pending.values()]
+      .filter((p) => p.type !== type && Date.parse(p.at) < at.getTime())
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+    if (overdue) {
+      failure(
+        `${where}/at`,
+        `timer ${overdue.type} was due at ${inOffsetOf(step.at, overdue.at)}, before ${step.event} at ${step.at}: it fires first (send "after:${delayOf(overdue.type)}" at its time)`,
+      );
+    }
     try {
       const next = applyEvent(
         procedure,
         t.snapshot,
         {
-          type: step.event,
+          type,
           ...(step.data ? { data: step.data } : {}),
           ...(step.documents ? { documents: step.documents } : {}),
           ...(step.note !== undefined ? { note: step.note } : {}),
         },
-        new Date(step.at),
+        at,
         exec,
       );
       if (step.expectError) {
-        failures.push({
-          scenario: scenario.name,
-          path: `${where}/expectError`,
-          message: `expected error ${step.expectError}, but ${step.event} was accepted`,
-        });
+        failure(
+          `${where}/expectError`,
+          `expected error ${step.expectError}, but ${step.event} was accepted`,
+        );
       }
       t = next;
-      failures.push(...compare(t, step.expect, where, scenario.name));
+      if (isTimer && timer) for (const [id, p] of pending) if (p === timer) pending.delete(id);
+      trackTimers(pending, t.effects);
+      if (t.snapshot.status === 'done') pending.clear();
+      failures.push(...compare(t, step.expect, where, scenario.name, pending));
     } catch (error) {
       const code = error instanceof EngineError ? error.code : 'exception';
       if (step.expectError !== code) {
-        failures.push({
-          scenario: scenario.name,
-          path: where,
-          message: `${step.event}: ${code}: ${(error as Error).message}`,
-        });
+        failure(where, `${step.event}: ${code}: ${(error as Error).message}`);
       }
     }
   });

@@ -21,6 +21,13 @@ export const ScenarioExpectation = Type.Object(
     outcome: Type.Optional(Outcome),
     timeliness: Type.Optional(Type.Union(['early', 'on-time', 'late'].map((s) => Type.Literal(s)))),
     slips: Type.Optional(Type.Array(Type.String(), { description: 'Slips issued by this step' })),
+    timers: Type.Optional(
+      Type.Record(Type.String({ minLength: 1 }), Type.Union([Instant, Type.Null()]), {
+        description:
+          'Timers pending after this step, by delay name (or full `xstate.after.…` event): the ' +
+          'instant each fires, or null when none of that delay is pending',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -30,11 +37,22 @@ export type ScenarioExpectation = Static<typeof ScenarioExpectation>;
 export const ScenarioStep = Type.Object(
   {
     at: Instant,
-    event: Type.String({ minLength: 1 }),
+    event: Type.String({
+      minLength: 1,
+      description:
+        'An event type; a timer fires as `after:<delay>` (the one pending timer of that delay) ' +
+        'or by its XState name `xstate.after.<delay>.<state id>`',
+    }),
     data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     documents: Type.Optional(Type.Array(Key)),
     note: Type.Optional(
       Type.String({ description: "The officer's note: the reason of a refusal, a send-back…" }),
+    ),
+    expectFiresAt: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'For a timer event: the instant the timer is due (checked before it fires)',
+      }),
     ),
     expect: Type.Optional(ScenarioExpectation),
     expectError: Type.Optional(

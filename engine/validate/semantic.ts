@@ -425,6 +425,25 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/** The unit of the first step receives the dossiers: it needs a code to number them. */
+function checkReceivingUnit(p: Procedure, ctx: ValidationContext, out: Problem[]): void {
+  const first = p.machine.states[p.machine.initial];
+  const id = first?.meta?.unit;
+  const unit = id ? ctx.units?.units.find((u) => u.id === id) : undefined;
+  if (!unit || unit.code?.trim()) return;
+  out.push(
+    problem(
+      'receiving-unit-without-code',
+      `/machine/states/${p.machine.initial}/meta/unit`,
+      {
+        vi: `Đơn vị tiếp nhận "${id}" chưa có mã ("code") trong units.json: số hồ sơ sẽ dùng mã "${id}" làm tiền tố`,
+        en: `Receiving unit "${id}" has no "code" in units.json: dossier codes would be prefixed with "${id}"`,
+      },
+      'warning',
+    ),
+  );
+}
+
 /** Semantic checks of a structurally valid procedure. */
 export function validateSemantics(p: Procedure, ctx: ValidationContext): Problem[] {
   const out: Problem[] = [];
@@ -440,6 +459,7 @@ export function validateSemantics(p: Procedure, ctx: ValidationContext): Problem
       }),
     );
   }
+  checkReceivingUnit(p, ctx, out);
   const fields = new Set(p.forms.flatMap((f) => formFields(f.schema)));
   for (const node of graph.nodes) {
     if (node.parent) checkStep(node, p, ctx, out);

@@ -9,7 +9,8 @@ let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
  * Check the catalog of levels, roles and units (`units.json`): its shape, then that ids are
  * unique, each unit's level exists, each parent is a known unit, and the parents form a tree
  * (no unit is its own ancestor) — "under a unit" must mean something for supervisors. Never
- * throws: JSON syntax errors and junk come back as problems with JSON paths.
+ * throws: JSON syntax errors and junk come back as problems with JSON paths. A one-stop desk
+ * (`oneStop`) receives dossiers and needs a `code`, the prefix of their codes.
  */
 export function validateUnitCatalog(input: string | unknown): Problem[] {
   let value = input;
@@ -49,6 +50,13 @@ export function validateUnitCatalog(input: string | unknown): Problem[] {
   const levels = new Set(catalog.levels.map((l) => l.id));
   const byId = new Map(catalog.units.map((u) => [u.id, u]));
   catalog.units.forEach((u, i) => {
+    if (u.oneStop && !u.code?.trim())
+      problems.push(
+        problem('units.one-stop-without-code', pointer('units', i), {
+          vi: `Bộ phận một cửa "${u.id}" chưa có mã đơn vị ("code"), dùng làm tiền tố số hồ sơ`,
+          en: `One-stop desk "${u.id}" has no unit code ("code"), the prefix of its dossier codes`,
+        }),
+      );
     if (!levels.has(u.level))
       problems.push(
         problem('units.unknown-level', pointer('units', i, 'level'), {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
   createCalendar,
   locatePointer,
@@ -46,9 +46,22 @@ export function expandPaths(paths: readonly string[]): string[] {
   return out;
 }
 
-/** The procedure library folder: `PROCEDURES_DIR`, else `procedures/` of the working directory. */
-export function defaultProceduresDir(): string {
-  return resolve(process.env.PROCEDURES_DIR ?? 'procedures');
+/**
+ * The procedure library folder: `PROCEDURES_DIR`, else found from the working directory (any
+ * folder of the project): the nearest folder, this one or above, that is a library (it has
+ * `units.json`) or holds one as `procedures/`; else `procedures/` of the working directory.
+ */
+export function defaultProceduresDir(cwd: string = process.cwd()): string {
+  if (process.env.PROCEDURES_DIR) return resolve(cwd, process.env.PROCEDURES_DIR);
+  for (let dir = resolve(cwd); ;) {
+    if (existsSync(join(dir, 'units.json'))) return dir;
+    const library = join(dir, 'procedures');
+    if (existsSync(join(library, 'units.json'))) return library;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return resolve(cwd, 'procedures');
 }
 
 /** A procedure file that stops the start: with the file, JSON path, line and message. */
@@ -69,23 +82,23 @@ export class ProcedureLoadError extends Error {
   }
 }
 
+/** The library folder has no `units.json`: said in one line, with what to do. */
+export class UnitsMissingError extends ProcedureLoadError {
+  constructor(readonly dir: string) {
+    const message = `units-missing: ${dir} has no units.json (the catalog of levels, roles and units every procedure refers to); is PROCEDURES_DIR the procedure library?`;
+    super([{ file: join(dir, 'units.json'), path: '', line: 1, column: 1, message }]);
+    this.name = 'UnitsMissingError';
+    this.message = message;
+  }
+}
+
 /**
  * Read and check `units.json` of a library folder. A missing or invalid catalog stops the start
  * with the file, line, JSON path and message (`ProcedureLoadError`), never a stack trace.
  */
 export function loadUnits(dir: string): UnitCatalog {
   const file = join(dir, 'units.json');
-  if (!existsSync(file))
-    throw new ProcedureLoadError([
-      {
-        file,
-        path: '',
-        line: 1,
-        column: 1,
-        message:
-          'units-missing: the library has no units.json (the catalog of levels, roles and units every procedure refers to)',
-      },
-    ]);
+  if (!existsSync(file)) throw new UnitsMissingError(dir);
   const text = readFileSync(file, 'utf8');
   const problems = validateUnitCatalog(text).filter((p) => p.severity === 'error');
   if (problems.length > 0)

@@ -374,7 +374,7 @@ export const en: Strings = {
   metric_units: 'Units involved',
   metric_handOffs: 'Hand-offs between units',
   metric_legalHours: 'Legal deadline',
-  metric_criticalPathHours: 'Longest processing path',
+  metric_criticalPathHours: 'Main path time',
   metric_citizenVisits: 'Applicant visits',
   metric_documents: 'Documents to submit',
   metric_feesVnd: 'Fees and charges',
@@ -385,6 +385,9 @@ export const en: Strings = {
   metric_hourlyIncomeVnd: 'Average hourly income',
   copiesSuffix: '{n} copies',
   mainPath: 'Main path',
+  citizenVisitsAt: 'The applicant comes in at: {steps}',
+  mainPathNote:
+    'The normal flow to an approved result: no supplement round, refusal, send-back, timer or failed inspection; in a parallel step every branch counts.',
   compare: 'Before / after',
   compareWith: 'Compare with',
   compareSaved: 'The saved version of this procedure',

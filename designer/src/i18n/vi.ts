@@ -386,7 +386,7 @@ export const vi = {
   metric_units: 'Số đơn vị tham gia',
   metric_handOffs: 'Số lần chuyển giao giữa đơn vị',
   metric_legalHours: 'Thời hạn luật định',
-  metric_criticalPathHours: 'Thời gian theo đường xử lý dài nhất',
+  metric_criticalPathHours: 'Thời gian theo đường xử lý chính',
   metric_citizenVisits: 'Số lần công dân phải đến',
   metric_documents: 'Số giấy tờ phải nộp',
   metric_feesVnd: 'Phí, lệ phí',
@@ -397,6 +397,9 @@ export const vi = {
   metric_hourlyIncomeVnd: 'Thu nhập bình quân mỗi giờ',
   copiesSuffix: '{n} bản',
   mainPath: 'Đường xử lý chính',
+  citizenVisitsAt: 'Công dân đến cơ quan ở các bước: {steps}',
+  mainPathNote:
+    'Luồng xử lý bình thường đến khi cấp kết quả: không tính vòng bổ sung, từ chối, trả lại, hẹn giờ hay kiểm tra không đạt; ở bước song song, mọi nhánh đều được tính.',
   compare: 'So sánh trước / sau',
   compareWith: 'So sánh với',
   compareSaved: 'Bản đã lưu của thủ tục này',

@@ -1,5 +1,6 @@
 import {
   procedureTemplate,
+  templateUnits,
   type Procedure,
   type StateNodeConfig,
   type TransitionConfig,
@@ -17,7 +18,7 @@ export function idProblem(id: string, taken: ReadonlySet<string>): 'invalid' | '
 
 /**
  * A new procedure from the engine's template, with units of the chosen level from the catalog
- * when it has a one-stop desk there (else the template's commune units).
+ * when it has a one-stop desk there (else the template's commune units) and their agency.
  */
 export function newFromTemplate(
   id: string,
@@ -25,18 +26,7 @@ export function newFromTemplate(
   level: string,
   catalog: UnitCatalog,
 ): Procedure {
-  const atLevel = catalog.units.filter((u) => u.level === level);
-  const desk = atLevel.find((u) => u.oneStop);
-  const others = atLevel.filter((u) => !u.oneStop && u.id !== 'cong-dan');
-  const units =
-    desk && others.length > 0
-      ? {
-          desk: desk.id,
-          specialist: (others.find((u) => u.parent) ?? others[0]!).id,
-          leader: (others.find((u) => !u.parent) ?? others[others.length - 1]!).id,
-        }
-      : undefined;
-  return procedureTemplate(id, { name, level, ...(units ? { units } : {}) });
+  return procedureTemplate(id, { name, level, ...templateUnits(catalog, level) });
 }
 
 function retargetIds(t: TransitionConfig, from: string, to: string): TransitionConfig {

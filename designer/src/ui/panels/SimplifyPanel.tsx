@@ -157,6 +157,14 @@ export function SimplifyPanel({
         </p>
         <section className="subsection">
           <h3>{s.mainPath}</h3>
+          <p className="muted small">{s.mainPathNote}</p>
+          <p className="small" data-testid="citizen-visits">
+            {metrics.onlineVisit
+              ? t(metrics.onlineVisit)
+              : f(s.citizenVisitsAt, {
+                  steps: metrics.visits.map((v) => t(v.name, v.step)).join('; ') || '—',
+                })}
+          </p>
           <ol className="main-path">
             {metrics.mainPath.map((step, i) => (
               <li key={`${step.step}-${i}`}>
