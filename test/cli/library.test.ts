@@ -126,7 +126,8 @@ describe('the library folder, found from any folder of the project', () => {
     writeFileSync(join(dir, 'docs/b.json'), JSON.stringify(p));
     const vi = motcua(['diff', a, 'b.json'], join(dir, 'docs'));
     expect(vi.out).toMatch(/~ thamDinh: đơn vị phong-kinh-te-xa → van-thu-xa/);
-    expect(vi.out).toMatch(/\+ note/);
+    // The bundled file has a note already: the diff shows it changed, old → new.
+    expect(vi.out).toMatch(/~ ghi chú: .+ → Chưa rõ lệ phí theo nghị quyết HĐND tỉnh năm 2026/);
     const en = motcua(['diff', a, 'b.json', '--lang', 'en'], join(dir, 'docs'));
     expect(en.out).toMatch(/~ thamDinh: unit phong-kinh-te-xa → van-thu-xa/);
     const json = JSON.parse(motcua(['diff', a, 'b.json', '--json'], join(dir, 'docs')).out);
