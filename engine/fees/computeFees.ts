@@ -164,7 +164,10 @@ export function computeFees(
         name: fee.name,
         amountVnd: fee.amountVnd,
         rule: { kind: 'fixed' },
-        basis: { vi: `Mức cố định: ${formatVnd(fee.amountVnd)}`, en: `Fixed: ${formatVnd(fee.amountVnd)}` },
+        basis: {
+          vi: `Mức cố định: ${formatVnd(fee.amountVnd)}`,
+          en: `Fixed: ${formatVnd(fee.amountVnd)}`,
+        },
       };
     return { index, name: fee.name, ...computeOne(fee.compute, data) };
   });

@@ -226,7 +226,8 @@ export const Fee = Type.Object(
     name: LocalizedText,
     amountVnd: Type.Integer({
       minimum: 0,
-      description: 'The fixed amount; with "compute", the least amount, listed in the catalog as "from"',
+      description:
+        'The fixed amount; with "compute", the least amount, listed in the catalog as "from"',
     }),
     compute: Type.Optional(FeeCompute),
     note: Type.Optional(LocalizedText),

@@ -512,7 +512,8 @@ function fieldSchema(p: Procedure, field: string): Record<string, unknown> | und
     let node: unknown = form.schema;
     for (const segment of field.split('.')) {
       const props = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
-      node = props && Object.prototype.hasOwnProperty.call(props, segment) ? props[segment] : undefined;
+      node =
+        props && Object.prototype.hasOwnProperty.call(props, segment) ? props[segment] : undefined;
     }
     if (node && typeof node === 'object') return node as Record<string, unknown>;
   }

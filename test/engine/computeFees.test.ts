@@ -37,8 +37,7 @@ const priced = mutate(permit, (d) => {
 
 describe('computeFees', () => {
   it('picks the tier the value falls in, inclusive of its upper bound', () => {
-    const at = (dienTichSan: number) =>
-      computeFees(priced, { dienTichSan, soTang: 1 }).items[0]!;
+    const at = (dienTichSan: number) => computeFees(priced, { dienTichSan, soTang: 1 }).items[0]!;
     expect(at(100)).toMatchObject({ amountVnd: 75000, rule: { kind: 'tier', tier: 0 } });
     expect(at(250)).toMatchObject({ amountVnd: 75000, rule: { kind: 'tier', tier: 0 } });
     expect(at(250.5)).toMatchObject({ amountVnd: 150000, rule: { kind: 'tier', tier: 1 } });
@@ -84,13 +83,20 @@ describe('validating computed fees', () => {
 
   it('names a field that is not in the form, a text field, tiers out of order, an open tier in the middle, a gap above the last tier', () => {
     const bad = mutate(priced, (d) => {
-      d.fees[0].compute.tiers = [{ upTo: 500, amountVnd: 1 }, { amountVnd: 2 }, { upTo: 400, amountVnd: 3 }];
+      d.fees[0].compute.tiers = [
+        { upTo: 500, amountVnd: 1 },
+        { amountVnd: 2 },
+        { upTo: 400, amountVnd: 3 },
+      ];
       d.fees[1].compute.field = 'dienTichKhongCo';
       d.fees[2].compute.field = 'diaDiemXayDung';
       d.fees[3].compute = {
         kind: 'tiers',
         field: 'soTang',
-        tiers: [{ upTo: 2, amountVnd: 1 }, { upTo: 2, amountVnd: 2 }],
+        tiers: [
+          { upTo: 2, amountVnd: 1 },
+          { upTo: 2, amountVnd: 2 },
+        ],
       };
     });
     const problems = validateProcedure(bad, { units });
