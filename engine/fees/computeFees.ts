@@ -46,12 +46,31 @@ export interface FeeSummary {
   readonly complete: boolean;
 }
 
+/** The title an e-form gives a dot-joined field (“Diện tích sàn”), else the field's key. */
+function fieldTitle(forms: Procedure['forms'], field: string): string {
+  for (const form of forms) {
+    let node: unknown = form.schema;
+    for (const segment of field.split('.')) {
+      const props = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
+      node =
+        props && Object.prototype.hasOwnProperty.call(props, segment) ? props[segment] : undefined;
+    }
+    const title = (node as { title?: unknown } | undefined)?.title;
+    if (typeof title === 'string' && title.trim()) return title.trim();
+  }
+  return field;
+}
+
 /** A VND amount written the Vietnamese way: 1.234.000 đ. */
 export function formatVnd(amount: number): string {
   return `${String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 }
 
-function computeOne(compute: FeeCompute, data: unknown): Omit<FeeItem, 'index' | 'name'> {
+function computeOne(
+  compute: FeeCompute,
+  data: unknown,
+  label: string,
+): Omit<FeeItem, 'index' | 'name'> {
   const raw = readPath(data, compute.field);
   const value = typeof raw === 'number' ? raw : undefined;
   if (value === undefined || !Number.isFinite(value)) {
@@ -62,12 +81,12 @@ function computeOne(compute: FeeCompute, data: unknown): Omit<FeeItem, 'index' |
       basis:
         reason === 'missing'
           ? {
-              vi: `Chưa có "${compute.field}" trong tờ khai: chưa xác định được mức thu`,
-              en: `"${compute.field}" is not filled in: the amount is not determined`,
+              vi: `Chưa có "${label}" trong tờ khai: chưa xác định được mức thu`,
+              en: `"${label}" is not filled in: the amount is not determined`,
             }
           : {
-              vi: `"${compute.field}" không phải là số: chưa xác định được mức thu`,
-              en: `"${compute.field}" is not a number: the amount is not determined`,
+              vi: `"${label}" không phải là số: chưa xác định được mức thu`,
+              en: `"${label}" is not a number: the amount is not determined`,
             },
     };
   }
@@ -80,8 +99,8 @@ function computeOne(compute: FeeCompute, data: unknown): Omit<FeeItem, 'index' |
           amountVnd: null,
           rule: { kind: 'undetermined', field: compute.field, reason: 'no-tier' },
           basis: {
-            vi: `${compute.field} = ${value} vượt mọi bậc của biểu phí: chưa xác định được mức thu`,
-            en: `${compute.field} = ${value} is above every tier: the amount is not determined`,
+            vi: `${label} = ${value} vượt mọi bậc của biểu phí: chưa xác định được mức thu`,
+            en: `${label} = ${value} is above every tier: the amount is not determined`,
           },
         };
       const lower = tier > 0 ? compute.tiers[tier - 1]!.upTo : undefined;
@@ -95,8 +114,8 @@ function computeOne(compute: FeeCompute, data: unknown): Omit<FeeItem, 'index' |
         amountVnd: chosen.amountVnd,
         rule: { kind: 'tier', field: compute.field, value, tier },
         basis: {
-          vi: `${compute.field} = ${value} (bậc ${tier + 1}${range ? `: ${range}` : ''}): ${formatVnd(chosen.amountVnd)}`,
-          en: `${compute.field} = ${value} (tier ${tier + 1}${range ? `: ${range}` : ''}): ${formatVnd(chosen.amountVnd)}`,
+          vi: `${label} = ${value} (bậc ${tier + 1}${range ? `: ${range}` : ''}): ${formatVnd(chosen.amountVnd)}`,
+          en: `${label} = ${value} (tier ${tier + 1}${range ? `: ${range}` : ''}): ${formatVnd(chosen.amountVnd)}`,
         },
       };
     }
@@ -136,8 +155,8 @@ function computeOne(compute: FeeCompute, data: unknown): Omit<FeeItem, 'index' |
         amountVnd: amount,
         rule: { kind: 'perUnit', field: compute.field, value, unitVnd: compute.unitVnd, charged },
         basis: {
-          vi: `${charged} × ${formatVnd(compute.unitVnd)} (${compute.field} = ${value}): ${formatVnd(amount)}`,
-          en: `${charged} × ${formatVnd(compute.unitVnd)} (${compute.field} = ${value}): ${formatVnd(amount)}`,
+          vi: `${charged} × ${formatVnd(compute.unitVnd)} (${label} = ${value}): ${formatVnd(amount)}`,
+          en: `${charged} × ${formatVnd(compute.unitVnd)} (${label} = ${value}): ${formatVnd(amount)}`,
         },
       };
     }
@@ -154,7 +173,7 @@ function computeOne(compute: FeeCompute, data: unknown): Omit<FeeItem, 'index' |
  * determined items, and `complete` says whether every item was determined.
  */
 export function computeFees(
-  procedure: Pick<Procedure, 'fees'>,
+  procedure: Pick<Procedure, 'fees'> & Partial<Pick<Procedure, 'forms'>>,
   data: Readonly<Record<string, unknown>>,
 ): FeeSummary {
   const items = procedure.fees.map((fee, index): FeeItem => {
@@ -169,7 +188,11 @@ export function computeFees(
           en: `Fixed: ${formatVnd(fee.amountVnd)}`,
         },
       };
-    return { index, name: fee.name, ...computeOne(fee.compute, data) };
+    return {
+      index,
+      name: fee.name,
+      ...computeOne(fee.compute, data, fieldTitle(procedure.forms ?? [], fee.compute.field)),
+    };
   });
   return {
     items,

@@ -42,7 +42,9 @@ describe('computeFees', () => {
     expect(at(250)).toMatchObject({ amountVnd: 75000, rule: { kind: 'tier', tier: 0 } });
     expect(at(250.5)).toMatchObject({ amountVnd: 150000, rule: { kind: 'tier', tier: 1 } });
     expect(at(620)).toMatchObject({ amountVnd: 300000, rule: { kind: 'tier', tier: 2 } });
-    expect(at(620).basis.vi).toBe('dienTichSan = 620 (bậc 3: > 500): 300.000 đ');
+    expect(at(620).basis.vi).toBe(
+      'Tổng diện tích sàn xây dựng (m²) = 620 (bậc 3: > 500): 300.000 đ',
+    );
   });
 
   it('applies a rate rounded to the dong, clamped by its minimum, and charges per unit above the free ones', () => {

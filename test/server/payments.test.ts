@@ -92,7 +92,7 @@ describe.each(dialects)('fees, payments and ratings on %s', (dialect) => {
       fees: { totalVnd: 75000, complete: true },
     });
     expect(desk.body.fees.items[0].basis.vi).toBe(
-      'dienTichSan = 240 (bậc 2: > 100, ≤ 300): 75.000 đ',
+      'Tổng diện tích sàn xây dựng (m²) = 240 (bậc 2: > 100, ≤ 300): 75.000 đ',
     );
     const citizen = await rt.call(
       'GET',

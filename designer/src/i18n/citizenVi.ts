@@ -1,0 +1,55 @@
+/**
+ * The Vietnamese dictionary of the citizen's fee payment (VietQR), payment receipts and the
+ * satisfaction rating, and the desk's payment panel.
+ */
+export const citizenVi = {
+  payTitle: 'Phí, lệ phí',
+  payItem: 'Khoản thu',
+  payAmount: 'Số tiền',
+  payUndetermined: 'Chưa xác định',
+  payTotal: 'Tổng phải nộp',
+  payPaid: 'Đã nộp',
+  payDue: 'Còn phải nộp',
+  payFree: 'Thủ tục này không thu phí, lệ phí.',
+  payWaiting: 'Hồ sơ đang chờ nộp phí, lệ phí. Thời gian chờ không tính vào thời hạn giải quyết.',
+  payQrTitle: 'Chuyển khoản bằng mã VietQR',
+  payQrHelp:
+    'Mở ứng dụng ngân hàng, chọn quét mã QR và xác nhận. Số tiền và nội dung đã điền sẵn; hồ sơ tự tiếp tục khi ngân hàng báo đã nhận tiền.',
+  payQrAlt: 'Mã VietQR chuyển khoản {amount} vào tài khoản {account}',
+  payBank: 'Mã ngân hàng (BIN)',
+  payAccount: 'Số tài khoản',
+  payAccountName: 'Chủ tài khoản',
+  payPurpose: 'Nội dung chuyển khoản',
+  payNoTransfer: 'Nộp trực tiếp tại bộ phận một cửa nơi đã nộp hồ sơ.',
+  payRefresh: 'Tôi đã chuyển khoản — cập nhật',
+  payReceipts: 'Biên lai đã cấp',
+  payReceiptDownload: 'Tải biên lai {no} (PDF)',
+  payMethodDesk: 'Nộp tại bộ phận một cửa',
+  payMethodTransfer: 'Chuyển khoản (cán bộ xác nhận)',
+  payMethodProvider: 'Chuyển khoản VietQR',
+  payLoadError: 'Không tải được thông tin phí, lệ phí. Thử lại sau.',
+  payRecordTitle: 'Ghi nhận đã nộp',
+  payRecordAmount: 'Số tiền đã nộp (đồng)',
+  payRecordMethod: 'Hình thức',
+  payRecordTransaction: 'Mã giao dịch (nếu chuyển khoản)',
+  payRecordSubmit: 'Ghi nhận và tiếp tục xử lý',
+  payRecorded: 'Đã ghi nhận, biên lai số {no}.',
+  rateTitle: 'Đánh giá mức độ hài lòng',
+  rateIntro: 'Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn. Mỗi hồ sơ được đánh giá một lần.',
+  rateAttitude: 'Thái độ phục vụ của cán bộ',
+  rateTimeliness: 'Thời gian giải quyết so với giấy hẹn',
+  rateClarity: 'Hướng dẫn, thông tin rõ ràng, dễ hiểu',
+  rateScore1: 'Rất không hài lòng',
+  rateScore2: 'Không hài lòng',
+  rateScore3: 'Bình thường',
+  rateScore4: 'Hài lòng',
+  rateScore5: 'Rất hài lòng',
+  rateComment: 'Góp ý thêm (không bắt buộc)',
+  rateSubmit: 'Gửi đánh giá',
+  rateThanks: 'Cảm ơn Ông/Bà đã đánh giá.',
+  rateAlready: 'Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà.',
+  rateMissing: 'Hãy chọn mức đánh giá cho cả ba tiêu chí.',
+} as const;
+
+/** The citizen dictionary type: every key of the Vietnamese one, as a string. */
+export type CitizenStrings = { readonly [K in keyof typeof citizenVi]: string };
