@@ -136,6 +136,20 @@ describe('paying a fee by VietQR on a phone', { timeout: 180_000 }, () => {
     await rating.getByText('Cảm ơn Ông/Bà đã đánh giá.').waitFor();
     expect(await scrollsSideways(page)).toBe(false);
     await suite.shot(page, '4-rated-phone');
+
+    // The statistics page shows the rating, by unit and by procedure.
+    const office = await suite.page();
+    await office.clock.install({ time: clock.now() });
+    await office.reload();
+    await signIn(office, 'admin');
+    await office.goto(`${suite.server.url}/reports`);
+    const card = office.getByRole('region', { name: 'Mức độ hài lòng của người dân' });
+    await card.getByRole('rowheader', { name: paidPermit.name.vi }).waitFor();
+    const total = card.getByRole('row', { name: /^Tổng cộng/ });
+    expect(await total.textContent()).toContain('1/1 (100 %)');
+    expect(await seriousViolations(office)).toEqual([]);
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: join(SHOTS, 'payment-6-satisfaction-report.png') });
   });
 
   it('shows the desk the fee due and lets it record a payment at the counter', async () => {

@@ -81,3 +81,23 @@ export const paymentApi = {
   receiptUrl: (id: string, paymentId: string) =>
     `/api/dossiers/${encodeURIComponent(id)}/payments/${encodeURIComponent(paymentId)}/receipt`,
 };
+
+/** Satisfaction figures of a unit or procedure (or the total). */
+export interface SatisfactionRow {
+  readonly key: string;
+  readonly ratings: number;
+  readonly attitude: number | null;
+  readonly timeliness: number | null;
+  readonly clarity: number | null;
+  readonly satisfied: number;
+  readonly satisfiedPercent: number | null;
+}
+
+/** The satisfaction report of a period, grouped by receiving unit or procedure. */
+export const satisfactionApi = {
+  report: (from: string, to: string, groupBy: 'unit' | 'procedure') =>
+    call<{ rows: readonly SatisfactionRow[]; total: SatisfactionRow }>(
+      'GET',
+      `/api/reports/satisfaction?from=${from}&to=${to}&groupBy=${groupBy}`,
+    ),
+};

@@ -49,4 +49,17 @@ export const citizenEn: CitizenStrings = {
   rateThanks: 'Thank you for your rating.',
   rateAlready: 'This dossier has already been rated. Thank you.',
   rateMissing: 'Choose a score for each of the three criteria.',
+  satTitle: 'Citizen satisfaction',
+  satKey: 'Unit / procedure',
+  satRatings: 'Ratings',
+  satAttitude: 'Attitude',
+  satTimeliness: 'Time',
+  satClarity: 'Clarity',
+  satSatisfied: 'Satisfied or better',
+  satByUnit: 'By receiving unit',
+  satByProcedure: 'By procedure',
+  satTotal: 'Total',
+  satNone: 'No ratings in the period.',
+  satNote:
+    'Average scores on a 1–5 scale; "satisfied or better" counts ratings whose three criteria average 4 or more.',
 };

@@ -49,6 +49,19 @@ export const citizenVi = {
   rateThanks: 'Cảm ơn Ông/Bà đã đánh giá.',
   rateAlready: 'Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà.',
   rateMissing: 'Hãy chọn mức đánh giá cho cả ba tiêu chí.',
+  satTitle: 'Mức độ hài lòng của người dân',
+  satKey: 'Đơn vị / thủ tục',
+  satRatings: 'Lượt đánh giá',
+  satAttitude: 'Thái độ',
+  satTimeliness: 'Thời gian',
+  satClarity: 'Rõ ràng',
+  satSatisfied: 'Hài lòng trở lên',
+  satByUnit: 'Theo đơn vị tiếp nhận',
+  satByProcedure: 'Theo thủ tục',
+  satTotal: 'Tổng cộng',
+  satNone: 'Chưa có lượt đánh giá nào trong kỳ.',
+  satNote:
+    'Điểm trung bình trên thang 1–5; "hài lòng trở lên" là đánh giá có điểm trung bình ba tiêu chí từ 4.',
 } as const;
 
 /** The citizen dictionary type: every key of the Vietnamese one, as a string. */
