@@ -125,7 +125,8 @@ export async function paymentStatus(
     paidEvent: pause?.event ?? null,
     payments,
     transfer:
-      account && pause && dueVnd > 0
+      // An undetermined fee is settled at the desk: no QR for a partial amount.
+      account && pause && dueVnd > 0 && fees.complete
         ? {
             payload: vietQrPayload(account, { amountVnd: dueVnd, purpose }),
             purpose,

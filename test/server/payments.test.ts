@@ -81,6 +81,22 @@ describe.each(dialects)('fees, payments and ratings on %s', (dialect) => {
     });
   }
 
+  it('describes the payment, webhook and rating routes in the OpenAPI document', async () => {
+    const doc = await rt.call('GET', '/api/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/dossiers/{id}/payment',
+        '/api/dossiers/{id}/payments',
+        '/api/dossiers/{id}/payments/{paymentId}/receipt',
+        '/api/public/dossiers/{code}/payment',
+        '/api/public/dossiers/{code}/payments/{receiptNo}/receipt',
+        '/api/public/payments/webhook',
+        '/api/public/dossiers/{code}/rating',
+        '/api/reports/satisfaction',
+      ]),
+    );
+  });
+
   it('shows the desk and the citizen the fee computed from the form, and the VietQR transfer', async () => {
     const d = await awaitingFee();
     const desk = await rt.call('GET', `/api/dossiers/${d.id}/payment`, { token: admin });
