@@ -41,6 +41,13 @@ export type {
 export { EngineError } from './errors.ts';
 export { pauseReasonOf, pauseStatusText, pauseLookupText } from './execute/pauseReasons.ts';
 export {
+  computeFees,
+  formatVnd,
+  type FeeItem,
+  type FeeRule,
+  type FeeSummary,
+} from './fees/computeFees.ts';
+export {
   procedureMetrics,
   type MetricParams,
   type ProcedureMetrics,
@@ -61,6 +68,8 @@ export {
   type MachineConfig,
   type TransitionConfig,
   type StepMeta,
+  type Fee,
+  type FeeCompute,
 } from './format/procedureSchema.ts';
 export { UnitCatalogSchema, type UnitCatalog } from './format/unitCatalog.ts';
 export { validateUnitCatalog, unitSubtree } from './validate/validateUnitCatalog.ts';

@@ -28,4 +28,5 @@ export type AppErrorCode =
   | 'rate-limited'
   | 'payload-too-large'
   | 'bad-request'
-  | 'busy';
+  | 'busy'
+  | 'conflict';

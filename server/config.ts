@@ -1,5 +1,11 @@
 import { dirname, join, resolve } from 'node:path';
 import { FILE_ENVIRONMENT, parseFileConfig, type FileConfig } from './files/fileConfig.ts';
+import { MAIL_ENVIRONMENT, parseMailConfig, type MailConfig } from './mail/mailConfig.ts';
+import {
+  PAYMENT_ENVIRONMENT,
+  parsePaymentConfig,
+  type PaymentConfig,
+} from './payments/paymentConfig.ts';
 
 /** Server configuration, parsed once from the environment at start. */
 export interface Config {
@@ -51,6 +57,10 @@ export interface Config {
   readonly signingDir: string;
   /** The address citizens reach the app at, printed in the QR codes of the documents. */
   readonly publicUrl: string;
+  /** Fees by VietQR transfer and the payment provider's webhook (#18). */
+  readonly payments: PaymentConfig;
+  /** Applicant notices by e-mail (#18). */
+  readonly mail: MailConfig;
 }
 
 /** Environment variables understood by the server, with their meaning, for `--help`. */
@@ -92,6 +102,8 @@ export const ENVIRONMENT: readonly [string, string][] = [
   ...FILE_ENVIRONMENT,
   ['SIGNING_DIR', 'signing keys and trusted CA certificates (default ./data/signing; see README)'],
   ['PUBLIC_URL', 'public address printed in the QR codes (default http://localhost:PORT)'],
+  ...PAYMENT_ENVIRONMENT,
+  ...MAIL_ENVIRONMENT,
 ];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -177,6 +189,8 @@ export function parseConfig(
     files: parseFileConfig(env, cwd, problems),
     signingDir: resolve(cwd, env.SIGNING_DIR || 'data/signing'),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+    payments: parsePaymentConfig(env, problems),
+    mail: parseMailConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

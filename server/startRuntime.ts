@@ -19,6 +19,8 @@ import { Scheduler } from './runtime/scheduler.ts';
 import { WriteQueue } from './runtime/writeQueue.ts';
 import { seedDemoUsers, syncUnits } from './seed.ts';
 import { SigningKeys } from './pdf/signingKeys.ts';
+import { startNoticeDelivery } from './mail/deliverNotices.ts';
+import { SmtpNoticeSender } from './mail/noticeSender.ts';
 
 /** A running runtime: the app (for `app.request` or a socket), its parts, and how to stop it. */
 export interface Runtime {
@@ -111,6 +113,21 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       options.startScheduler !== false ? startHousekeeping(database.db, now) : undefined;
     const app = createApp(deps, { scheduler, pool: database.pool });
     const collector = startFileCollector(files, options.startScheduler !== false);
+    // Applicant notices by e-mail, with the scheduler (tests call deliverNotices by hand).
+    const mail =
+      config.mail.smtpUrl && options.startScheduler !== false
+        ? startNoticeDelivery(
+            database.db,
+            new SmtpNoticeSender(config.mail.smtpUrl, config.mail.from),
+            {
+              now,
+              publicUrl: config.publicUrl,
+              maxAttempts: config.mail.maxAttempts,
+              intervalMs: config.mail.intervalMs,
+            },
+            (err) => log.error({ err }, 'mail: delivery round failed'),
+          )
+        : undefined;
     return {
       app,
       deps,
@@ -120,6 +137,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       async close() {
         scheduler.stop();
         housekeeping?.stop();
+        await mail?.stop();
         await collector.stop();
         files.close();
         await writes.drain();

@@ -169,15 +169,72 @@ export const LegalDocument = Type.Object(
   { additionalProperties: false },
 );
 
+/** One bracket of a tiered fee: values up to `upTo` (inclusive) pay `amountVnd`. */
+export const FeeTier = Type.Object(
+  {
+    upTo: Type.Optional(
+      Type.Number({ description: 'Upper bound, inclusive; omitted on the last, open tier' }),
+    ),
+    amountVnd: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * How a fee follows from the e-form (mức thu theo dữ liệu tờ khai): by tiers of a number (area
+ * in m²), a rate of a value (0.5% of the price), or an amount per unit (per copy, per page).
+ */
+export const FeeCompute = Type.Union(
+  [
+    Type.Object(
+      {
+        kind: Type.Literal('tiers'),
+        field: Type.String({ minLength: 1, description: 'A number field of the e-form' }),
+        tiers: Type.Array(FeeTier, { minItems: 1 }),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('rate'),
+        field: Type.String({ minLength: 1, description: 'A number field of the e-form (VND)' }),
+        ratePercent: Type.Number({ exclusiveMinimum: 0, maximum: 100 }),
+        minVnd: Type.Optional(Type.Integer({ minimum: 0 })),
+        maxVnd: Type.Optional(Type.Integer({ minimum: 0 })),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        kind: Type.Literal('perUnit'),
+        field: Type.String({ minLength: 1, description: 'A number field: copies, pages…' }),
+        unitVnd: Type.Integer({ minimum: 0 }),
+        freeUnits: Type.Optional(
+          Type.Integer({ minimum: 0, description: 'Units included at no charge' }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: 'Compute the amount from the e-form data instead of a fixed amountVnd' },
+);
+export type FeeCompute = Static<typeof FeeCompute>;
+
 /** A fee or charge (phí, lệ phí). */
 export const Fee = Type.Object(
   {
     name: LocalizedText,
-    amountVnd: Type.Integer({ minimum: 0 }),
+    amountVnd: Type.Integer({
+      minimum: 0,
+      description:
+        'The fixed amount; with "compute", the least amount, listed in the catalog as "from"',
+    }),
+    compute: Type.Optional(FeeCompute),
     note: Type.Optional(LocalizedText),
   },
   { additionalProperties: false },
 );
+export type Fee = Static<typeof Fee>;
 
 /** A document the applicant submits (thành phần hồ sơ). */
 export const DocumentSpec = Type.Object(

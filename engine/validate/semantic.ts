@@ -451,6 +451,7 @@ export function validateSemantics(p: Procedure, ctx: ValidationContext): Problem
   out.push(...graph.problems);
   checkDuplicates(p, out);
   checkForms(p, out);
+  checkFees(p, out);
   if (ctx.units && !ctx.units.levels.some((l) => l.id === p.level)) {
     out.push(
       problem('unknown-level', '/level', {
@@ -523,6 +524,93 @@ function checkTransitionData(edge: GraphEdge, p: Procedure, out: Problem[]): voi
       }),
     );
   }
+}
+
+/** The type a form schema gives a dot-joined field (`undefined` when there is no such field). */
+function fieldSchema(p: Procedure, field: string): Record<string, unknown> | undefined {
+  for (const form of p.forms) {
+    let node: unknown = form.schema;
+    for (const segment of field.split('.')) {
+      const props = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
+      node =
+        props && Object.prototype.hasOwnProperty.call(props, segment) ? props[segment] : undefined;
+    }
+    if (node && typeof node === 'object') return node as Record<string, unknown>;
+  }
+  return undefined;
+}
+
+/** Computed fees read number fields of an e-form; tiers rise; a rate's bounds are ordered. */
+function checkFees(p: Procedure, out: Problem[]): void {
+  p.fees.forEach((fee, i) => {
+    const compute = fee.compute;
+    if (!compute) return;
+    const path = `/fees/${i}/compute`;
+    const schema = fieldSchema(p, compute.field);
+    if (!schema) {
+      out.push(
+        problem('unknown-field', `${path}/field`, {
+          vi: `Phí "${fee.name.vi}": trường "${compute.field}" không có trong biểu mẫu điện tử của thủ tục`,
+          en: `Fee "${fee.name.en ?? fee.name.vi}": field "${compute.field}" is not in any e-form of the procedure`,
+        }),
+      );
+    } else if (schema.type !== 'number' && schema.type !== 'integer') {
+      out.push(
+        problem('fee-field-not-number', `${path}/field`, {
+          vi: `Phí "${fee.name.vi}": trường "${compute.field}" phải có kiểu số (number/integer) để tính phí`,
+          en: `Fee "${fee.name.en ?? fee.name.vi}": field "${compute.field}" must be a number (number/integer)`,
+        }),
+      );
+    }
+    if (compute.kind === 'tiers') {
+      compute.tiers.forEach((tier, t) => {
+        const last = t === compute.tiers.length - 1;
+        const previous = t > 0 ? compute.tiers[t - 1]!.upTo : undefined;
+        if (tier.upTo === undefined && !last) {
+          out.push(
+            problem('fee-tier-open', `${path}/tiers/${t}`, {
+              vi: `Phí "${fee.name.vi}": chỉ bậc cuối cùng được bỏ trống "upTo"`,
+              en: `Fee "${fee.name.en ?? fee.name.vi}": only the last tier may omit "upTo"`,
+            }),
+          );
+        } else if (tier.upTo !== undefined && previous !== undefined && tier.upTo <= previous) {
+          out.push(
+            problem('fee-tier-order', `${path}/tiers/${t}/upTo`, {
+              vi: `Phí "${fee.name.vi}": bậc ${t + 1} (≤ ${tier.upTo}) phải lớn hơn bậc trước (≤ ${previous})`,
+              en: `Fee "${fee.name.en ?? fee.name.vi}": tier ${t + 1} (≤ ${tier.upTo}) must be above the previous (≤ ${previous})`,
+            }),
+          );
+        }
+      });
+      const lastTier = compute.tiers.at(-1)!;
+      if (lastTier.upTo !== undefined) {
+        out.push(
+          problem(
+            'fee-tier-gap',
+            `${path}/tiers/${compute.tiers.length - 1}`,
+            {
+              vi: `Phí "${fee.name.vi}": giá trị trên ${lastTier.upTo} không thuộc bậc nào (thêm một bậc cuối không có "upTo")`,
+              en: `Fee "${fee.name.en ?? fee.name.vi}": values above ${lastTier.upTo} fall in no tier (add a last tier without "upTo")`,
+            },
+            'warning',
+          ),
+        );
+      }
+    }
+    if (
+      compute.kind === 'rate' &&
+      compute.minVnd !== undefined &&
+      compute.maxVnd !== undefined &&
+      compute.minVnd > compute.maxVnd
+    ) {
+      out.push(
+        problem('fee-rate-bounds', `${path}/minVnd`, {
+          vi: `Phí "${fee.name.vi}": mức tối thiểu lớn hơn mức tối đa`,
+          en: `Fee "${fee.name.en ?? fee.name.vi}": the minimum is above the maximum`,
+        }),
+      );
+    }
+  });
 }
 
 function dedupe(problems: readonly Problem[]): Problem[] {

@@ -7,6 +7,7 @@ import * as access from './migrations/2026-12-03T13-access.ts';
 import * as dossierFiles from './migrations/2026-12-03T16-dossier-files.ts';
 import * as publication from './migrations/2026-12-03T14-procedure-publication.ts';
 import * as slipReason from './migrations/2026-12-03T15-slip-reason.ts';
+import * as paymentsRatingsMail from './migrations/2026-12-03T23-payments-ratings-mail.ts';
 
 /** The migrations, by date-prefixed name; Kysely runs them in name order. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T16-dossier-files': dossierFiles,
   '2026-12-03T14-procedure-publication': publication,
   '2026-12-03T15-slip-reason': slipReason,
+  '2026-12-03T23-payments-ratings-mail': paymentsRatingsMail,
 };
 
 /** Bring the schema up to date; returns Kysely's report instead of throwing on a failure. */

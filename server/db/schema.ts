@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The tables of the runtime, as Kysely sees them. Instants are epoch milliseconds (bigint in
  * Postgres, integer in SQLite) and structured values are JSON text, so both dialects store the
@@ -173,6 +175,39 @@ export interface Database {
     message: string;
     created_at: number;
     sent_at: number | null;
+    /** E-mail delivery attempts so far (applicant notices). */
+    attempts: Generated<number>;
+    /** Not before when the next attempt may run (backoff), null: at once. */
+    next_attempt_at: number | null;
+    last_error: string | null;
+    /** How the notice went out: `email`, or `no-address` (the applicant gave no e-mail). */
+    delivery: string | null;
+  };
+  /** A payment of a dossier's fees (biên lai thu phí, lệ phí). */
+  payments: {
+    id: string;
+    dossier_id: string;
+    receipt_no: string;
+    amount_vnd: number;
+    /** `desk` (cash or card at the desk), `transfer` (recorded by an officer), `provider` (webhook). */
+    method: string;
+    /** The bank's or provider's transaction id, unique when present. */
+    transaction_id: string | null;
+    payer: string | null;
+    recorded_by: string;
+    paid_at: number;
+    recorded_at: number;
+  };
+  /** The citizen's satisfaction rating of a resolved dossier, scores 1–5, once per dossier. */
+  ratings: {
+    dossier_id: string;
+    unit_id: string;
+    procedure_id: string;
+    attitude: number;
+    timeliness: number;
+    clarity: number;
+    comment: string | null;
+    rated_at: number;
   };
   idempotency_keys: {
     user_id: string;

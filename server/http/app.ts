@@ -20,6 +20,8 @@ import { registerAccessLogRoutes } from './routes/accessLog.ts';
 import { registerOps, type OpsSources } from './ops.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerPdfRoutes } from './routes/pdf.ts';
+import { registerPaymentRoutes } from './routes/payments.ts';
+import { registerRatingRoutes } from './routes/ratings.ts';
 
 /** Validation failures of the route schemas: 422 with the path of every bad field. */
 function validationHook(
@@ -87,6 +89,8 @@ export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppE
   registerAccessLogRoutes(app, deps);
   registerFileRoutes(app, deps);
   registerPdfRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
+  registerRatingRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

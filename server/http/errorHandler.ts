@@ -18,6 +18,7 @@ const APP_STATUS: Record<AppErrorCode, number> = {
   'payload-too-large': 413,
   'bad-request': 400,
   busy: 503,
+  conflict: 409,
 };
 
 /** Engine codes that mean "not now" (409) or "bad value" (422); anything else is a bug (500). */

@@ -304,6 +304,34 @@ export class DossierService {
   }
 
   /**
+   * Apply an event no officer sends: a payment provider's confirmation (#18). The caller has
+   * authenticated the source; `actor` names it in the history (`provider:<name>`).
+   */
+  async applySystem(
+    trx: Transaction<Database>,
+    dossierId: string,
+    event: { readonly type: string; readonly note?: string },
+    actor: string,
+  ): Promise<{ snapshot: DossierSnapshot; version: number }> {
+    const { row, procedure, snapshot } = await this.load(trx, dossierId);
+    const now = this.deps.now();
+    const next = applyEvent(procedure, snapshot, event, new Date(now), {
+      calendar: this.deps.calendar,
+    });
+    const version = await persistTransition(trx, {
+      procedure,
+      dossierId,
+      expectedVersion: row.version,
+      before: snapshot,
+      snapshot: next.snapshot,
+      effects: next.effects,
+      event: { type: event.type, actor, override: false, payload: event },
+      now,
+    });
+    return { snapshot: next.snapshot, version };
+  }
+
+  /**
    * Fire the timers that are due. The due list is read without locks; each dossier's timers are
    * then one write job (its own savepoint in the group commit), so a conflict on one dossier
    * never rolls back the timers of the others. Returns how many due timers were taken (fired or

@@ -150,9 +150,11 @@ const insertSlip = preparedQuery<Row<'slips'>, unknown>(
   ['id', 'dossier_id', 'kind', 'step_id', 'due_at', 'issued_at', 'issued_by', 'reason'],
   (db, a) => db.insertInto('slips').values(a),
 );
-const insertNotice = preparedQuery<Omit<Row<'outbox'>, 'sent_at'>, unknown>(
-  ['id', 'dossier_id', 'audience', 'unit_id', 'message', 'created_at'],
-  (db, a) => db.insertInto('outbox').values({ ...a, sent_at: null }),
+const insertNotice = preparedQuery<
+  Omit<Row<'outbox'>, 'sent_at' | 'attempts' | 'next_attempt_at' | 'last_error' | 'delivery'>,
+  unknown
+>(['id', 'dossier_id', 'audience', 'unit_id', 'message', 'created_at'], (db, a) =>
+  db.insertInto('outbox').values({ ...a, sent_at: null }),
 );
 const insertStepLog = preparedQuery<Row<'step_log'>, unknown>(
   [

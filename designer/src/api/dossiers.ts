@@ -177,6 +177,11 @@ export interface PublicStatus {
   readonly receivedAt: string;
   readonly appointmentDate: string | null;
   readonly completedAt: string | null;
+  /** The dossier waits for a fee (#18). */
+  readonly awaitingPayment?: boolean;
+  /** The citizen may rate the service now, or has rated it (#18). */
+  readonly canRate?: boolean;
+  readonly rated?: boolean;
 }
 
 /** How the statistics are grouped. */

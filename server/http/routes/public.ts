@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { DossierSnapshot } from '../../../engine/index.ts';
+import { pauseReasonOf, type DossierSnapshot } from '../../../engine/index.ts';
 import { AppError } from '../../appError.ts';
 import { ProofOfWork } from '../../auth/proofOfWork.ts';
 import { failuresOf, recordFailure, type ThrottlePolicy } from '../../auth/throttle.ts';
@@ -15,6 +15,24 @@ const LOOKUP_FAILURES: ThrottlePolicy = {
   blockMs: 0,
   maxBlockMs: 0,
 };
+
+/**
+ * What the citizen's pages add to the lookup (#18): whether a fee is awaited, and whether the
+ * service may be rated (after the result, once).
+ */
+async function citizenExtras(deps: AppDeps, id: string, snapshot: DossierSnapshot) {
+  const rated = await deps.db
+    .selectFrom('ratings')
+    .select('rated_at')
+    .where('dossier_id', '=', id)
+    .executeTakeFirst();
+  const resolved = snapshot.status === 'done' && snapshot.outcome !== 'withdrawn';
+  return {
+    awaitingPayment: pauseReasonOf(snapshot) === 'payment',
+    rated: rated !== undefined,
+    canRate: resolved && rated === undefined,
+  };
+}
 
 /** The citizen's lookup (tra cứu hồ sơ): code + receipt secret → status, current step, appointment. */
 export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -116,6 +134,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           receivedAt: new Date(row.received_at).toISOString(),
           appointmentDate: snapshot.clock.due ?? null,
           completedAt: snapshot.completedAt ?? null,
+          ...(await citizenExtras(deps, id, snapshot)),
         } as never,
         200,
       );

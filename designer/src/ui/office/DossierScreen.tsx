@@ -9,6 +9,7 @@ import { ErrorAlert } from '../controls.tsx';
 import { navigate } from '../useRoute.ts';
 import { EventDialog } from './EventDialog.tsx';
 import { DossierFilesPanel } from './files/DossierFilesPanel.tsx';
+import { OfficePaymentPanel } from '../citizen/OfficePaymentPanel.tsx';
 import { FormDataList } from './FormDataList.tsx';
 import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { historyEventName, isWarningEvent, roleName, unitName } from './officeText.ts';
@@ -170,6 +171,8 @@ export function DossierScreen({
           </section>
 
           <DossierFilesPanel dossier={d} onChanged={() => void load()} />
+
+          <OfficePaymentPanel dossierId={d.id} version={d.version} onChanged={() => void load()} />
 
           <section className="card" aria-labelledby="sec-form">
             <h2 id="sec-form">{s.formContent}</h2>

@@ -8,6 +8,8 @@ import { LanguageSwitch } from '../LanguageSwitch.tsx';
 import { navigate } from '../useRoute.ts';
 import { usePageTitle } from '../a11y/pageTitle.ts';
 import { challengeOf, solvePow } from './solveChallenge.ts';
+import { PaymentPanel } from '../citizen/PaymentPanel.tsx';
+import { RatingForm } from '../citizen/RatingForm.tsx';
 
 /**
  * The citizen's lookup (tra cứu hồ sơ): the code and the secret printed on the receipt give the
@@ -21,6 +23,8 @@ export function LookupScreen() {
   const [busy, setBusy] = useState(false);
   const [checking, setChecking] = useState(false);
   const [result, setResult] = useState<PublicStatus | undefined>(undefined);
+  // The secret that opened `result`, for the fee and rating panels below it.
+  const [opened, setOpened] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   usePageTitle(s.lookupTitle);
 
@@ -31,6 +35,7 @@ export function LookupScreen() {
     setResult(undefined);
     const ask = (altcha?: string) =>
       dossierApi.lookup(code.trim(), secret.trim().toUpperCase(), altcha);
+    setOpened(secret.trim().toUpperCase());
     try {
       try {
         setResult(await ask());
@@ -146,6 +151,10 @@ export function LookupScreen() {
               ) : null}
             </dl>
           </section>
+        ) : null}
+        {result ? <PaymentPanel key={result.code} code={result.code} secret={opened} /> : null}
+        {result && (result.canRate || result.rated) ? (
+          <RatingForm key={result.code} code={result.code} secret={opened} rated={result.rated} />
         ) : null}
       </main>
     </div>

@@ -28,6 +28,7 @@ import { vnToday } from './officeText.ts';
 import { useProcedureList } from './useProcedureList.ts';
 import { DateInput } from '../forms/DateInput.tsx';
 import { DigitisationCard } from './files/DigitisationCard.tsx';
+import { SatisfactionCard } from '../citizen/SatisfactionCard.tsx';
 import { parseVnDate } from '../forms/vnDate.ts';
 
 const COLORS = {
@@ -269,6 +270,15 @@ export function ReportsScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
             </div>
           </section>
           <DigitisationCard
+            from={from}
+            to={to}
+            label={(kind, key) =>
+              kind === 'unit'
+                ? t(catalog.units.find((u) => u.id === key)?.name, key)
+                : t(procedures?.find((p) => p.id === key)?.name, key)
+            }
+          />
+          <SatisfactionCard
             from={from}
             to={to}
             label={(kind, key) =>
