@@ -89,5 +89,13 @@ export {
 export { locatePointer } from './validate/locate.ts';
 export { procedureTemplate, type TemplateOptions } from './format/procedureTemplate.ts';
 export { receptionForm } from './format/receptionForm.ts';
+export {
+  DATE_AFTER_TODAY_VI,
+  dateLimitProblems,
+  MAX_DATE_KEYWORD,
+  notAfterTodayFields,
+  vietnamDate,
+  type DateLimitProblem,
+} from './format/dateLimits.ts';
 export type { ResultDocumentSpec, ResultField } from './format/resultDocument.ts';
 export { foldDiacritics } from './text/foldDiacritics.ts';

@@ -3,6 +3,7 @@ import { isStandardEvent } from '../registry/events.ts';
 import type { Guard } from '../registry/guards.ts';
 import type { UnitCatalog } from '../format/unitCatalog.ts';
 import type { Procedure } from '../format/procedureSchema.ts';
+import { MAX_DATE_KEYWORD, MAX_DATE_VALUES } from '../format/dateLimits.ts';
 import { receptionForm } from '../format/receptionForm.ts';
 import { workingTimeToHours } from '../format/primitives.ts';
 import { createAjv, ajvProblems } from './structural.ts';
@@ -14,7 +15,7 @@ import {
   type MachineGraph,
 } from './machineGraph.ts';
 import { criticalPath, nodesThatCanFinish, reachableNodes } from './machineAnalysis.ts';
-import { problem, type Problem } from './problem.ts';
+import { pointerSegment, problem, type Problem } from './problem.ts';
 
 /** Context a semantic check needs besides the file: the unit catalog, the length of a day. */
 export interface ValidationContext {
@@ -280,6 +281,29 @@ function checkDuplicates(p: Procedure, out: Problem[]): void {
   }
 }
 
+/** `"x-maxDate"` only as `"today"`, and only on a `format: "date"` field (nested ones too). */
+function checkDateLimits(schema: unknown, path: string, out: Problem[]): void {
+  const props = (schema as { properties?: Record<string, unknown> } | null)?.properties;
+  if (!props || typeof props !== 'object') return;
+  for (const [key, prop] of Object.entries(props)) {
+    if (!prop || typeof prop !== 'object') continue;
+    const at = `${path}/properties/${pointerSegment(key)}`;
+    const own = prop as Record<string, unknown>;
+    if (MAX_DATE_KEYWORD in own) {
+      const value = own[MAX_DATE_KEYWORD];
+      if (!(MAX_DATE_VALUES as readonly unknown[]).includes(value) || own.format !== 'date') {
+        out.push(
+          problem('form-date-limit', `${at}/${MAX_DATE_KEYWORD}`, {
+            vi: `"${MAX_DATE_KEYWORD}" của trường "${key}" chỉ nhận "today" và chỉ trên trường ngày ("format": "date")`,
+            en: `"${MAX_DATE_KEYWORD}" of field "${key}" takes only "today", on a date field ("format": "date")`,
+          }),
+        );
+      }
+    }
+    checkDateLimits(prop, at, out);
+  }
+}
+
 function checkForms(p: Procedure, out: Problem[]): void {
   const ajv = createAjv();
   p.forms.forEach((form, i) => {
@@ -296,6 +320,7 @@ function checkForms(p: Procedure, out: Problem[]): void {
     }
     const meta = ajv.validateSchema(form.schema);
     if (!meta) out.push(...ajvProblems(ajv.errors, 'form-schema', `/forms/${i}/schema`));
+    checkDateLimits(form.schema, `/forms/${i}/schema`, out);
     for (const [key, prop] of Object.entries(form.schema.properties)) {
       if (
         !prop ||

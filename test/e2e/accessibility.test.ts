@@ -82,7 +82,7 @@ describe('accessibility of the office (WCAG 2.1 AA)', { timeout: 180_000 }, () =
     await tabTo(page, 'button.btn-primary.btn-block');
     await page.keyboard.press('Enter');
     await page.locator('#desk-name-error').filter({ hasText: 'nhiều nhất 200 ký tự' }).waitFor();
-    await page.getByText('Ngày sinh không được sau ngày hôm nay.').first().waitFor();
+    await page.getByText('Ngày không được sau ngày hôm nay.').first().waitFor();
 
     await page.locator('#desk-name').fill('');
     await page.locator('#desk-name').focus();
