@@ -89,6 +89,7 @@ export {
 export { locatePointer } from './validate/locate.ts';
 export { procedureTemplate, type TemplateOptions } from './format/procedureTemplate.ts';
 export { receptionForm } from './format/receptionForm.ts';
+export { formatNumber } from './format/numbers.ts';
 export {
   DATE_AFTER_TODAY_VI,
   dateLimitProblems,

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { diffProcedures, type ProcedureDiff } from '../../engine/index.ts';
+import { diffProcedures, formatNumber, type ProcedureDiff } from '../../engine/index.ts';
 import { EXIT, UsageError, type CliContext, type Lang } from '../cliError.ts';
 import { loadProcedureFile, loadProcedureText, ProcedureFileError } from './loadProcedureFile.ts';
 
@@ -36,7 +36,8 @@ function gitShow(file: string, rev: string): string {
   }
 }
 
-const sign = (n: number | null) => (n === null ? 'n/a' : `${n > 0 ? '+' : ''}${n}%`);
+const sign = (n: number | null, lang: Lang) =>
+  n === null ? 'n/a' : `${n > 0 ? '+' : ''}${formatNumber(n, lang)} %`;
 
 /** The diff as text for a reviewer. */
 export function renderDiff(d: ProcedureDiff, lang: Lang): string {
@@ -76,7 +77,9 @@ export function renderDiff(d: ProcedureDiff, lang: Lang): string {
   out.push(vi ? 'Chỉ số (trước → sau, thay đổi)' : 'Metrics (before → after, change)');
   for (const [name, m] of Object.entries(d.metrics)) {
     if (m.before !== m.after)
-      out.push(`  ${name}: ${m.before} → ${m.after} (${sign(m.deltaPercent)})`);
+      out.push(
+        `  ${name}: ${formatNumber(m.before, lang)} → ${formatNumber(m.after, lang)} (${sign(m.deltaPercent, lang)})`,
+      );
   }
   if (!d.changed) out.push(vi ? 'Không có thay đổi ngữ nghĩa' : 'No semantic change');
   return out.join('\n');

@@ -4,6 +4,7 @@ import type { Guard } from '../registry/guards.ts';
 import type { UnitCatalog } from '../format/unitCatalog.ts';
 import type { Procedure } from '../format/procedureSchema.ts';
 import { MAX_DATE_KEYWORD, MAX_DATE_VALUES } from '../format/dateLimits.ts';
+import { formatNumber } from '../format/numbers.ts';
 import { receptionForm } from '../format/receptionForm.ts';
 import { workingTimeToHours } from '../format/primitives.ts';
 import { createAjv, ajvProblems } from './structural.ts';
@@ -391,8 +392,8 @@ function checkReachability(
   if (cp > legal + EPSILON) {
     out.push(
       problem('deadline-exceeded', '/deadline', {
-        vi: `Tổng thời hạn các bước trên đường dài nhất (${round(cp)} giờ làm việc) vượt thời hạn pháp định (${round(legal)} giờ)`,
-        en: `The longest path of step durations (${round(cp)} working hours) exceeds the legal deadline (${round(legal)} hours)`,
+        vi: `Tổng thời hạn các bước trên đường dài nhất (${formatNumber(cp, 'vi')} giờ làm việc) vượt thời hạn pháp định (${formatNumber(legal, 'vi')} giờ)`,
+        en: `The longest path of step durations (${formatNumber(cp, 'en')} working hours) exceeds the legal deadline (${formatNumber(legal, 'en')} hours)`,
       }),
     );
   } else if (cp < legal - EPSILON) {
@@ -401,8 +402,8 @@ function checkReachability(
         'deadline-unallocated',
         '/deadline',
         {
-          vi: `Còn ${round(legal - cp)} giờ làm việc của thời hạn pháp định chưa phân bổ cho bước nào`,
-          en: `${round(legal - cp)} working hours of the legal deadline are not allocated to any step`,
+          vi: `Còn ${formatNumber(legal - cp, 'vi')} giờ làm việc của thời hạn pháp định chưa phân bổ cho bước nào`,
+          en: `${formatNumber(legal - cp, 'en')} working hours of the legal deadline are not allocated to any step`,
         },
         'warning',
       ),
@@ -444,10 +445,6 @@ function checkReachability(
       );
     }
   }
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 /** Semantic checks of a structurally valid procedure. */

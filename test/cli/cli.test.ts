@@ -110,7 +110,7 @@ describe('motcua command line (spawned as a process)', () => {
     const d = motcua(['diff', a, 'b.json', '--lang', 'en'], dir);
     expect(d.code).toBe(1);
     expect(d.out).toMatch(/~ kyDuyet \(unit\)/);
-    expect(d.out).toMatch(/units: 3 → 2 \(-33\.33%\)/);
+    expect(d.out).toMatch(/units: 3 → 2 \(−33\.33 %\)/);
     expect(motcua(['diff', a, a], dir).code).toBe(0);
     const s = motcua(['scenarios', 'procedures'], dir);
     expect(s.code, s.out).toBe(0);

@@ -308,8 +308,9 @@ function ReceptionForm({
         text: `${labels[k]}: ${own[k]}`,
       }));
       const formErrors: RJSFValidationError[] = schema
-        ? validator.validateFormData(data, schema, customValidate, (e) => localizeFormErrors(e, s))
-            .errors
+        ? validator.validateFormData(data, schema, customValidate, (e) =>
+            localizeFormErrors(e, s, lang),
+          ).errors
         : [];
       for (const e of formErrors) {
         const key = (e.property ?? '').replace(/^\./, '').split('.')[0] ?? '';
@@ -474,7 +475,7 @@ function ReceptionForm({
               onChange={(e) => setData((e.formData ?? {}) as Record<string, unknown>)}
               showErrorList={false}
               noHtml5Validate
-              transformErrors={(errors) => localizeFormErrors(errors, s)}
+              transformErrors={(errors) => localizeFormErrors(errors, s, lang)}
               customValidate={customValidate}
               extraErrors={
                 Object.fromEntries(
