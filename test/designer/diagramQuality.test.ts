@@ -7,7 +7,8 @@ import { allProcedures, catalog } from './fixtures.ts';
  * Arrow crossings and labels on boxes, after the automatic layout, for every bundled procedure
  * and the generated 150-step one. The budgets are the counts measured after the router learnt to
  * avoid crossings (it scores a crossing like a 400-unit detour, tries the free port on either
- * side of a box's middle, and routes a crossing arrow again once all others are in place): a
+ * side of a box's middle, and routes a crossing arrow again once all others are in place; a label
+ * with no free spot on its arrow goes beside it): a
  * layout or routing change may lower them, never raise them. Before that change the counts were
  * 2/5/6/2/6/6/2/2/2/6/9/5/4/6 crossings and 4 labels on boxes (see the README).
  */
@@ -22,7 +23,7 @@ const BUDGET: Record<string, { crossings: number; labelsOnNodes: number }> = {
   'dang-ky-khai-sinh': { crossings: 0, labelsOnNodes: 0 },
   'dang-ky-khai-tu': { crossings: 0, labelsOnNodes: 0 },
   'dang-ky-thanh-lap-cong-ty-tnhh-mot-thanh-vien': { crossings: 0, labelsOnNodes: 0 },
-  'lien-thong-tre-duoi-6-tuoi': { crossings: 1, labelsOnNodes: 1 },
+  'lien-thong-tre-duoi-6-tuoi': { crossings: 1, labelsOnNodes: 0 },
   'xac-nhan-tinh-trang-hon-nhan': { crossings: 0, labelsOnNodes: 0 },
   'fixture:lien-thong': { crossings: 0, labelsOnNodes: 0 },
   'generated-150': { crossings: 0, labelsOnNodes: 0 },
