@@ -8,8 +8,8 @@ import { allProcedures, catalog } from './fixtures.ts';
  * and the generated 150-step one. The budgets are the counts measured after the router learnt to
  * avoid crossings (it scores a crossing like a 400-unit detour, tries the free port on either
  * side of a box's middle, and routes a crossing arrow again once all others are in place; a label
- * with no free spot on its arrow goes beside it): a
- * layout or routing change may lower them, never raise them. Before that change the counts were
+ * with no free spot on its arrow goes beside it): a layout or routing change may lower them,
+ * never raise them. Before that change the counts were
  * 2/5/6/2/6/6/2/2/2/6/9/5/4/6 crossings and 4 labels on boxes (see the README).
  */
 const BUDGET: Record<string, { crossings: number; labelsOnNodes: number }> = {
