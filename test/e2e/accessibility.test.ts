@@ -83,6 +83,7 @@ describe('accessibility of the office (WCAG 2.1 AA)', { timeout: 180_000 }, () =
     await page.keyboard.press('Enter');
     await page.locator('#desk-name-error').filter({ hasText: 'nhiều nhất 200 ký tự' }).waitFor();
     await page.getByText('Ngày không được sau ngày hôm nay.').first().waitFor();
+    await suite.shot(page, '3b-desk-date-after-today');
 
     await page.locator('#desk-name').fill('');
     await page.locator('#desk-name').focus();

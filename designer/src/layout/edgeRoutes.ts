@@ -6,8 +6,10 @@ import { Grid, hits, MARGIN, type Rect } from './spatialGrid.ts';
 /**
  * Orthogonal routing of the arrows in the free corridors between boxes: an arrow leaves a side of
  * its source, runs along column gaps and lane/row gaps, and enters a side of its target without
- * crossing any other box. Arrows sharing a corridor are spread apart; labels go on a segment
- * where they cover neither a box nor another label. Pure geometry, no DOM.
+ * crossing any other box. Arrows sharing a corridor are spread apart; a path that crosses arrows
+ * already drawn costs as much as a long detour, and an arrow that still crosses is routed again
+ * once all the others are placed. Labels go on a segment where they cover neither a box nor
+ * another label. Pure geometry, no DOM.
  */
 
 /** An arrow to route. */
