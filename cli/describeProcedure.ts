@@ -1,11 +1,17 @@
-import { buildMachineGraph, eventName, type Procedure, type WorkingTime } from '../engine/index.ts';
+import {
+  buildMachineGraph,
+  eventName,
+  formatNumber,
+  type Procedure,
+  type WorkingTime,
+} from '../engine/index.ts';
 
 const time = (t: WorkingTime | undefined) =>
   t === undefined
     ? '—'
     : 'workingDays' in t
-      ? `${t.workingDays} ngày làm việc`
-      : `${t.workingHours} giờ làm việc`;
+      ? `${formatNumber(t.workingDays, 'vi')} ngày làm việc`
+      : `${formatNumber(t.workingHours, 'vi')} giờ làm việc`;
 
 /**
  * A line-per-fact text rendering of a procedure, for `git diff` through a textconv driver: a
@@ -21,7 +27,7 @@ export function describeProcedure(p: Procedure): string {
   if (p.note) lines.push(`Ghi chú (cần xác minh): ${p.note.vi}`);
   for (const l of p.legalBasis) lines.push(`Căn cứ pháp lý: ${l.number} ${l.title}`);
   for (const f of p.fees)
-    lines.push(`Phí, lệ phí: ${f.name.vi}: ${f.amountVnd.toLocaleString('vi-VN')} đ`);
+    lines.push(`Phí, lệ phí: ${f.name.vi}: ${formatNumber(f.amountVnd, 'vi', 0)} đ`);
   for (const d of p.documents)
     lines.push(
       `Giấy tờ: ${d.id}: ${d.name.vi} (${d.kind}, ${d.copies} bản${d.required ? ', bắt buộc' : ''})`,

@@ -103,5 +103,14 @@ export {
   type TemplateOptions,
 } from './format/procedureTemplate.ts';
 export { receptionForm } from './format/receptionForm.ts';
+export { formatNumber } from './format/numbers.ts';
+export {
+  DATE_AFTER_TODAY_VI,
+  dateLimitProblems,
+  MAX_DATE_KEYWORD,
+  notAfterTodayFields,
+  vietnamDate,
+  type DateLimitProblem,
+} from './format/dateLimits.ts';
 export type { ResultDocumentSpec, ResultField } from './format/resultDocument.ts';
 export { foldDiacritics } from './text/foldDiacritics.ts';

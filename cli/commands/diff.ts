@@ -2,7 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { diffProcedures, type Change, type ProcedureDiff } from '../../engine/index.ts';
+import {
+  diffProcedures,
+  formatNumber,
+  type Change,
+  type ProcedureDiff,
+} from '../../engine/index.ts';
 import { EXIT, UsageError, type CliContext, type Lang } from '../cliError.ts';
 import { loadProcedureFile, loadProcedureText, ProcedureFileError } from './loadProcedureFile.ts';
 
@@ -36,7 +41,8 @@ function gitShow(file: string, rev: string): string {
   }
 }
 
-const sign = (n: number | null) => (n === null ? 'n/a' : `${n > 0 ? '+' : ''}${n}%`);
+const sign = (n: number | null, lang: Lang) =>
+  n === null ? 'n/a' : `${n > 0 ? '+' : ''}${formatNumber(n, lang)} %`;
 
 /** What the fields of steps, transitions, documents, fees and forms are called. */
 const FIELD_LABELS: Record<string, { vi: string; en: string }> = {
@@ -88,8 +94,8 @@ export function showValue(value: unknown, lang: Lang): string {
   const vi = lang === 'vi';
   if (value === undefined || value === null) return '—';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean')
-    return typeof value === 'boolean' && vi ? (value ? 'có' : 'không') : String(value);
+  if (typeof value === 'number') return formatNumber(value, lang);
+  if (typeof value === 'boolean') return vi ? (value ? 'có' : 'không') : String(value);
   if (Array.isArray(value)) return value.map((v) => showValue(v, lang)).join(', ') || '—';
   const o = value as Record<string, unknown>;
   const keys = Object.keys(o);
@@ -158,7 +164,7 @@ export function renderDiff(d: ProcedureDiff, lang: Lang): string {
   for (const [name, m] of Object.entries(d.metrics)) {
     if (m.before !== m.after)
       out.push(
-        `  ${METRIC_LABELS[name]?.[lang] ?? name}: ${m.before} → ${m.after} (${sign(m.deltaPercent)})`,
+        `  ${METRIC_LABELS[name]?.[lang] ?? name}: ${formatNumber(m.before, lang)} → ${formatNumber(m.after, lang)} (${sign(m.deltaPercent, lang)})`,
       );
   }
   if (!d.changed) out.push(vi ? 'Không có thay đổi ngữ nghĩa' : 'No semantic change');

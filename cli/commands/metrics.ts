@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { procedureMetrics, type ProcedureMetrics } from '../../engine/index.ts';
+import { formatNumber, procedureMetrics, type ProcedureMetrics } from '../../engine/index.ts';
 import { EXIT, UsageError, type CliContext, type Lang } from '../cliError.ts';
 import { loadProcedureFile } from './loadProcedureFile.ts';
 
@@ -18,45 +18,47 @@ default of guarded alternatives; a parallel step visits every branch (docs/DECIS
 
 Exit: 0 done, 1 the file is missing or invalid, 2 wrong usage.`;
 
-const vnd = (n: number) => `${Math.round(n).toLocaleString('vi-VN')} đ`;
+const vnd = (n: number) => `${formatNumber(Math.round(n), 'vi', 0)} đ`;
 
 /** The visits on the main path, named; for a fully online procedure, its one contact. */
 function visitText(m: ProcedureMetrics, lang: Lang): string {
   const vi = lang === 'vi';
-  if (m.onlineVisit) return `0 (${vi ? m.onlineVisit.vi : (m.onlineVisit.en ?? m.onlineVisit.vi)})`;
+  if (m.onlineVisit)
+    return `${formatNumber(0, lang)} (${vi ? m.onlineVisit.vi : (m.onlineVisit.en ?? m.onlineVisit.vi)})`;
   if (m.visits.length === 0) return '0';
   const names = m.visits.map((v) =>
     v.name ? (vi ? v.name.vi : (v.name.en ?? v.name.vi)) : v.step,
   );
-  return `${m.citizenVisits} (${names.join('; ')})`;
+  return `${formatNumber(m.citizenVisits, lang)} (${names.join('; ')})`;
 }
 
 /** The metrics as rows of a two-column table. */
 export function metricRows(m: ProcedureMetrics, lang: Lang): [string, string][] {
   const vi = lang === 'vi';
+  const num = (n: number) => formatNumber(n, lang);
   return [
-    [vi ? 'Số bước xử lý' : 'Steps', String(m.steps)],
-    [vi ? 'Số đơn vị tham gia' : 'Units involved', `${m.units} (${m.unitIds.join(', ')})`],
-    [vi ? 'Số lần chuyển giao giữa đơn vị' : 'Hand-offs between units', String(m.handOffs)],
-    [vi ? 'Thời hạn pháp định (giờ làm việc)' : 'Legal time (working hours)', String(m.legalHours)],
+    [vi ? 'Số bước xử lý' : 'Steps', num(m.steps)],
+    [vi ? 'Số đơn vị tham gia' : 'Units involved', `${num(m.units)} (${m.unitIds.join(', ')})`],
+    [vi ? 'Số lần chuyển giao giữa đơn vị' : 'Hand-offs between units', num(m.handOffs)],
+    [vi ? 'Thời hạn pháp định (giờ làm việc)' : 'Legal time (working hours)', num(m.legalHours)],
     [
       vi ? 'Đường xử lý chính (giờ làm việc)' : 'Main path (working hours)',
-      String(m.criticalPathHours),
+      num(m.criticalPathHours),
     ],
     [
       vi ? 'Đường dài nhất, kể cả ngoại lệ (giờ)' : 'Longest path, exceptions included (hours)',
-      String(m.longestPathHours),
+      num(m.longestPathHours),
     ],
     [vi ? 'Số lần công dân đến cơ quan' : 'Citizen visits', visitText(m, lang)],
     [
       vi ? 'Số giấy tờ phải nộp' : 'Documents required',
-      `${m.documents} (${m.documentCopies} ${vi ? 'bản' : 'copies'})`,
+      `${num(m.documents)} (${num(m.documentCopies)} ${vi ? 'bản' : 'copies'})`,
     ],
     [vi ? 'Phí, lệ phí' : 'Fees', vnd(m.feesVnd)],
-    [vi ? 'Thời gian của công dân (giờ)' : 'Citizen time (hours)', String(m.citizenHours)],
+    [vi ? 'Thời gian của công dân (giờ)' : 'Citizen time (hours)', num(m.citizenHours)],
     [vi ? 'Thu nhập bình quân mỗi giờ' : 'Hourly income', vnd(m.hourlyIncomeVnd)],
     [vi ? 'Chi phí tuân thủ mỗi hồ sơ' : 'Compliance cost per dossier', vnd(m.costPerDossierVnd)],
-    [vi ? 'Số hồ sơ mỗi năm' : 'Applicants per year', m.applicantsPerYear.toLocaleString('vi-VN')],
+    [vi ? 'Số hồ sơ mỗi năm' : 'Applicants per year', num(m.applicantsPerYear)],
     [vi ? 'Chi phí tuân thủ mỗi năm' : 'Compliance cost per year', vnd(m.costPerYearVnd)],
   ];
 }

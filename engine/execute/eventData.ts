@@ -1,6 +1,7 @@
 import type { DossierContext, DossierEvent } from '../compile/compileProcedure.ts';
 import { EngineError } from '../errors.ts';
 import type { FormSpec, Procedure, TransitionConfig } from '../format/procedureSchema.ts';
+import { dateLimitProblems } from '../format/dateLimits.ts';
 import { receptionForm } from '../format/receptionForm.ts';
 import { reasonRequiredEvents } from '../registry/events.ts';
 import { createAjv } from '../validate/structural.ts';
@@ -9,6 +10,8 @@ import { createAjv } from '../validate/structural.ts';
 export interface DataProblem {
   readonly path: string;
   readonly message: string;
+  /** The keyword of a declared date limit (`x-maxDate`, its message in Vietnamese). */
+  readonly keyword?: string;
 }
 
 type Validate = ReturnType<ReturnType<typeof createAjv>['compile']>;
@@ -25,10 +28,18 @@ function validatorOf(form: FormSpec): Validate {
   return v;
 }
 
-/** Problems of `data` against an e-form's JSON Schema, with `/data/...` field paths. */
-export function formProblems(form: FormSpec, data: unknown): DataProblem[] {
+/**
+ * Problems of `data` against an e-form's JSON Schema, with `/data/...` field paths; with `today`
+ * (YYYY-MM-DD in Vietnam), also the dates after a declared `"x-maxDate": "today"`.
+ */
+export function formProblems(form: FormSpec, data: unknown, today?: string): DataProblem[] {
   const validate = validatorOf(form);
-  if (validate(data)) return [];
+  const limits = today === undefined ? [] : dateLimitProblems(form.schema, data, today);
+  if (validate(data)) return limits;
+  return [...schemaProblems(validate), ...limits];
+}
+
+function schemaProblems(validate: Validate): DataProblem[] {
   return (validate.errors ?? []).map((e) => {
     const field =
       e.keyword === 'required'
@@ -55,6 +66,7 @@ export function checkEventData(
   transitions: readonly TransitionConfig[],
   context: DossierContext,
   event: DossierEvent,
+  today?: string,
 ): void {
   const data = event.data ?? {};
   const keys = Object.keys(data);
@@ -87,7 +99,7 @@ export function checkEventData(
       // may hold old faults that the event does not make worse.
       const merged = { ...context.data, ...data };
       problems.push(
-        ...formProblems(reception, merged).filter((p) =>
+        ...formProblems(reception, merged, today).filter((p) =>
           keys.some((k) => p.path === `/data/${k}` || p.path.startsWith(`/data/${k}/`)),
         ),
       );
@@ -95,7 +107,7 @@ export function checkEventData(
   }
   const ownForm = transitions.find((t) => t.data?.form && !merges(t))?.data?.form;
   const form = ownForm ? procedure.forms.find((f) => f.id === ownForm) : undefined;
-  if (form) problems.push(...formProblems(form, data));
+  if (form) problems.push(...formProblems(form, data, today));
   if (problems.length > 0) {
     throw new EngineError(
       'event-data-invalid',

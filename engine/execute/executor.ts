@@ -46,6 +46,7 @@ import {
 } from './legalClock.ts';
 import { activeLeaves, MachineStepper, persist, type ExecutableAction } from './machineRuntime.ts';
 import { parseIso, toIso } from './instant.ts';
+import { vietnamDate } from '../format/dateLimits.ts';
 import { checkEventData, checkReason, eventScope } from './eventData.ts';
 
 /** Options of the executor: the working calendar (default: rules only, no official schedule). */
@@ -565,7 +566,13 @@ export function applyEvent(
       .filter((e) => e.kind === 'on' && e.event === event.type)
       .map((e) => e.transition);
     checkReason(procedure, event);
-    checkEventData(procedure, transitions, snapshot.machine.context, event);
+    checkEventData(
+      procedure,
+      transitions,
+      snapshot.machine.context,
+      event,
+      vietnamDate(now.getTime()),
+    );
   }
   const current = restore(p, snapshot);
   const [next, actions] = p.stepper.step(current, event);

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/numbers.ts';
 import type { LocalizedText } from '../format/primitives.ts';
 import type { Guard } from './guards.ts';
 
@@ -20,10 +21,12 @@ export function describeGuard(guard: Guard): { vi: string; en: string } {
         source === 'event' ? { vi: ' (của sự kiện)', en: ' (of the event)' } : { vi: '', en: '' };
       if (op === 'exists')
         return { vi: `"${field}"${where.vi} có giá trị`, en: `"${field}"${where.en} is present` };
-      const v = JSON.stringify(value);
+      // A number as each language writes it (≥ 1,5 in Vietnamese), anything else as JSON.
+      const v = (lang: 'vi' | 'en') =>
+        typeof value === 'number' ? formatNumber(value, lang) : JSON.stringify(value);
       return {
-        vi: `"${field}"${where.vi} ${OPS[op]!.vi} ${v}`,
-        en: `"${field}"${where.en} ${OPS[op]!.en} ${v}`,
+        vi: `"${field}"${where.vi} ${OPS[op]!.vi} ${v('vi')}`,
+        en: `"${field}"${where.en} ${OPS[op]!.en} ${v('en')}`,
       };
     }
     case 'all':

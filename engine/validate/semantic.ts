@@ -3,6 +3,8 @@ import { isStandardEvent } from '../registry/events.ts';
 import type { Guard } from '../registry/guards.ts';
 import type { UnitCatalog } from '../format/unitCatalog.ts';
 import type { Procedure } from '../format/procedureSchema.ts';
+import { MAX_DATE_KEYWORD, MAX_DATE_VALUES } from '../format/dateLimits.ts';
+import { formatNumber } from '../format/numbers.ts';
 import { receptionForm } from '../format/receptionForm.ts';
 import { workingTimeToHours } from '../format/primitives.ts';
 import { createAjv, ajvProblems } from './structural.ts';
@@ -14,7 +16,7 @@ import {
   type MachineGraph,
 } from './machineGraph.ts';
 import { criticalPath, nodesThatCanFinish, reachableNodes } from './machineAnalysis.ts';
-import { problem, type Problem } from './problem.ts';
+import { pointerSegment, problem, type Problem } from './problem.ts';
 
 /** Context a semantic check needs besides the file: the unit catalog, the length of a day. */
 export interface ValidationContext {
@@ -280,6 +282,29 @@ function checkDuplicates(p: Procedure, out: Problem[]): void {
   }
 }
 
+/** `"x-maxDate"` only as `"today"`, and only on a `format: "date"` field (nested ones too). */
+function checkDateLimits(schema: unknown, path: string, out: Problem[]): void {
+  const props = (schema as { properties?: Record<string, unknown> } | null)?.properties;
+  if (!props || typeof props !== 'object') return;
+  for (const [key, prop] of Object.entries(props)) {
+    if (!prop || typeof prop !== 'object') continue;
+    const at = `${path}/properties/${pointerSegment(key)}`;
+    const own = prop as Record<string, unknown>;
+    if (MAX_DATE_KEYWORD in own) {
+      const value = own[MAX_DATE_KEYWORD];
+      if (!(MAX_DATE_VALUES as readonly unknown[]).includes(value) || own.format !== 'date') {
+        out.push(
+          problem('form-date-limit', `${at}/${MAX_DATE_KEYWORD}`, {
+            vi: `"${MAX_DATE_KEYWORD}" của trường "${key}" chỉ nhận "today" và chỉ trên trường ngày ("format": "date")`,
+            en: `"${MAX_DATE_KEYWORD}" of field "${key}" takes only "today", on a date field ("format": "date")`,
+          }),
+        );
+      }
+    }
+    checkDateLimits(prop, at, out);
+  }
+}
+
 function checkForms(p: Procedure, out: Problem[]): void {
   const ajv = createAjv();
   p.forms.forEach((form, i) => {
@@ -296,6 +321,7 @@ function checkForms(p: Procedure, out: Problem[]): void {
     }
     const meta = ajv.validateSchema(form.schema);
     if (!meta) out.push(...ajvProblems(ajv.errors, 'form-schema', `/forms/${i}/schema`));
+    checkDateLimits(form.schema, `/forms/${i}/schema`, out);
     for (const [key, prop] of Object.entries(form.schema.properties)) {
       if (
         !prop ||
@@ -366,8 +392,8 @@ function checkReachability(
   if (cp > legal + EPSILON) {
     out.push(
       problem('deadline-exceeded', '/deadline', {
-        vi: `Tổng thời hạn các bước trên đường dài nhất (${round(cp)} giờ làm việc) vượt thời hạn pháp định (${round(legal)} giờ)`,
-        en: `The longest path of step durations (${round(cp)} working hours) exceeds the legal deadline (${round(legal)} hours)`,
+        vi: `Tổng thời hạn các bước trên đường dài nhất (${formatNumber(cp, 'vi')} giờ làm việc) vượt thời hạn pháp định (${formatNumber(legal, 'vi')} giờ)`,
+        en: `The longest path of step durations (${formatNumber(cp, 'en')} working hours) exceeds the legal deadline (${formatNumber(legal, 'en')} hours)`,
       }),
     );
   } else if (cp < legal - EPSILON) {
@@ -376,8 +402,8 @@ function checkReachability(
         'deadline-unallocated',
         '/deadline',
         {
-          vi: `Còn ${round(legal - cp)} giờ làm việc của thời hạn pháp định chưa phân bổ cho bước nào`,
-          en: `${round(legal - cp)} working hours of the legal deadline are not allocated to any step`,
+          vi: `Còn ${formatNumber(legal - cp, 'vi')} giờ làm việc của thời hạn pháp định chưa phân bổ cho bước nào`,
+          en: `${formatNumber(legal - cp, 'en')} working hours of the legal deadline are not allocated to any step`,
         },
         'warning',
       ),
@@ -419,10 +445,6 @@ function checkReachability(
       );
     }
   }
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 /** The unit of the first step receives the dossiers: it needs a code to number them. */

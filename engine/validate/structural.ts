@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { formatNumber } from '../format/numbers.ts';
 import { procedureJsonSchema } from '../format/procedureSchema.ts';
 import { problem, type Problem } from './problem.ts';
 
@@ -47,6 +48,8 @@ export function findTooDeep(value: unknown, limit = MAX_DEPTH): string | undefin
 
 function describe(e: ErrorObject): { vi: string; en: string } {
   const p = e.params as Record<string, unknown>;
+  const limit = (lang: 'vi' | 'en') =>
+    typeof p.limit === 'number' ? formatNumber(p.limit, lang) : String(p.limit);
   switch (e.keyword) {
     case 'required':
       return {
@@ -82,22 +85,22 @@ function describe(e: ErrorObject): { vi: string; en: string } {
       return { vi: 'Không được để trống', en: 'Must not be empty' };
     case 'maxLength':
       return {
-        vi: `Dài quá ${String(p.limit)} ký tự`,
-        en: `Longer than ${String(p.limit)} characters`,
+        vi: `Dài quá ${limit('vi')} ký tự`,
+        en: `Longer than ${limit('en')} characters`,
       };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return {
-        vi: `Giá trị phải ${String(p.comparison)} ${String(p.limit)}`,
-        en: `Value must be ${String(p.comparison)} ${String(p.limit)}`,
+        vi: `Giá trị phải ${String(p.comparison)} ${limit('vi')}`,
+        en: `Value must be ${String(p.comparison)} ${limit('en')}`,
       };
     case 'minItems':
     case 'minProperties':
       return {
-        vi: `Cần ít nhất ${String(p.limit)} phần tử`,
-        en: `Needs at least ${String(p.limit)} items`,
+        vi: `Cần ít nhất ${limit('vi')} phần tử`,
+        en: `Needs at least ${limit('en')} items`,
       };
     case 'uniqueItems':
       return { vi: 'Các phần tử bị trùng lặp', en: 'Items are duplicated' };

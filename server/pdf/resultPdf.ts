@@ -1,4 +1,9 @@
-import { receptionForm, type Procedure, type ResultDocumentSpec } from '../../engine/index.ts';
+import {
+  formatNumber,
+  receptionForm,
+  type Procedure,
+  type ResultDocumentSpec,
+} from '../../engine/index.ts';
 import { DocumentWriter } from './documentWriter.ts';
 import { placeDate, placeOf, vnDate } from './vnText.ts';
 
@@ -32,7 +37,7 @@ function formValue(procedure: Procedure, field: string, value: unknown): string 
   const v = value === undefined || value === '' ? schema?.default : value;
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
-  if (typeof v === 'number') return v.toLocaleString('vi-VN');
+  if (typeof v === 'number') return formatNumber(v, 'vi', 6);
   if (typeof v === 'string' && (schema?.format === 'date' || /^\d{4}-\d{2}-\d{2}$/.test(v)))
     return /^\d{4}-\d{2}-\d{2}$/.test(v) ? vnDate(v) : v;
   return typeof v === 'string' ? v : JSON.stringify(v);

@@ -1,4 +1,4 @@
-import type { WorkingTime } from '../../engine/index.ts';
+import { formatNumber, type WorkingTime } from '../../engine/index.ts';
 
 /** Vietnam is UTC+7 all year. */
 const VN_OFFSET_MS = 7 * 3_600_000;
@@ -45,8 +45,10 @@ export function placeDate(place: string, instant: string | number | Date): strin
 /** A legal processing time in words: "Trong ngày", "15 ngày làm việc", "4 giờ làm việc". */
 export function vnWorkingTime(time: WorkingTime): string {
   if ('workingDays' in time)
-    return time.workingDays === 0 ? 'Trong ngày' : `${time.workingDays} ngày làm việc`;
-  return `${time.workingHours} giờ làm việc`;
+    return time.workingDays === 0
+      ? 'Trong ngày'
+      : `${formatNumber(time.workingDays, 'vi')} ngày làm việc`;
+  return `${formatNumber(time.workingHours, 'vi')} giờ làm việc`;
 }
 
 /** The place of a heading from a unit's name: "Ủy ban nhân dân xã Yên Sơn" → "Yên Sơn". */

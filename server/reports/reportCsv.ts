@@ -1,12 +1,10 @@
+import { formatNumber } from '../../engine/index.ts';
 import type { SummaryRow } from './summaryReport.ts';
 
 /** A number as the screen shows it in Vietnamese: `1.234`, `50,5` (no trailing zeros). */
 export function vnNumber(value: number, maxFraction: number): string {
-  const rounded = Math.round(value * 10 ** maxFraction) / 10 ** maxFraction;
-  const [int, frac = ''] = Math.abs(rounded).toFixed(maxFraction).split('.') as [string, string?];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const fraction = frac.replace(/0+$/, '');
-  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+  // The app's one number formatter, with a plain minus a spreadsheet reads.
+  return formatNumber(value, 'vi', maxFraction, '-');
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type DossierSnapshot,
   type Procedure,
   type WorkingCalendar,
+  vietnamDate,
 } from '../../engine/index.ts';
 import { AppError } from '../appError.ts';
 import type { User } from '../auth/sessions.ts';
@@ -115,7 +116,12 @@ export class DossierService {
     const procedure = entry.procedure;
     const form = receptionForm(procedure);
     if (form) {
-      const problems = validateFormData(procedure, form.id, input.data);
+      const problems = validateFormData(
+        procedure,
+        form.id,
+        input.data,
+        vietnamDate(this.deps.now()),
+      );
       if (problems.length > 0)
         throw new AppError('form-invalid', `The e-form "${form.title.vi}" is not valid`, {
           problems,

@@ -110,10 +110,10 @@ describe('motcua command line (spawned as a process)', () => {
     const d = motcua(['diff', a, 'b.json', '--lang', 'en'], dir);
     expect(d.code).toBe(1);
     expect(d.out).toMatch(/~ kyDuyet: unit ubnd-xa → tu-phap-xa/);
-    expect(d.out).toMatch(/Units involved: 3 → 2 \(-33\.33%\)/);
+    expect(d.out).toMatch(/Units involved: 3 → 2 \(−33\.33 %\)/);
     const vi = motcua(['diff', a, 'b.json'], dir);
     expect(vi.out).toMatch(/~ kyDuyet: đơn vị ubnd-xa → tu-phap-xa/);
-    expect(vi.out).toMatch(/Số đơn vị tham gia: 3 → 2 \(-33\.33%\)/);
+    expect(vi.out).toMatch(/Số đơn vị tham gia: 3 → 2 \(−33,33 %\)/);
     expect(motcua(['diff', a, a], dir).code).toBe(0);
     const s = motcua(['scenarios', 'procedures'], dir);
     expect(s.code, s.out).toBe(0);

@@ -82,7 +82,8 @@ describe('accessibility of the office (WCAG 2.1 AA)', { timeout: 180_000 }, () =
     await tabTo(page, 'button.btn-primary.btn-block');
     await page.keyboard.press('Enter');
     await page.locator('#desk-name-error').filter({ hasText: 'nhiều nhất 200 ký tự' }).waitFor();
-    await page.getByText('Ngày sinh không được sau ngày hôm nay.').first().waitFor();
+    await page.getByText('Ngày không được sau ngày hôm nay.').first().waitFor();
+    await suite.shot(page, '3b-desk-date-after-today');
 
     await page.locator('#desk-name').fill('');
     await page.locator('#desk-name').focus();
@@ -196,6 +197,75 @@ describe('accessibility of the office (WCAG 2.1 AA)', { timeout: 180_000 }, () =
     await chair.locator('main h1').waitFor();
     await expectNoSerious(chair);
     await suite.shot(chair, '10-account');
+  });
+
+  it('has no serious violation on the library and the editor; canvas focus shows on Tab', async () => {
+    const page = await pageFor();
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await page.getByLabel('Tên đăng nhập').fill('admin');
+    await page.getByLabel('Mật khẩu').fill('motcua');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Thư viện thủ tục' }).waitFor();
+    expect(await page.title()).toMatch(/^Thư viện thủ tục · /);
+    expect((await focused(page)).tag).toBe('h1');
+    await expectNoSerious(page);
+    await suite.shot(page, '14-library');
+
+    for (const [name, shot] of [
+      ['Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ', '15-editor-giay-phep'],
+      [
+        'Liên thông thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
+        '16-editor-lien-thong',
+      ],
+    ] as const) {
+      await page.goto(suite.server.url + '/');
+      await page.getByRole('heading', { name: 'Thư viện thủ tục' }).waitFor();
+      await page.getByRole('link', { name, exact: true }).click();
+      await page.locator('.react-flow__node-step').first().waitFor();
+      await page.waitForTimeout(600);
+      await suite.shot(page, shot);
+    }
+    // The editor: its own title, focus on its heading (the procedure's name), no serious violation.
+    expect(await page.title()).toMatch(/· Thiết kế · /);
+    expect((await focused(page)).tag).toBe('h1');
+    await expectNoSerious(page);
+
+    // The skip link is the first stop and lands in the workspace.
+    await page.locator('h1').first().focus();
+    await tabTo(page, '.skip-link', 5, true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    // The modes move with the arrow keys.
+    await page.getByRole('tab', { name: 'Thiết kế' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(
+      page.getByRole('tab', { name: 'Mô phỏng' }).getAttribute('aria-selected'),
+    ).resolves.toBe('true');
+    expect((await focused(page)).text).toBe('Mô phỏng');
+    await page.keyboard.press('ArrowLeft');
+    expect((await focused(page)).text).toBe('Thiết kế');
+    // So do the side panel's tabs.
+    await page.getByRole('tab', { name: 'Thuộc tính' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect((await focused(page)).text).toBe('Thủ tục');
+
+    // A step reached with Tab shows a ring before anything selects it; so does an arrow.
+    await tabTo(page, '.react-flow__node-step', 120);
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(ring.style).toBe('solid');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    await suite.shot(page, '17-editor-step-focus');
+    await tabTo(page, '.react-flow__edge', 200);
+    const arrow = await page.evaluate(() => {
+      const path = document.activeElement?.querySelector('.react-flow__edge-path');
+      return path ? getComputedStyle(path).stroke : '';
+    });
+    expect(arrow).toBe('rgb(29, 78, 216)');
+    await suite.shot(page, '18-editor-arrow-focus');
   });
 
   it('reflows the desk, inbox and dossier at 320 CSS px without sideways scrolling', async () => {

@@ -162,6 +162,65 @@ describe('event data is validated against the e-form before it is merged', () =>
     ).not.toThrow();
   });
 
+  it('refuses a date after today where the form says so (x-maxDate), by the clock of the event', () => {
+    const p = mutate(base, (d) => {
+      d.forms.push({
+        id: 'bienBan',
+        title: { vi: 'Biên bản kiểm tra' },
+        schema: {
+          type: 'object',
+          properties: {
+            ngayKiemTra: {
+              type: 'string',
+              format: 'date',
+              title: 'Ngày kiểm tra',
+              'x-maxDate': 'today',
+            },
+          },
+        },
+      });
+      d.machine.states.choBoSung.on.SUPPLEMENT.data = { form: 'bienBan' };
+      d.machine.states.choBoSung.on.SUPPLEMENT.actions = [];
+    });
+    expect(validateProcedure(p, { units }).filter((x) => x.severity === 'error')).toEqual([]);
+    const s = waiting(p);
+    // 00:30 on 11 March in Vietnam is still 10 March in UTC: "today" is Vietnam's date.
+    const at = vn('2026-03-11T00:30');
+    const error = engineError(() =>
+      applyEvent(p, s, { type: 'SUPPLEMENT', data: { ngayKiemTra: '2026-03-12' } }, at),
+    );
+    expect(error.details.problems).toEqual([
+      {
+        path: '/data/ngayKiemTra',
+        message: 'Ngày không được sau ngày hôm nay.',
+        keyword: 'x-maxDate',
+      },
+    ]);
+    expect(() =>
+      applyEvent(p, s, { type: 'SUPPLEMENT', data: { ngayKiemTra: '2026-03-11' } }, at),
+    ).not.toThrow();
+  });
+
+  it('the validator refuses x-maxDate other than "today" or on a field that is not a date', () => {
+    const p = mutate(base, (d) => {
+      d.forms.push({
+        id: 'bienBan',
+        title: { vi: 'Biên bản' },
+        schema: {
+          type: 'object',
+          properties: {
+            ngay: { type: 'string', format: 'date', title: 'Ngày', 'x-maxDate': 'tomorrow' },
+            ten: { type: 'string', title: 'Tên', 'x-maxDate': 'today' },
+          },
+        },
+      });
+    });
+    const i = p.forms.length - 1;
+    const codes = validateProcedure(p, { units }).map((x) => `${x.code} ${x.path}`);
+    expect(codes).toContain(`form-date-limit /forms/${i}/schema/properties/ngay/x-maxDate`);
+    expect(codes).toContain(`form-date-limit /forms/${i}/schema/properties/ten/x-maxDate`);
+  });
+
   it('the validator names unknown fields and forms in a transition data declaration', () => {
     const p = mutate(base, (d) => {
       d.machine.states.choBoSung.on.SUPPLEMENT.data = { fields: ['khongCo'], form: 'khongCoForm' };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDate } from '../../engine/index.ts';
 import { BIRTH_RECEIPT, startTestRuntime, type TestRuntime } from '../support/runtime.ts';
 
 /**
@@ -29,6 +30,28 @@ describe('reception body validation', () => {
     expect(problems(r.body)).toEqual([
       { path: '/applicant/name', message: 'Họ và tên nhiều nhất 200 ký tự.' },
     ]);
+  });
+
+  it('refuses a birth date after today on /data/ngaySinh, as the form declares (x-maxDate)', async () => {
+    const later = await rt.call('POST', '/api/dossiers', {
+      token: desk,
+      body: { ...BIRTH_RECEIPT, data: { ...BIRTH_RECEIPT.data, ngaySinh: '2999-01-01' } },
+    });
+    expect(later.status).toBe(422);
+    expect(problems(later.body)).toEqual([
+      {
+        path: '/data/ngaySinh',
+        message: 'Ngày không được sau ngày hôm nay.',
+        keyword: 'x-maxDate',
+      },
+    ]);
+    const today = vietnamDate(rt.clock.now());
+    expect(today).toBe('2026-03-02');
+    const born = await rt.call('POST', '/api/dossiers', {
+      token: desk,
+      body: { ...BIRTH_RECEIPT, data: { ...BIRTH_RECEIPT.data, ngaySinh: today } },
+    });
+    expect(born.status).toBe(201);
   });
 
   it('names a bad ID number, phone, email and address each on its own field', async () => {

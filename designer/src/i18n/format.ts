@@ -1,4 +1,5 @@
 import type { WorkingTime } from '../../../engine/index.ts';
+import { formatNumber } from '../../../engine/format/numbers.ts';
 import { fill, type Lang, type Strings } from './strings.ts';
 
 /** Vietnam is UTC+7 all year (no daylight saving): dates are shown in its local time. */
@@ -12,14 +13,7 @@ const WEEKDAYS: Record<Lang, readonly string[]> = {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A number with the language's separators (1.024.000 in Vietnamese, 1,024,000 in English). */
-export function formatNumber(value: number, lang: Lang, maxFraction = 2): string {
-  const rounded = Math.round(value * 10 ** maxFraction) / 10 ** maxFraction;
-  const [int, frac = ''] = Math.abs(rounded).toFixed(maxFraction).split('.') as [string, string?];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
-  const fraction = frac.replace(/0+$/, '');
-  const sign = rounded < 0 ? '−' : '';
-  return `${sign}${grouped}${fraction ? (lang === 'vi' ? ',' : '.') + fraction : ''}`;
-}
+export { formatNumber };
 
 /** An amount in đồng. */
 export function formatVnd(value: number, s: Strings, lang: Lang): string {

@@ -76,7 +76,7 @@ export const officeEn: OfficeStrings = {
   fieldInvalid: 'Not a valid value.',
   errorSummary: 'Fix {n} items before sending:',
   birthDateHelp: 'Not after today.',
-  birthDateFuture: 'A birth date cannot be after today.',
+  dateAfterToday: 'The date cannot be after today.',
   suggestedReason: 'Please bring: {list}.',
   reasonSuggestedHint: 'Filled in from the missing documents; edit if needed.',
 

@@ -79,7 +79,7 @@ export const officeVi = {
   fieldInvalid: 'Giá trị không hợp lệ.',
   errorSummary: 'Cần sửa {n} mục trước khi gửi:',
   birthDateHelp: 'Không sau ngày hôm nay.',
-  birthDateFuture: 'Ngày sinh không được sau ngày hôm nay.',
+  dateAfterToday: 'Ngày không được sau ngày hôm nay.',
   suggestedReason: 'Bổ sung: {list}.',
   reasonSuggestedHint: 'Đã điền sẵn theo giấy tờ còn thiếu; sửa nếu cần.',
 

@@ -2,6 +2,7 @@
  * Every string the designer shows, in Vietnamese (the default) and English. Components read them
  * through `useI18n()`; pure modules receive a `Strings` object. Placeholders are `{name}`.
  */
+import { formatNumber } from '../../../engine/format/numbers.ts';
 import { accountEn } from './accountEn.ts';
 import { citizenEn } from './citizenEn.ts';
 import { citizenVi, type CitizenStrings } from './citizenVi.ts';
@@ -48,14 +49,19 @@ export function stringsFor(lang: Lang): Strings {
   return lang === 'en' ? en : vi;
 }
 
-/** Fill `{name}` placeholders. */
+/**
+ * Fill `{name}` placeholders; a number is written as the language writes it (12.345 and 1,5 in
+ * Vietnamese), so that no message shows `1.5 ngày` or `12345`.
+ */
 export function fill(
   template: string,
   params: Readonly<Record<string, string | number>> = {},
+  lang: Lang = 'vi',
 ): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) =>
-    params[k] === undefined ? m : String(params[k]),
-  );
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    const v = params[k];
+    return v === undefined ? m : typeof v === 'number' ? formatNumber(v, lang) : v;
+  });
 }
 
 /** A localized text in the chosen language (Vietnamese when the English is missing). */

@@ -6,8 +6,10 @@ import { Grid, hits, MARGIN, type Rect } from './spatialGrid.ts';
 /**
  * Orthogonal routing of the arrows in the free corridors between boxes: an arrow leaves a side of
  * its source, runs along column gaps and lane/row gaps, and enters a side of its target without
- * crossing any other box. Arrows sharing a corridor are spread apart; labels go on a segment
- * where they cover neither a box nor another label. Pure geometry, no DOM.
+ * crossing any other box. Arrows sharing a corridor are spread apart; a path that crosses arrows
+ * already drawn costs as much as a long detour, and an arrow that still crosses is routed again
+ * once all the others are placed. Labels go on a segment where they cover neither a box nor
+ * another label. Pure geometry, no DOM.
  */
 
 /** An arrow to route. */
@@ -36,6 +38,23 @@ export interface Route {
 const STUB = 18;
 const SPREAD = 10;
 const PORT_GAP = 14;
+/**
+ * What crossing one already routed arrow costs a candidate path, in canvas units of length: a
+ * detour of up to this much is preferred to a crossing.
+ */
+const CROSSING = 400;
+
+/** An arrow segment already routed, for counting crossings. */
+type Segment = Rect & { readonly a: XY; readonly b: XY; readonly owner: string };
+
+/** The path chosen for an arrow, before it is spread off used corridors. */
+interface Choice {
+  readonly points: XY[];
+  readonly score: number;
+  readonly sides: [Side, Side];
+  readonly slots: [number, number];
+  readonly crossings: number;
+}
 
 /**
  * The point where the n-th arrow on a side meets the box: the middle first, then alternately
@@ -171,6 +190,56 @@ interface Context {
   readonly ys: readonly number[];
   readonly usedX: Map<number, number>;
   readonly usedY: Map<number, number>;
+  /** Segments of the arrows routed so far. */
+  readonly routed: Grid<Segment>;
+}
+
+/** Whether two axis-aligned segments cross at a point inside both. */
+function crosses(a1: XY, a2: XY, b1: XY, b2: XY): boolean {
+  const av = Math.abs(a1.x - a2.x) < 0.5;
+  const bv = Math.abs(b1.x - b2.x) < 0.5;
+  if (av === bv) return false;
+  const [v1, v2, h1, h2] = av ? [a1, a2, b1, b2] : [b1, b2, a1, a2];
+  const x = v1.x;
+  const y = h1.y;
+  return (
+    x > Math.min(h1.x, h2.x) &&
+    x < Math.max(h1.x, h2.x) &&
+    y > Math.min(v1.y, v2.y) &&
+    y < Math.max(v1.y, v2.y)
+  );
+}
+
+/** How many segments of already routed arrows a path crosses. */
+function crossingsWith(points: readonly XY[], routed: Grid<Segment>, self?: string): number {
+  let n = 0;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const near = routed.near(
+      Math.min(a.x, b.x),
+      Math.min(a.y, b.y),
+      Math.max(a.x, b.x),
+      Math.max(a.y, b.y),
+    );
+    for (const s of near) if (s.owner !== self && crosses(a, b, s.a, s.b)) n++;
+  }
+  return n;
+}
+
+function segmentsOf(points: readonly XY[], owner: string): Segment[] {
+  return points.slice(1).map((b, i) => {
+    const a = points[i]!;
+    return {
+      a,
+      b,
+      owner,
+      x: Math.min(a.x, b.x),
+      y: Math.min(a.y, b.y),
+      w: Math.abs(a.x - b.x),
+      h: Math.abs(a.y - b.y),
+    };
+  });
 }
 
 function clear(points: readonly XY[], grid: Grid<Rect>, source: Rect, target: Rect): boolean {
@@ -310,18 +379,114 @@ export function routeEdges(
     ys: corridors(boxes, 'y'),
     usedX: new Map(),
     usedY: new Map(),
+    routed: new Grid<Segment>([]),
   };
   const routes = new Map<
     string,
     { points: XY[]; sourceSide: Side; targetSide: Side; size: RouteRequest['label'] }
   >();
   const stubs = new Map<Rect, number>();
-  const ports = new Map<Rect, Record<Side, number>>();
-  const used = (r: Rect, side: Side) => ports.get(r)?.[side] ?? 0;
-  const take = (r: Rect, side: Side) => {
-    const counts = ports.get(r) ?? { l: 0, r: 0, t: 0, b: 0 };
-    counts[side]++;
-    ports.set(r, counts);
+  // Port slots taken on each side of a box (slot 0 the middle, odd ones after it, even before).
+  const ports = new Map<Rect, Record<Side, Set<number>>>();
+  const taken = (r: Rect, side: Side) => ports.get(r)?.[side] ?? new Set<number>();
+  /** The free slots worth trying: the middle, else the next one on either side of it. */
+  const free = (r: Rect, side: Side): number[] => {
+    const t = taken(r, side);
+    if (!t.has(0)) return [0];
+    const next = (from: number) => {
+      let n = from;
+      while (t.has(n)) n += 2;
+      return n;
+    };
+    return [next(1), next(2)];
+  };
+  const used = (r: Rect, side: Side) => free(r, side)[0]!;
+  const take = (r: Rect, side: Side, slot: number) => {
+    const slots = ports.get(r) ?? { l: new Set(), r: new Set(), t: new Set(), b: new Set() };
+    slots[side].add(slot);
+    ports.set(r, slots);
+  };
+  const segmentsById = new Map<string, Segment[]>();
+  const chosenById = new Map<string, Choice>();
+  const addSegments = (id: string, points: readonly XY[]) => {
+    const list = segmentsOf(points, id);
+    for (const segment of list) ctx.routed.add(segment);
+    segmentsById.set(id, list);
+  };
+  /** The best path for one arrow given the arrows routed so far. */
+  const choose = (req: RouteRequest): Choice => {
+    let best: Choice | undefined;
+    const pairs = sidePairs(req.source, req.target);
+    // Simple paths on every side pair first; detours only when no simple path is clear.
+    for (const stage of [0, 1] as const) {
+      for (const [ss, ts] of pairs) {
+        // Either free slot on each side: the one that keeps arrows of one box from crossing.
+        for (const n0 of free(req.source, ss))
+          for (const n1 of free(req.target, ts)) {
+            const p0 = port(req.source, ss, n0);
+            const p1 = port(req.target, ts, n1);
+            const s0 = stub(p0, ss);
+            const s1 = stub(p1, ts);
+            for (const path of candidates(s0, horizontal(ss), s1, horizontal(ts), ctx, stage)) {
+              const full = simplify([p0, ...path, p1]);
+              let score =
+                length(full) +
+                (full.length - 2) * 60 +
+                pairs.findIndex((p) => p[0] === ss && p[1] === ts) * 40;
+              if (best && score >= best.score) continue;
+              const crossings = crossingsWith(full, ctx.routed);
+              score += crossings * CROSSING;
+              if (best && score >= best.score) continue;
+              if (!clear(full, ctx.grid, req.source, req.target)) continue;
+              best = { points: full, score, sides: [ss, ts], slots: [n0, n1], crossings };
+            }
+          }
+      }
+      // A detour is tried when no simple path is clear, or when every clear one crosses arrows.
+      if (best && best.crossings === 0) break;
+    }
+    if (!best) {
+      const [ss, ts] = sidePairs(req.source, req.target)[0]!;
+      const p0 = port(req.source, ss, used(req.source, ss));
+      const p1 = port(req.target, ts, used(req.target, ts));
+      const s0 = stub(p0, ss);
+      const s1 = stub(p1, ts);
+      const mid = horizontal(ss)
+        ? [
+            { x: (s0.x + s1.x) / 2, y: s0.y },
+            { x: (s0.x + s1.x) / 2, y: s1.y },
+          ]
+        : [
+            { x: s0.x, y: (s0.y + s1.y) / 2 },
+            { x: s1.x, y: (s0.y + s1.y) / 2 },
+          ];
+      best = {
+        points: simplify([p0, s0, ...mid, s1, p1]),
+        score: Infinity,
+        sides: [ss, ts],
+        slots: [used(req.source, ss), used(req.target, ts)],
+        crossings: 0,
+      };
+    }
+    return best;
+  };
+  const commit = (req: RouteRequest, choice: Choice, points: XY[]) => {
+    take(req.source, choice.sides[0], choice.slots[0]);
+    take(req.target, choice.sides[1], choice.slots[1]);
+    addSegments(req.id, points);
+    chosenById.set(req.id, choice);
+    routes.set(req.id, {
+      points,
+      sourceSide: choice.sides[0],
+      targetSide: choice.sides[1],
+      size: req.label,
+    });
+  };
+  const release = (req: RouteRequest, choice: Choice) => {
+    ports.get(req.source)?.[choice.sides[0]].delete(choice.slots[0]);
+    ports.get(req.target)?.[choice.sides[1]].delete(choice.slots[1]);
+    for (const segment of segmentsById.get(req.id) ?? []) ctx.routed.remove(segment);
+    segmentsById.delete(req.id);
   };
   const fixedLabels = new Map<string, XY>();
   for (const req of requests) {
@@ -339,6 +504,7 @@ export function routeEdges(
         size: req.label,
       });
       fixedLabels.set(req.id, { x, y: end.y + req.label.h / 2 + 2 });
+      addSegments(req.id, [start, end]);
       continue;
     }
     if (req.self) {
@@ -351,55 +517,25 @@ export function routeEdges(
         { x: a.x + 30, y: req.source.y },
       ];
       routes.set(req.id, { points, sourceSide: 't', targetSide: 't', size: req.label });
+      addSegments(req.id, points);
       continue;
     }
-    let best: { points: XY[]; score: number; sides: [Side, Side] } | undefined;
-    const pairs = sidePairs(req.source, req.target);
-    // Simple paths on every side pair first; detours only when no simple path is clear.
-    for (const stage of [0, 1] as const) {
-      for (const [ss, ts] of pairs) {
-        const p0 = port(req.source, ss, used(req.source, ss));
-        const p1 = port(req.target, ts, used(req.target, ts));
-        const s0 = stub(p0, ss);
-        const s1 = stub(p1, ts);
-        for (const path of candidates(s0, horizontal(ss), s1, horizontal(ts), ctx, stage)) {
-          const full = simplify([p0, ...path, p1]);
-          const score =
-            length(full) +
-            (full.length - 2) * 60 +
-            pairs.findIndex((p) => p[0] === ss && p[1] === ts) * 40;
-          if (best && score >= best.score) continue;
-          if (!clear(full, ctx.grid, req.source, req.target)) continue;
-          best = { points: full, score, sides: [ss, ts] };
-        }
-      }
-      if (best) break;
-    }
-    if (!best) {
-      const [ss, ts] = sidePairs(req.source, req.target)[0]!;
-      const p0 = port(req.source, ss, used(req.source, ss));
-      const p1 = port(req.target, ts, used(req.target, ts));
-      const s0 = stub(p0, ss);
-      const s1 = stub(p1, ts);
-      const mid = horizontal(ss)
-        ? [
-            { x: (s0.x + s1.x) / 2, y: s0.y },
-            { x: (s0.x + s1.x) / 2, y: s1.y },
-          ]
-        : [
-            { x: s0.x, y: (s0.y + s1.y) / 2 },
-            { x: s1.x, y: (s0.y + s1.y) / 2 },
-          ];
-      best = { points: simplify([p0, s0, ...mid, s1, p1]), score: Infinity, sides: [ss, ts] };
-    }
-    take(req.source, best.sides[0]);
-    take(req.target, best.sides[1]);
-    routes.set(req.id, {
-      points: spread(best.points, ctx),
-      sourceSide: best.sides[0],
-      targetSide: best.sides[1],
-      size: req.label,
-    });
+    const chosen = choose(req);
+    commit(req, chosen, spread(chosen.points, ctx));
+  }
+  // Second pass: an arrow that still crosses others is routed again with all the others in
+  // place (the first pass saw only those before it), and keeps the new path if it crosses less.
+  for (const req of requests) {
+    const current = routes.get(req.id);
+    if (req.stub || req.self || !current || !chosenById.has(req.id)) continue;
+    const before = crossingsWith(current.points, ctx.routed, req.id);
+    if (before === 0) continue;
+    const old = chosenById.get(req.id)!;
+    release(req, old);
+    const next = choose(req);
+    const points = spread(next.points, ctx);
+    if (crossingsWith(points, ctx.routed, req.id) < before) commit(req, next, points);
+    else commit(req, old, current.points);
   }
   const labels: Rect[] = [];
   const out = new Map<string, Route>();

@@ -24,7 +24,7 @@ export function placeLabel(
   segments: Grid<Rect & { owner: string }>,
   owner: string,
 ): XY {
-  const spots: { at: XY; len: number }[] = [];
+  const spots: { at: XY; len: number; horizontal: boolean }[] = [];
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1]!;
     const b = points[i]!;
@@ -34,13 +34,14 @@ export function placeLabel(
       spots.push({
         at: { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f },
         len: len * (1 - Math.abs(f - 0.5)),
+        horizontal: Math.abs(a.y - b.y) < 0.5,
       });
     }
   }
   if (spots.length === 0 && points.length > 1) {
     const a = points[0]!;
     const b = points[points.length - 1]!;
-    spots.push({ at: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, len: 0 });
+    spots.push({ at: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, len: 0, horizontal: true });
   }
   spots.sort((a, b) => b.len - a.len);
   const crossesArrow = (at: XY) => {
@@ -62,8 +63,18 @@ export function placeLabel(
     }
     return !labels.some((r) => overlapsRect(at, size, r, 2));
   };
+  // Beside the arrow, touching it, when no spot on it is free (a long label in a narrow gap).
+  const beside = spots.flatMap((s) =>
+    (s.horizontal
+      ? [s.at.y - size.h / 2 - 3, s.at.y + size.h / 2 + 3].map((y) => ({ x: s.at.x, y }))
+      : [s.at.x - size.w / 2 - 3, s.at.x + size.w / 2 + 3].map((x) => ({ x, y: s.at.y }))
+    ).map((at) => ({ ...s, at })),
+  );
   const free =
-    spots.find((s) => fits(s.at) && !crossesArrow(s.at)) ?? spots.find((s) => fits(s.at));
+    spots.find((s) => fits(s.at) && !crossesArrow(s.at)) ??
+    beside.find((s) => fits(s.at) && !crossesArrow(s.at)) ??
+    spots.find((s) => fits(s.at)) ??
+    beside.find((s) => fits(s.at));
   const at = (free ?? spots[0])?.at ?? points[0] ?? { x: 0, y: 0 };
   labels.push({ x: at.x - size.w / 2, y: at.y - size.h / 2, w: size.w, h: size.h });
   return at;

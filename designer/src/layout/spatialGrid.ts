@@ -36,6 +36,13 @@ export class Grid<T extends Rect> {
       else this.cells.set(key, [item]);
     }
   }
+  remove(item: T): void {
+    for (const key of this.keys(item.x, item.y, item.x + item.w, item.y + item.h)) {
+      const list = this.cells.get(key);
+      const at = list?.indexOf(item) ?? -1;
+      if (list && at >= 0) list.splice(at, 1);
+    }
+  }
   /** Items whose cells meet the box from (x0, y0) to (x1, y1). */
   near(x0: number, y0: number, x1: number, y1: number): Set<T> {
     const out = new Set<T>();

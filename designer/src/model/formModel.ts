@@ -62,6 +62,8 @@ function schemaFor(row: FieldRow, previous: Schema = {}): Schema {
     enum: row.type === 'string' && row.enum && row.enum.length > 0 ? [...row.enum] : undefined,
     minLength: text ? previous.minLength : undefined,
     maxLength: text ? previous.maxLength : undefined,
+    // "Not after today" belongs to dates only.
+    'x-maxDate': row.type === 'date' ? previous['x-maxDate'] : undefined,
   });
 }
 

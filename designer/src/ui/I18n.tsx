@@ -40,7 +40,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         }
         document.documentElement.lang = next;
       },
-      f: fill,
+      f: (template, params) => fill(template, params, lang),
       t: (text, fallback = '') => localized(text, lang, fallback),
     };
   }, [lang]);

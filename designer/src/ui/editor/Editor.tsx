@@ -15,6 +15,8 @@ import type { Counts, Highlight } from '../canvas/buildFlow.ts';
 import { ProcedureCanvas, type CanvasHandle } from '../canvas/ProcedureCanvas.tsx';
 import { useI18n } from '../I18n.tsx';
 import { TopBar } from '../TopBar.tsx';
+import { useHeadingFocus, usePageTitle } from '../a11y/pageTitle.ts';
+import { tabKeys } from '../a11y/tabKeys.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { ConflictDialog, SaveBanner } from './SaveMessages.tsx';
 import { useEditingActions } from './useEditingActions.ts';
@@ -35,6 +37,7 @@ export type { Saved } from './useSave.ts';
 
 /** The editor's working mode. */
 export type Mode = 'design' | 'simulate' | 'simplify';
+const MODES: readonly Mode[] = ['design', 'simulate', 'simplify'];
 
 /** Run a command from a panel: the label names it in undo/redo; a merge key joins typing. */
 export type Exec = (command: Command, label: string, mergeKey?: string, select?: Selection) => void;
@@ -74,8 +77,13 @@ export function Editor({
   const [minimap, setMinimap] = useState(false);
   const [simRequest, setSimRequest] = useState<{ event: string; nonce: number } | undefined>();
   const canvas = useRef<CanvasHandle>(null);
+  const page = useRef<HTMLDivElement>(null);
   const doc = state.history.present;
   const { procedure } = doc;
+  const modeName = (m: Mode) =>
+    m === 'design' ? s.modeDesign : m === 'simulate' ? s.modeSimulate : s.modeSimplify;
+  usePageTitle(`${t(procedure.name) || procedure.id} · ${modeName(mode)}`);
+  useHeadingFocus(page);
 
   // Another mode changes the panel's width and what the canvas shows: frame the diagram again.
   const firstMode = useRef(true);
@@ -248,7 +256,7 @@ export function Editor({
   );
 
   return (
-    <div className={`page editor mode-${mode}`}>
+    <div className={`page editor mode-${mode}`} ref={page}>
       <TopBar
         user={user}
         onSignOut={onSignOut}
@@ -265,21 +273,28 @@ export function Editor({
               {s.backToLibrary}
             </a>
             <span aria-hidden="true"> / </span>
-            <span className="crumb-current">{t(procedure.name)}</span>
+            <h1 className="crumb-current">{t(procedure.name)}</h1>
           </nav>
         }
       >
-        <div className="modes" role="tablist" aria-label={s.modes}>
-          {(['design', 'simulate', 'simplify'] as const).map((m) => (
+        <div
+          className="modes"
+          role="tablist"
+          aria-label={s.modes}
+          onKeyDown={tabKeys(MODES, mode, setMode, (m) => `mode-${m}`)}
+        >
+          {MODES.map((m) => (
             <button
               key={m}
+              id={`mode-${m}`}
               type="button"
               role="tab"
               aria-selected={mode === m}
+              tabIndex={mode === m ? 0 : -1}
               className={mode === m ? 'on' : ''}
               onClick={() => setMode(m)}
             >
-              {m === 'design' ? s.modeDesign : m === 'simulate' ? s.modeSimulate : s.modeSimplify}
+              {modeName(m)}
             </button>
           ))}
         </div>
@@ -311,7 +326,7 @@ export function Editor({
         onChange={(next) => setSaved((prev) => ({ ...prev, ...next }))}
       />
       <SaveBanner status={status} dirty={dirty} onClose={() => setStatus({ kind: 'idle' })} />
-      <div className="workspace">
+      <main className="workspace" id="main">
         <section className="canvas-area" aria-label={s.canvasLabel}>
           <ReactFlowProvider>
             <CanvasBar
@@ -413,7 +428,7 @@ export function Editor({
             onBaseline={(b) => setChosen(b && b.source === 'saved' ? 'saved' : b)}
           />
         )}
-      </div>
+      </main>
       {connecting ? (
         <ConnectDialog
           procedure={procedure}

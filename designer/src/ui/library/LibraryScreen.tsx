@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Procedure, UnitCatalog } from '../../../../engine/index.ts';
 import { api, ApiError, type ProcedureSummary, type User } from '../../api/client.ts';
 import { formatWorkingTime } from '../../i18n/format.ts';
@@ -7,6 +7,7 @@ import { Badge } from '../controls.tsx';
 import { Filters, FilterSelect, SearchField } from '../Filters.tsx';
 import { useI18n } from '../I18n.tsx';
 import { TopBar } from '../TopBar.tsx';
+import { useHeadingFocus, usePageTitle } from '../a11y/pageTitle.ts';
 import { NewProcedureDialog } from './NewProcedureDialog.tsx';
 import { PublicationBadges } from './PublicationBadges.tsx';
 
@@ -27,6 +28,9 @@ export function LibraryScreen({
   onSignOut: () => void;
 }) {
   const { s, f, t, lang } = useI18n();
+  const main = useRef<HTMLElement>(null);
+  usePageTitle(s.library);
+  useHeadingFocus(main);
   const [items, setItems] = useState<(ProcedureSummary & { unpublished?: boolean })[] | undefined>(
     undefined,
   );
@@ -60,7 +64,7 @@ export function LibraryScreen({
   return (
     <div className="page">
       <TopBar user={user} onSignOut={onSignOut} title={s.library} />
-      <main className="library" aria-labelledby="library-title">
+      <main className="library" aria-labelledby="library-title" ref={main}>
         <div className="library-head">
           <div>
             <h1 id="library-title">{s.library}</h1>

@@ -9,6 +9,8 @@ import type {
 import validator from '@rjsf/validator-ajv8';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
+  MAX_DATE_KEYWORD,
+  notAfterTodayFields,
   receptionForm,
   type Channel,
   type Procedure,
@@ -65,7 +67,7 @@ function applicantProblems(a: Applicant, s: ReturnType<typeof useI18n>['s']): Ap
  * field's title; anything else as the server said it.
  */
 function serverProblems(
-  list: readonly { path: string; message: string }[],
+  list: readonly { path: string; message: string; keyword?: string }[],
   applicant: Applicant,
   s: ReturnType<typeof useI18n>['s'],
 ): { applicant: ApplicantErrors; data: Record<string, string>; other: string[] } {
@@ -79,16 +81,22 @@ function serverProblems(
     const a = /^\/applicant\/(name|idNumber|phone|email|address)\b/.exec(p.path);
     const d = /^\/data\/([^/]+)/.exec(p.path);
     if (a) out.applicant[a[1] as keyof Applicant] = own[a[1] as keyof Applicant] ?? s.fieldInvalid;
-    else if (d) out.data[d[1]!] = s.fieldInvalid;
+    // A date after today: the message the desk's own check gives on that field.
+    else if (d)
+      out.data[d[1]!] = p.keyword === MAX_DATE_KEYWORD ? s.dateAfterToday : s.fieldInvalid;
     else out.other.push(p.message);
   }
   return out;
 }
 
-/** E-form fields holding a birth date (`ngaySinh…`): a date after today is refused. */
-function birthDateFields(schema: RJSFSchema | undefined): string[] {
-  const props = (schema?.properties ?? {}) as Record<string, { format?: string }>;
-  return Object.keys(props).filter((k) => props[k]?.format === 'date' && /^ngaySinh/i.test(k));
+/**
+ * E-form fields (top level) that may not be after today, as the form declares them
+ * (`"x-maxDate": "today"`); the server refuses the same dates with the same message.
+ */
+function notAfterToday(schema: RJSFSchema | undefined): string[] {
+  return notAfterTodayFields(schema as Parameters<typeof notAfterTodayFields>[0])
+    .map((f) => f.path.slice(1))
+    .filter((k) => !k.includes('/'));
 }
 
 /** One line of the error summary: what is wrong, linked to the field to fix. */
@@ -251,15 +259,15 @@ function ReceptionForm({
     () => (form ? ({ ...form.schema, title: t(form.title) } as RJSFSchema) : undefined),
     [form, t],
   );
-  const birthFields = useMemo(() => birthDateFields(schema), [schema]);
-  /** The checks the schema cannot say: a birth date after today is refused on its field. */
+  const birthFields = useMemo(() => notAfterToday(schema), [schema]);
+  /** What plain JSON Schema cannot say: a date declared not after today, on its field. */
   const customValidate: CustomValidator = (formData, errors) => {
     const today = vnToday();
     for (const k of birthFields) {
       const v = (formData as Record<string, unknown> | undefined)?.[k];
       if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && v > today)
         (errors as unknown as Record<string, FieldValidation | undefined>)[k]?.addError(
-          s.birthDateFuture,
+          s.dateAfterToday,
         );
     }
     return errors;
@@ -300,8 +308,9 @@ function ReceptionForm({
         text: `${labels[k]}: ${own[k]}`,
       }));
       const formErrors: RJSFValidationError[] = schema
-        ? validator.validateFormData(data, schema, customValidate, (e) => localizeFormErrors(e, s))
-            .errors
+        ? validator.validateFormData(data, schema, customValidate, (e) =>
+            localizeFormErrors(e, s, lang),
+          ).errors
         : [];
       for (const e of formErrors) {
         const key = (e.property ?? '').replace(/^\./, '').split('.')[0] ?? '';
@@ -355,8 +364,10 @@ function ReceptionForm({
       onDone(received, chosen);
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) {
-        const list = (err.details as { problems?: { path: string; message: string }[] } | undefined)
-          ?.problems;
+        const list = (
+          err.details as
+            { problems?: { path: string; message: string; keyword?: string }[] } | undefined
+        )?.problems;
         if (list && list.length > 0) {
           const found = serverProblems(list, applicant, s);
           setServerErrors(found.applicant);
@@ -464,7 +475,7 @@ function ReceptionForm({
               onChange={(e) => setData((e.formData ?? {}) as Record<string, unknown>)}
               showErrorList={false}
               noHtml5Validate
-              transformErrors={(errors) => localizeFormErrors(errors, s)}
+              transformErrors={(errors) => localizeFormErrors(errors, s, lang)}
               customValidate={customValidate}
               extraErrors={
                 Object.fromEntries(

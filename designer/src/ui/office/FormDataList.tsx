@@ -1,5 +1,5 @@
 import { receptionForm, type Procedure } from '../../../../engine/index.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../I18n.tsx';
 
 /**
@@ -32,7 +32,8 @@ export function FormDataList({
       /^\d{4}-\d{2}-\d{2}$/.test(value)
     )
       return formatDate(value, lang);
-    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    if (typeof value === 'number') return formatNumber(value, lang, 6);
+    if (typeof value === 'string') return value;
     return JSON.stringify(value);
   };
   return (

@@ -1,5 +1,5 @@
 import type { RJSFValidationError } from '@rjsf/utils';
-import { fill, type Strings } from '../../i18n/strings.ts';
+import { fill, type Lang, type Strings } from '../../i18n/strings.ts';
 
 /**
  * The e-form's validation messages in the officer's language: the form library reports Ajv's
@@ -8,20 +8,25 @@ import { fill, type Strings } from '../../i18n/strings.ts';
 export function localizeFormErrors(
   errors: readonly RJSFValidationError[],
   s: Strings,
+  lang: Lang = 'vi',
 ): RJSFValidationError[] {
   return errors.map((e) => {
     const params = (e.params ?? {}) as Record<string, unknown>;
-    const n = (k: string) => String(params[k] ?? '');
+    // A limit is written as the language writes numbers (5.000 ký tự, tối thiểu 0,5).
+    const n = (k: string) => {
+      const v = params[k];
+      return typeof v === 'number' ? v : String(v ?? '');
+    };
     let message: string;
     switch (e.name) {
       case 'required':
         message = s.fe_required;
         break;
       case 'minLength':
-        message = fill(s.fe_minLength, { n: n('limit') });
+        message = fill(s.fe_minLength, { n: n('limit') }, lang);
         break;
       case 'maxLength':
-        message = fill(s.fe_maxLength, { n: n('limit') });
+        message = fill(s.fe_maxLength, { n: n('limit') }, lang);
         break;
       case 'pattern':
         message = s.fe_pattern;
@@ -38,10 +43,10 @@ export function localizeFormErrors(
         message = s.fe_enum;
         break;
       case 'minimum':
-        message = fill(s.fe_minimum, { n: n('limit') });
+        message = fill(s.fe_minimum, { n: n('limit') }, lang);
         break;
       case 'maximum':
-        message = fill(s.fe_maximum, { n: n('limit') });
+        message = fill(s.fe_maximum, { n: n('limit') }, lang);
         break;
       case 'type':
         message =

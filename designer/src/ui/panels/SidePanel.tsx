@@ -8,6 +8,7 @@ import { FormsPanel } from './FormsPanel.tsx';
 import { ProcedurePanel } from './ProcedurePanel.tsx';
 import { ProcedureSummary } from './ProcedureSummary.tsx';
 import { StepPanel } from './StepPanel.tsx';
+import { tabKeys } from '../a11y/tabKeys.ts';
 import { TransitionPanel } from './TransitionPanel.tsx';
 
 type Tab = 'properties' | 'procedure' | 'forms';
@@ -48,9 +49,23 @@ export function SidePanel({
   ];
   const effective: Tab =
     selection.kind === 'procedure' ? 'procedure' : selection.kind === 'form' ? 'forms' : tab;
+  const choose = (key: Tab) => {
+    onTab(key);
+    if (selection.kind === 'procedure' || selection.kind === 'form') onSelect({ kind: 'none' });
+  };
   return (
     <aside className="side-panel" aria-label={s.properties}>
-      <div className="tabs" role="tablist">
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label={s.properties}
+        onKeyDown={tabKeys(
+          tabs.map(([key]) => key),
+          effective,
+          (key) => choose(key),
+          (key) => `tab-${key}`,
+        )}
+      >
         {tabs.map(([key, label]) => (
           <button
             key={key}
@@ -59,12 +74,9 @@ export function SidePanel({
             id={`tab-${key}`}
             aria-selected={effective === key}
             aria-controls={`tabpanel-${key}`}
+            tabIndex={effective === key ? 0 : -1}
             className={effective === key ? 'on' : ''}
-            onClick={() => {
-              onTab(key);
-              if (selection.kind === 'procedure' || selection.kind === 'form')
-                onSelect({ kind: 'none' });
-            }}
+            onClick={() => choose(key)}
           >
             {label}
           </button>

@@ -139,7 +139,7 @@ export function DeskFiles({
               <ul className="plain" style={{ listStyle: 'none', paddingLeft: 0 }}>
                 {mine.map((a) => (
                   <li key={a.key} className="small">
-                    {a.name} · {formatSize(a.size)}
+                    {a.name} · {formatSize(a.size, text.lang)}
                     {a.reusedFrom ? ` · ${fill(x.reuseFrom, { code: a.reusedFrom })}` : ''}{' '}
                     <button
                       type="button"

@@ -1,3 +1,5 @@
+import { formatNumber } from '../../../i18n/format.ts';
+import type { Lang } from '../../../i18n/strings.ts';
 import { useEffect, useState } from 'react';
 import { filesApi, type DigitisationRow } from '../../../api/files.ts';
 import { ErrorAlert } from '../../controls.tsx';
@@ -5,9 +7,10 @@ import { useFilesText } from './filesText.ts';
 
 type Report = Awaited<ReturnType<typeof filesApi.digitisation>>;
 
-/** `n/d (r %)`, or a dash when there is nothing to count. */
-function share(n: number, d: number, rate: number | null): string {
-  return d === 0 || rate === null ? '—' : `${n}/${d} (${rate}%)`;
+/** `n/d (r %)` with the language's number format, or a dash when there is nothing to count. */
+function share(n: number, d: number, rate: number | null, lang: Lang): string {
+  const f = (v: number) => formatNumber(v, lang);
+  return d === 0 || rate === null ? '—' : `${f(n)}/${f(d)} (${f(rate)} %)`;
 }
 
 /**
@@ -24,7 +27,7 @@ export function DigitisationCard({
   /** The name of a unit or procedure id. */
   label: (kind: 'unit' | 'procedure', key: string) => string;
 }) {
-  const { x } = useFilesText();
+  const { x, lang } = useFilesText();
   const [report, setReport] = useState<Report | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
@@ -49,9 +52,9 @@ export function DigitisationCard({
       <tr key={`${kind}-${r.key}`}>
         <th scope="row">{label(kind, r.key)}</th>
         <td className="num">{r.received}</td>
-        <td className="num">{share(r.digitisedAtReception, r.received, r.receptionRate)}</td>
-        <td className="num">{share(r.resultsDigitised, r.results, r.resultRate)}</td>
-        <td className="num">{share(r.reused, r.files, r.reuseRate)}</td>
+        <td className="num">{share(r.digitisedAtReception, r.received, r.receptionRate, lang)}</td>
+        <td className="num">{share(r.resultsDigitised, r.results, r.resultRate, lang)}</td>
+        <td className="num">{share(r.reused, r.files, r.reuseRate, lang)}</td>
       </tr>
     ));
 
@@ -99,6 +102,7 @@ export function DigitisationCard({
                   report.total.digitisedAtReception,
                   report.total.received,
                   report.total.receptionRate,
+                  lang,
                 )}
               </td>
               <td className="num">
@@ -106,10 +110,11 @@ export function DigitisationCard({
                   report.total.resultsDigitised,
                   report.total.results,
                   report.total.resultRate,
+                  lang,
                 )}
               </td>
               <td className="num">
-                {share(report.total.reused, report.total.files, report.total.reuseRate)}
+                {share(report.total.reused, report.total.files, report.total.reuseRate, lang)}
               </td>
             </tr>
           </tbody>

@@ -38,7 +38,8 @@ function FileLine({ file }: { file: DossierFile }) {
       <span className="file-name">{file.title ? `${file.title} — ${file.name}` : file.name}</span>
       <span className="muted">
         {' '}
-        · {formatSize(file.size)} · {formatDateTime(file.uploadedAt, lang, false)} · {file.uploader}
+        · {formatSize(file.size, lang)} · {formatDateTime(file.uploadedAt, lang, false)} ·{' '}
+        {file.uploader}
         {file.reusedFrom ? ` · ${x.reused}` : ''}
       </span>{' '}
       <a

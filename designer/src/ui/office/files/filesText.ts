@@ -1,3 +1,5 @@
+import { formatNumber } from '../../../../../engine/format/numbers.ts';
+import { fill as fillIn, type Lang } from '../../../i18n/strings.ts';
 import { useI18n } from '../../I18n.tsx';
 
 /** The dossier files' texts, Vietnamese first (same keys in both languages). */
@@ -94,15 +96,13 @@ export function useFilesText() {
   const { lang } = useI18n();
   const x = lang === 'en' ? en : vi;
   const fill = (template: string, params: Record<string, string | number>) =>
-    template.replace(/\{(\w+)\}/g, (m, k: string) =>
-      params[k] === undefined ? m : String(params[k]),
-    );
+    fillIn(template, params, lang);
   return { x, fill, lang };
 }
 
-/** Bytes as kB / MB. */
-export function formatSize(bytes: number): string {
+/** Bytes as kB / MB, with the language's decimal mark (1,5 MB). */
+export function formatSize(bytes: number, lang: Lang): string {
   return bytes < 1_048_576
-    ? `${Math.max(1, Math.round(bytes / 1024))} kB`
-    : `${(bytes / 1_048_576).toFixed(1)} MB`;
+    ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang)} kB`
+    : `${formatNumber(bytes / 1_048_576, lang, 1)} MB`;
 }
