@@ -20,7 +20,8 @@ import type {
   PauseReason,
   WorkingTime,
 } from '../format/primitives.ts';
-import type { Procedure } from '../format/procedureSchema.ts';
+import type { DeadlineVariant, Procedure } from '../format/procedureSchema.ts';
+import { localDateOf } from '../calendar/localDate.ts';
 import type { SlipKind } from '../registry/actions.ts';
 import { isStandardEvent, standardEvents } from '../registry/events.ts';
 import { evaluateGuard } from '../registry/guards.ts';
@@ -37,6 +38,7 @@ import {
 } from './dossierSnapshot.ts';
 import {
   extendDeadline,
+  extendLegally,
   NOT_STARTED,
   pauseClock,
   resumeClock,
@@ -116,10 +118,17 @@ function leaves(p: Prepared, value: unknown): GraphNode[] {
   return found;
 }
 
-function rulesFor(procedure: Procedure, options: ExecutorOptions): ClockRules {
+function rulesFor(
+  procedure: Procedure,
+  options: ExecutorOptions,
+  clock?: DossierSnapshot['clock'],
+): ClockRules {
+  const variant = clock?.variant
+    ? procedure.deadlineVariants?.find((v) => v.id === clock.variant)
+    : undefined;
   return {
     calendar: options.calendar ?? (defaultCalendar ??= createCalendar()),
-    legal: procedure.deadline,
+    legal: variant?.deadline ?? procedure.deadline,
     policy: procedure.supplementPolicy ?? 'resume',
     dueSoonHours: options.dueSoonHours ?? 8,
   };
@@ -210,6 +219,25 @@ function delayedTransitionName(procedure: Procedure, type: string): LocalizedTex
 
 const iso = toIso;
 
+/**
+ * The deadline variant that applies to a dossier with this data: the first whose guard holds
+ * on the reception data (thời hạn theo trường hợp), or none (the procedure's `deadline`).
+ */
+export function chooseDeadlineVariant(
+  procedure: Procedure,
+  context: DossierContext,
+): DeadlineVariant | undefined {
+  return procedure.deadlineVariants?.find((v) =>
+    evaluateGuard(v.guard, {
+      data: context.data,
+      documents: context.documents,
+      channel: context.channel,
+      eventData: undefined,
+      receivedOn: context.receivedOn,
+    }),
+  );
+}
+
 /** Due instants of steps made in this process, so the next event need not parse them back. */
 const stepDueMs = new WeakMap<ActiveStep, number>();
 const dueMsOf = (step: ActiveStep) =>
@@ -253,10 +281,12 @@ function interpret(
   event: DossierEvent | undefined,
   now: Date,
   step: string | undefined,
-  delays: Procedure['delays'],
+  procedure: Procedure,
+  context: DossierContext,
   effects: Effect[],
 ): DossierSnapshot['clock'] {
   let clock = initialClock;
+  const delays = procedure.delays;
   for (const action of actions) {
     const params = (action.params ?? {}) as Record<string, unknown>;
     switch (action.type) {
@@ -271,8 +301,23 @@ function interpret(
         });
         break;
       case 'startClock':
-        clock = startClock(clock, rules, now, effects);
+        clock = startClock(clock, rules, now, effects, chooseDeadlineVariant(procedure, context));
         break;
+      case 'extendLegalDeadline': {
+        const id = params.extension as string;
+        const declared = procedure.lawfulExtensions?.[id];
+        if (!declared) {
+          throw new EngineError('unknown-extension', `No lawful extension "${id}" is declared`, {
+            extension: id,
+            message: {
+              vi: `Thủ tục không khai báo gia hạn theo luật định "${id}"`,
+              en: `The procedure declares no lawful extension "${id}"`,
+            },
+          });
+        }
+        clock = extendLegally(clock, rules, now, effects, { id, by: declared.by });
+        break;
+      }
       case 'pauseClock':
         clock = pauseClock(clock, now, effects, params.reason as PauseReason | undefined);
         break;
@@ -383,7 +428,17 @@ function settle(
     }
   }
   const source = before[0]?.id;
-  let clock = interpret(actions, head.clock, rules, event, now, source, procedure.delays, effects);
+  let clock = interpret(
+    actions,
+    head.clock,
+    rules,
+    event,
+    now,
+    source,
+    procedure,
+    next.context as DossierContext,
+    effects,
+  );
   const steps: Record<string, ActiveStep> = {};
   for (const node of after) {
     const kept = prevSteps[node.id];
@@ -444,15 +499,18 @@ export function startDossier(
   options: ExecutorOptions = {},
 ): Transition {
   const p = prepare(procedure);
-  const context = {
+  const context: DossierContext = {
     data: input.data ?? {},
     documents: input.documents ?? [],
     channel: input.channel ?? 'desk',
+    receivedOn: localDateOf(now),
   };
   const [initial, actions] = p.stepper.initial(context);
   const effects: Effect[] = [];
   const rules = rulesFor(procedure, options);
-  const clock = p.startsOnAcceptance ? NOT_STARTED : startClock(NOT_STARTED, rules, now, effects);
+  const clock = p.startsOnAcceptance
+    ? NOT_STARTED
+    : startClock(NOT_STARTED, rules, now, effects, chooseDeadlineVariant(procedure, context));
   const result = settle(procedure, rules, p, [], undefined, initial, actions, undefined, now, {
     procedureId: procedure.id,
     channel: context.channel,
@@ -466,7 +524,15 @@ export function startDossier(
 function restore(p: Prepared, snapshot: DossierSnapshot): AnyMachineSnapshot {
   const cached = live.get(snapshot.machine);
   if (cached) return cached;
-  const restored = p.stepper.restore(snapshot.machine);
+  // Dossiers received before date guards existed lack the reception date in their context.
+  const ctx = snapshot.machine.context;
+  const machine = ctx.receivedOn
+    ? snapshot.machine
+    : {
+        ...snapshot.machine,
+        context: { ...ctx, receivedOn: localDateOf(new Date(snapshot.receivedAt)) },
+      };
+  const restored = p.stepper.restore(machine);
   live.set(snapshot.machine, restored);
   return restored;
 }
@@ -524,6 +590,10 @@ export function applyEvent(
   if (snapshot.status === 'done') {
     throw new EngineError('dossier-finished', 'The dossier is finished and takes no more events', {
       outcome: snapshot.outcome,
+      message: {
+        vi: 'Hồ sơ đã kết thúc, không nhận thêm sự kiện',
+        en: 'The dossier is finished and takes no more events',
+      },
     });
   }
   const isWarning = event.type.startsWith('motcua.');
@@ -576,6 +646,7 @@ export function applyEvent(
       documents: ctx.documents,
       channel: ctx.channel,
       eventData: eventScope(event),
+      receivedOn: ctx.receivedOn ?? localDateOf(new Date(snapshot.receivedAt)),
     };
     const candidates = before
       .flatMap((leaf) => exitEdges(p.compiled.graph, leaf))
@@ -608,7 +679,7 @@ export function applyEvent(
   }
   return settle(
     procedure,
-    rulesFor(procedure, options),
+    rulesFor(procedure, options, snapshot.clock),
     p,
     before,
     snapshot,

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import {
+  Key,
   LocalizedText,
   Outcome,
   PauseReason,
@@ -55,6 +56,13 @@ export const actionParamSchemas = {
     { additionalProperties: false },
   ),
   extendDeadline: Type.Object({ by: Type.Optional(WorkingTime) }, { additionalProperties: false }),
+  extendLegalDeadline: Type.Object(
+    { extension: Key },
+    {
+      additionalProperties: false,
+      description: 'Apply a lawful extension declared in `lawfulExtensions` (not late)',
+    },
+  ),
   setOutcome: Type.Object({ outcome: Outcome }, { additionalProperties: false }),
   recordSubmission: Type.Object({}, { additionalProperties: false }),
 } satisfies Record<string, TSchema>;
@@ -71,6 +79,7 @@ export const actionLabels: Record<ActionType, LocalizedText> = {
   pauseClock: { vi: 'Tạm dừng tính thời hạn', en: 'Pause the legal clock' },
   resumeClock: { vi: 'Tiếp tục tính thời hạn', en: 'Resume the legal clock' },
   extendDeadline: { vi: 'Gia hạn (xin lỗi, hẹn lại)', en: 'Extend (apology, new date)' },
+  extendLegalDeadline: { vi: 'Gia hạn theo luật định', en: 'Lawful extension' },
   setOutcome: { vi: 'Ghi nhận kết quả', en: 'Set the outcome' },
   recordSubmission: { vi: 'Ghi nhận dữ liệu, giấy tờ nộp thêm', en: 'Record submitted data' },
 };
@@ -105,4 +114,5 @@ export const actionsRequiringParams: ReadonlySet<ActionType> = new Set([
   'notifyApplicant',
   'notifyUnit',
   'setOutcome',
+  'extendLegalDeadline',
 ]);
