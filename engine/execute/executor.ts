@@ -44,8 +44,10 @@ import {
   resumeClock,
   startClock,
   stopClock,
+  currentPauseReason,
   type ClockRules,
 } from './legalClock.ts';
+import { pauseStatusText } from './pauseReasons.ts';
 import { activeLeaves, MachineStepper, persist, type ExecutableAction } from './machineRuntime.ts';
 import { parseIso, toIso } from './instant.ts';
 import { checkEventData, checkReason, eventScope } from './eventData.ts';
@@ -315,13 +317,20 @@ function interpret(
             },
           });
         }
+        const before = clock.due;
         clock = extendLegally(clock, rules, now, effects, { id, by: declared.by });
+        if (clock.due !== before)
+          reappoint(effects, step, clock.due!, {
+            vi: `Gia hạn theo luật định: ${declared.name.vi}`,
+            en: `Lawful extension: ${declared.name.en ?? declared.name.vi}`,
+          });
         break;
       }
       case 'pauseClock':
         clock = pauseClock(clock, now, effects, params.reason as PauseReason | undefined);
         break;
-      case 'resumeClock':
+      case 'resumeClock': {
+        const before = clock;
         clock = resumeClock(
           clock,
           rules,
@@ -329,7 +338,15 @@ function interpret(
           effects,
           params.policy as 'resume' | 'restart' | undefined,
         );
+        if (clock.due !== before.due && before.status === 'paused') {
+          const reason = currentPauseReason(before);
+          reappoint(effects, step, clock.due!, {
+            vi: `Thời gian ${pauseStatusText[reason].vi.toLowerCase()} không tính vào thời hạn giải quyết`,
+            en: `Time ${pauseStatusText[reason].en.toLowerCase()} does not count against the deadline`,
+          });
+        }
         break;
+      }
       case 'extendDeadline': {
         const requested = event?.data?.newAppointment;
         clock = extendDeadline(clock, rules, now, effects, {
@@ -381,6 +398,20 @@ function interpret(
     }
   }
   return clock;
+}
+
+/**
+ * A new appointment slip (phiếu hẹn trả kết quả mới) when the appointment moves after a pause or
+ * a lawful extension; its reason says why (in Vietnamese, as printed).
+ */
+function reappoint(effects: Effect[], step: string | undefined, due: string, why: LocalizedText) {
+  effects.push({
+    kind: 'issue-slip',
+    slip: 'reappointment',
+    ...(step ? { step } : {}),
+    due,
+    reason: why.vi,
+  });
 }
 
 /** The fields of a snapshot that an event does not change but carries forward. */
@@ -454,6 +485,13 @@ function settle(
       steps[id] = { ...step, timerAt: e.at };
   }
   const done = next.status === 'done';
+  // A dossier finishing in this very event needs no new appointment.
+  if (done) {
+    for (let i = effects.length - 1; i >= 0; i--) {
+      const e = effects[i]!;
+      if (e.kind === 'issue-slip' && e.slip === 'reappointment') effects.splice(i, 1);
+    }
+  }
   let outcome: Outcome | undefined;
   let timeliness: Timeliness | undefined;
   if (done) {

@@ -17,6 +17,7 @@ export const SlipKind = StringEnum([
   'stopNotice',
   'control',
   'result',
+  'reappointment',
 ]);
 export type SlipKind = Static<typeof SlipKind>;
 
@@ -32,6 +33,7 @@ export const slipTitles: Record<SlipKind, LocalizedText> = {
   stopNotice: { vi: 'Thông báo dừng xử lý hồ sơ', en: 'Notice to stop processing' },
   control: { vi: 'Phiếu kiểm soát quá trình giải quyết hồ sơ', en: 'Control slip' },
   result: { vi: 'Kết quả giải quyết thủ tục hành chính', en: 'Result of the procedure' },
+  reappointment: { vi: 'Phiếu hẹn trả kết quả mới', en: 'New appointment slip' },
 };
 
 /** Parameters of each action type: the registry of effects a procedure may request. */

@@ -79,6 +79,14 @@ describe('deadline variants (thời hạn theo trường hợp)', () => {
       vn('2026-03-16T09:00'),
     );
     expect(back.snapshot.clock.variant).toBe('khuVucBaoTon');
+    expect(back.effects).toContainEqual(
+      expect.objectContaining({
+        kind: 'issue-slip',
+        slip: 'reappointment',
+        due: iso('2026-04-13T17:00'),
+        reason: 'Thời gian chờ bổ sung hồ sơ không tính vào thời hạn giải quyết',
+      }),
+    );
     // supplementPolicy "restart": 20 working days again from Mon 16 March: Mon 13 April.
     expect(back.snapshot.clock.due).toBe(iso('2026-04-13T17:00'));
   });
@@ -181,6 +189,14 @@ describe('lawful extensions (gia hạn theo luật định)', () => {
       kind: 'clock',
       change: 'extended-lawfully',
       due: iso('2026-03-19T17:00'),
+    });
+    // A new appointment slip says why the appointment moved.
+    expect(verify.effects).toContainEqual({
+      kind: 'issue-slip',
+      slip: 'reappointment',
+      step: 'xac-nhan-tinh-trang-hon-nhan.thamTra',
+      due: iso('2026-03-19T17:00'),
+      reason: 'Gia hạn theo luật định: Xác minh tại nơi cư trú trước đây',
     });
     // The overdue warning moves with it.
     expect(verify.effects).toContainEqual(
