@@ -112,7 +112,10 @@ export function compileProcedure(procedure: Procedure, hoursPerDay = 8): Compile
   const delays = Object.fromEntries(
     Object.entries(procedure.delays ?? {}).map(([name, time]) => [
       name,
-      () => workingTimeToHours(time, hoursPerDay) * 3_600_000,
+      () =>
+        'calendarDays' in time
+          ? time.calendarDays * 86_400_000
+          : workingTimeToHours(time, hoursPerDay) * 3_600_000,
     ]),
   );
   const root = withClockActions({ states: procedure.machine.states });

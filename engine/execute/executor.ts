@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import {
+  addCalendarDays,
   addWorkingTime,
   classifyTimeliness,
   createCalendar,
@@ -379,9 +380,11 @@ function interpret(
           ? p.event.type.slice(13).split('.')[0]!
           : '';
         const time = delays?.[name];
-        const at = time
-          ? addWorkingTime(rules.calendar, now, time)
-          : new Date(now.getTime() + p.delay);
+        const at = !time
+          ? new Date(now.getTime() + p.delay)
+          : 'calendarDays' in time
+            ? addCalendarDays(rules.calendar, now, time.calendarDays)
+            : addWorkingTime(rules.calendar, now, time);
         effects.push({
           kind: 'schedule-timer',
           id: p.id ?? p.event.type,

@@ -3,6 +3,7 @@ import { ActionRef, ActionSchema, type Action } from '../registry/actions.ts';
 import { GuardRef, GuardSchema, type Guard } from '../registry/guards.ts';
 import { ResultDocumentSpec } from './resultDocument.ts';
 import {
+  Delay,
   Key,
   LocalizedText,
   Outcome,
@@ -325,7 +326,7 @@ export const ProcedureSchema = Type.Object(
     resultDocument: Type.Optional(ResultDocumentSpec),
     cost: Type.Optional(CostSpec),
     events: Type.Optional(Type.Record(Key, EventSpec)),
-    delays: Type.Optional(Type.Record(Key, WorkingTime)),
+    delays: Type.Optional(Type.Record(Key, Delay)),
     machine: MachineSchema,
   },
   { additionalProperties: false },
