@@ -270,3 +270,70 @@ describe('lawful extensions (gia hạn theo luật định)', () => {
     ]);
   });
 });
+
+describe('engine errors speak Vietnamese and English', () => {
+  const messageOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (e) {
+      return e as { code: string; details: { message?: { vi?: string; en?: string } } };
+    }
+    throw new Error('expected an engine error');
+  };
+
+  it('names what failed in both languages', () => {
+    const apologising = mutate(marital, (d) => {
+      d.machine.on = { EXTEND: { actions: [{ type: 'extendDeadline' }] } };
+      d.machine.states.tiepNhan.on.YEU_CAU_XAC_MINH = {
+        target: 'xacMinh',
+        actions: [{ type: 'extendLegalDeadline', params: { extension: 'xacMinhNoiCuTru' } }],
+      };
+    });
+    const received = startDossier(
+      apologising,
+      { data: MARITAL_DATA, documents: ['toKhai', 'giayToTuyThan'] },
+      vn('2026-03-11T09:45'),
+    ).snapshot;
+    const errors = [
+      messageOf(() =>
+        applyEvent(
+          apologising,
+          received,
+          { type: 'YEU_CAU_XAC_MINH', note: 'Cần xác minh' },
+          vn('2026-03-11T10:00'),
+        ),
+      ),
+      messageOf(() =>
+        applyEvent(apologising, received, { type: 'EXTEND', note: 'Trễ' }, vn('2026-03-11T10:00')),
+      ),
+      messageOf(() =>
+        applyEvent(
+          apologising,
+          maritalAccepted(apologising),
+          { type: 'EXTEND', note: 'Trễ', data: { newAppointment: 'ngày mai' } },
+          vn('2026-03-12T10:00'),
+        ),
+      ),
+      messageOf(() =>
+        applyEvent(
+          apologising,
+          { ...maritalAccepted(apologising), status: 'done' },
+          { type: 'PROPOSE' },
+          vn('2026-03-12T10:00'),
+        ),
+      ),
+    ];
+    expect(errors.map((e) => e.code)).toEqual([
+      'clock-not-running',
+      'clock-not-running',
+      'invalid-appointment',
+      'dossier-finished',
+    ]);
+    for (const e of errors) {
+      expect(e.details.message?.vi).toMatch(/\S/);
+      expect(e.details.message?.en).toMatch(/\S/);
+    }
+    expect(errors[0]!.details.message?.vi).toContain('gia hạn theo luật định');
+    expect(errors[2]!.details.message?.vi).toContain('"ngày mai"');
+  });
+});
