@@ -118,7 +118,7 @@ export function DossierScreen({
                 {formatWorkingTime(d.deadline.legal, s, lang, true)}
                 {d.deadline.variant ? ` (${t(d.deadline.variant.name)})` : ''}
                 {d.deadline.lawfulExtensions.map((e) => (
-                  <div key={e.id} className="small">
+                  <div key={e.id} className="deadline-note">
                     {f(s.lawfulExtensionApplied, {
                       name: t(e.name),
                       by: formatWorkingTime(e.by, s, lang, true),
