@@ -96,7 +96,7 @@ describe('lawful extensions in Chromium', { timeout: 120_000 }, () => {
     const result = citizen.locator('.lookup-result');
     await result.waitFor();
     const text = await result.innerText();
-    expect(text).toContain('Chờ nơi cư trú trước đây xác minh (đến');
+    expect(text).toContain('Chờ nơi cư trú trước đây xác minh, trình ký (đến');
     expect(text).toContain('Gia hạn theo luật định: Xác minh tại nơi cư trú trước đây');
     await suite.shot(citizen, '3-lookup-lawful-extension');
   });

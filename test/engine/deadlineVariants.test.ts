@@ -209,14 +209,8 @@ describe('lawful extensions (gia hạn theo luật định)', () => {
     const done = finish(
       marital,
       verify.snapshot,
-      ['CO_KET_QUA_XAC_MINH', 'PROPOSE', 'SIGN', 'ISSUE', 'RETURN_RESULT'],
-      [
-        '2026-03-17T09:00',
-        '2026-03-17T15:00',
-        '2026-03-18T09:00',
-        '2026-03-18T14:00',
-        '2026-03-19T10:00',
-      ],
+      ['PROPOSE', 'SIGN', 'ISSUE', 'RETURN_RESULT'],
+      ['2026-03-17T15:00', '2026-03-18T09:00', '2026-03-18T14:00', '2026-03-19T10:00'],
     );
     expect(done.status).toBe('done');
     expect(done.timeliness).toBe('on-time');
@@ -260,7 +254,7 @@ describe('lawful extensions (gia hạn theo luật định)', () => {
     });
     const problems = errors(without);
     expect(problems.map((x) => x.code)).toEqual(['deadline-exceeded']);
-    expect(problems[0]!.message.en).toContain('thamTra → xacMinh → thamTraSauXacMinh');
+    expect(problems[0]!.message.en).toContain('thamTra → xacMinh → kyDuyet');
     const unknown = mutate(marital, (d) => {
       d.machine.states.thamTra.on.YEU_CAU_XAC_MINH.actions[0].params.extension = 'khongCo';
     });

@@ -100,13 +100,12 @@ describe.each(dialects)('lawful extensions on %s', (dialect) => {
     expect(lookup.body.waitingFor).toBeNull();
     expect(lookup.body.steps).toEqual([
       {
-        name: expect.objectContaining({ vi: 'Chờ nơi cư trú trước đây xác minh' }),
-        due: '2026-03-16T03:00:00.000Z',
+        name: expect.objectContaining({ vi: 'Chờ nơi cư trú trước đây xác minh, trình ký' }),
+        due: '2026-03-17T03:00:00.000Z',
       },
     ]);
     expect(lookup.body.deadline.lawfulExtensions).toHaveLength(1);
 
-    await send('CO_KET_QUA_XAC_MINH', '2026-03-17T09:00');
     await send('PROPOSE', '2026-03-17T15:00');
     await send('SIGN', '2026-03-18T09:00');
     await send('ISSUE', '2026-03-18T14:00');
