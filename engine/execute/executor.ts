@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import {
   addCalendarDays,
   addWorkingTime,
+  nextWorkingInstant,
   classifyTimeliness,
   createCalendar,
   type Timeliness,
@@ -246,6 +247,20 @@ const stepDueMs = new WeakMap<ActiveStep, number>();
 const dueMsOf = (step: ActiveStep) =>
   stepDueMs.get(step) ?? (step.due === undefined ? undefined : parseIso(step.due));
 
+/** A step given no time at all (`{ "workingHours": 0 }`, e.g. a routing desk step): no due. */
+const noTime = (d: WorkingTime) => 'workingHours' in d && d.workingHours === 0;
+
+/**
+ * When a step is due: its working time from entry; "within the day" (`{ "workingDays": 0 }`) is
+ * closing time of the working day it starts in, not the instant it is entered.
+ */
+function stepDue(rules: ClockRules, now: Date, duration: WorkingTime): Date {
+  if ('workingDays' in duration && duration.workingDays === 0) {
+    return addCalendarDays(rules.calendar, nextWorkingInstant(rules.calendar, now), 0);
+  }
+  return addWorkingTime(rules.calendar, now, duration);
+}
+
 function enterSteps(
   entered: readonly GraphNode[],
   rules: ClockRules,
@@ -256,8 +271,8 @@ function enterSteps(
   for (const node of entered) {
     if (node.kind === 'final') continue;
     const meta = node.config.meta;
-    if (meta?.duration && meta.clock !== 'paused' && !meta.pause) {
-      const due = addWorkingTime(rules.calendar, now, meta.duration as WorkingTime);
+    if (meta?.duration && meta.clock !== 'paused' && !meta.pause && !noTime(meta.duration)) {
+      const due = stepDue(rules, now, meta.duration as WorkingTime);
       const step = { enteredAt: iso(now), due: iso(due) };
       stepDueMs.set(step, due.getTime());
       steps[node.id] = step;

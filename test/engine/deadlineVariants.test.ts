@@ -331,3 +331,39 @@ describe('engine errors speak Vietnamese and English', () => {
     expect(errors[2]!.details.message?.vi).toContain('"ngày mai"');
   });
 });
+
+describe('steps given no time, or the day', () => {
+  const zero = (duration: unknown) =>
+    mutate(marital, (d) => {
+      d.machine.states.tiepNhan.meta.duration = duration;
+    });
+
+  it('a 0-hour step has no due and is never late', () => {
+    const p = zero({ workingHours: 0 });
+    const t = startDossier(
+      p,
+      { data: MARITAL_DATA, documents: ['toKhai', 'giayToTuyThan'] },
+      vn('2026-03-11T09:45'),
+    );
+    expect(Object.values(t.snapshot.steps)[0]?.due).toBeUndefined();
+    const a = applyEvent(
+      p,
+      t.snapshot,
+      { type: 'ACCEPT' },
+      new Date(vn('2026-03-11T09:45').getTime() + 83),
+    );
+    expect(a.effects).toContainEqual(
+      expect.objectContaining({ kind: 'step-exited', late: false, due: undefined }),
+    );
+  });
+
+  it('a step "within the day" is due at closing time', () => {
+    const p = zero({ workingDays: 0 });
+    const t = startDossier(
+      p,
+      { data: MARITAL_DATA, documents: ['toKhai', 'giayToTuyThan'] },
+      vn('2026-03-11T09:45'),
+    );
+    expect(Object.values(t.snapshot.steps)[0]?.due).toBe(iso('2026-03-11T17:00'));
+  });
+});
