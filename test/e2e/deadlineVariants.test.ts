@@ -99,5 +99,12 @@ describe('lawful extensions in Chromium', { timeout: 120_000 }, () => {
     expect(text).toContain('Chờ nơi cư trú trước đây xác minh, trình ký (đến');
     expect(text).toContain('Gia hạn theo luật định: Xác minh tại nơi cư trú trước đây');
     await suite.shot(citizen, '3-lookup-lawful-extension');
+
+    // The designer's summary of the procedure lists the extension with the legal time.
+    await office.goto(`${suite.server.url}/procedures/xac-nhan-tinh-trang-hon-nhan`);
+    const summary = office.locator('.summary-list');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('Xác minh tại nơi cư trú trước đây');
+    await suite.shot(office, '4-designer-summary');
   });
 });
