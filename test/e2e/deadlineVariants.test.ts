@@ -107,4 +107,20 @@ describe('lawful extensions in Chromium', { timeout: 120_000 }, () => {
     expect(await summary.innerText()).toContain('Xác minh tại nơi cư trú trước đây');
     await suite.shot(office, '4-designer-summary');
   });
+
+  it('builds a date guard in the designer without writing code', async () => {
+    const page = await suite.page();
+    await signIn(page, 'admin');
+    await page.goto(`${suite.server.url}/procedures/dang-ky-khai-sinh`);
+    await page.locator('.react-flow__node-step').first().waitFor();
+    await page.locator('.edge-label', { hasText: 'Trình phê duyệt' }).first().click();
+    await page.getByRole('button', { name: '+ Thêm điều kiện' }).click();
+    await page.getByLabel('Loại điều kiện').selectOption('elapsed');
+    await page.getByLabel('Số', { exact: true }).fill('60');
+    const summary = page.locator('.guard-summary');
+    await expect
+      .poll(() => summary.innerText())
+      .toContain('từ Ngày, tháng, năm sinh đến ngày tiếp nhận ≤ 60 ngày');
+    await suite.shot(page, '5-designer-date-guard');
+  });
 });
