@@ -83,6 +83,7 @@ export type {
 export { standardEvents, isStandardEvent, reasonRequiredEvents } from './registry/events.ts';
 export { needsReason, checkEventData, formProblems } from './execute/eventData.ts';
 export { guardLabels, guardParamSchemas, evaluateGuard, type Guard } from './registry/guards.ts';
+export { describeGuard } from './registry/describeGuard.ts';
 export { actionLabels, slipTitles, type Action, type SlipKind } from './registry/actions.ts';
 export * from './calendar/index.ts';
 export {

@@ -33,5 +33,10 @@ export { DEFAULT_OFFICE_HOURS } from './officeHours.ts';
 export type { OfficePeriod } from './officeHours.ts';
 export { createCalendar } from './workingCalendar.ts';
 export type { CalendarOptions, WorkingCalendar } from './workingCalendar.ts';
-export { addWorkingTime, nextWorkingInstant, workingTimeBetween } from './workingTime.ts';
+export {
+  addCalendarDays,
+  addWorkingTime,
+  nextWorkingInstant,
+  workingTimeBetween,
+} from './workingTime.ts';
 export type { WorkingTime } from './workingTime.ts';

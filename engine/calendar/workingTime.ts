@@ -138,3 +138,20 @@ export function addWorkingTime(cal: WorkingCalendar, start: Date, amount: Workin
 export function workingTimeBetween(cal: WorkingCalendar, a: Date, b: Date): number {
   return (positionOf(cal, instantMs(b)) - positionOf(cal, instantMs(a))) / MINUTE_MS;
 }
+
+/**
+ * The end of a period the law gives in calendar days (ngày, not ngày làm việc), e.g. a 60-day
+ * fixing period or a 30-day pickup: counted from the day after `start` (Civil Code, Art. 147),
+ * it ends at closing time of its last day; a last day that is not a working day moves to the next
+ * working day (Art. 148).
+ */
+export function addCalendarDays(cal: WorkingCalendar, start: Date, days: number): Date {
+  const t = cal.tables;
+  let day = Math.floor((instantMs(start) + VN_OFFSET_MS) / DAY_MS) + Math.max(0, Math.ceil(days));
+  for (;;) {
+    if (day < t.firstDay || day >= t.endDay) t.coverDay(day);
+    if (t.working[day - t.firstDay] === 1) break;
+    day += 1;
+  }
+  return new Date(day * DAY_MS + cal.office.closeMs - VN_OFFSET_MS);
+}

@@ -24,6 +24,8 @@ const ORDER: readonly string[] = [
   'agency',
   'legalBasis',
   'deadline',
+  'deadlineVariants',
+  'lawfulExtensions',
   'supplementPolicy',
   'fees',
   'documents',
@@ -33,6 +35,9 @@ const ORDER: readonly string[] = [
   'cost',
   'events',
   'delays',
+  // Deadline variants and lawful extensions (id, name, deadline, guard; by), date guards.
+  'by',
+  'extension',
   // Localized text, legal documents, fees, documents, forms.
   'vi',
   'en',
@@ -81,7 +86,16 @@ const ORDER: readonly string[] = [
 const RANK = new Map(ORDER.map((k, i) => [k, i]));
 
 /** Keys whose value is a map from user-chosen names: their entries keep the author's order. */
-const MAPS = new Set(['states', 'on', 'after', 'events', 'delays', 'properties', '$defs']);
+const MAPS = new Set([
+  'states',
+  'on',
+  'after',
+  'events',
+  'delays',
+  'lawfulExtensions',
+  'properties',
+  '$defs',
+]);
 
 /** Inside these the content is foreign (JSON Schema of a form, guard values): keep its order. */
 const OPAQUE = new Set(['schema', 'value']);

@@ -18,6 +18,8 @@ export interface DossierContext {
   readonly documents: readonly string[];
   readonly channel: Channel;
   readonly outcome?: Outcome;
+  /** The local date of reception (`YYYY-MM-DD`): date guards count to it. */
+  readonly receivedOn?: string;
 }
 
 /** An event sent to a dossier: a type from the procedure, with optional data and documents. */
@@ -44,6 +46,7 @@ function guardImplementation(type: GuardType) {
       documents: context.documents,
       channel: context.channel,
       eventData: eventScope(event),
+      receivedOn: context.receivedOn,
     });
 }
 
@@ -56,6 +59,7 @@ const recordedActions: readonly ActionType[] = [
   'pauseClock',
   'resumeClock',
   'extendDeadline',
+  'extendLegalDeadline',
 ];
 
 /** A step where the legal clock stands still: `clock: "paused"`, or a declared pause reason. */
@@ -108,7 +112,10 @@ export function compileProcedure(procedure: Procedure, hoursPerDay = 8): Compile
   const delays = Object.fromEntries(
     Object.entries(procedure.delays ?? {}).map(([name, time]) => [
       name,
-      () => workingTimeToHours(time, hoursPerDay) * 3_600_000,
+      () =>
+        'calendarDays' in time
+          ? time.calendarDays * 86_400_000
+          : workingTimeToHours(time, hoursPerDay) * 3_600_000,
     ]),
   );
   const root = withClockActions({ states: procedure.machine.states });
@@ -121,6 +128,7 @@ export function compileProcedure(procedure: Procedure, hoursPerDay = 8): Compile
       data: input?.data ?? {},
       documents: input?.documents ?? [],
       channel: input?.channel ?? 'desk',
+      ...(input?.receivedOn ? { receivedOn: input.receivedOn } : {}),
     }),
   };
   // The JSON config is validated data; XState's generic types cannot describe it statically.

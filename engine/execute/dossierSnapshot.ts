@@ -1,4 +1,10 @@
-import type { Channel, LocalizedText, Outcome, PauseReason } from '../format/primitives.ts';
+import type {
+  Channel,
+  LocalizedText,
+  Outcome,
+  PauseReason,
+  WorkingTime,
+} from '../format/primitives.ts';
 import type { SlipKind } from '../registry/actions.ts';
 import type { DossierContext, DossierEvent } from '../compile/compileProcedure.ts';
 import type { Timeliness } from '../calendar/index.ts';
@@ -21,6 +27,22 @@ export interface ClockState {
   }[];
   readonly extensions: readonly {
     readonly at: string;
+    readonly from: string;
+    readonly to: string;
+  }[];
+  /**
+   * The deadline variant chosen at acceptance (`deadlineVariants[].id`); absent: the procedure's
+   * `deadline` applies.
+   */
+  readonly variant?: string;
+  /**
+   * Lawful extensions applied (gia hạn theo luật định): each moved the legal deadline itself
+   * (`originalDue` too), so a dossier resolved within it is on time.
+   */
+  readonly lawfulExtensions?: readonly {
+    readonly id: string;
+    readonly at: string;
+    readonly by: WorkingTime;
     readonly from: string;
     readonly to: string;
   }[];
@@ -100,7 +122,8 @@ export type Effect =
     }
   | {
       readonly kind: 'clock';
-      readonly change: 'started' | 'paused' | 'resumed' | 'extended' | 'stopped';
+      readonly change:
+        'started' | 'paused' | 'resumed' | 'extended' | 'extended-lawfully' | 'stopped';
       readonly due?: string;
     };
 

@@ -1,6 +1,8 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import {
+  addCalendarDays,
   addWorkingTime,
+  nextWorkingInstant,
   classifyTimeliness,
   createCalendar,
   type Timeliness,
@@ -20,7 +22,8 @@ import type {
   PauseReason,
   WorkingTime,
 } from '../format/primitives.ts';
-import type { Procedure } from '../format/procedureSchema.ts';
+import type { DeadlineVariant, Procedure } from '../format/procedureSchema.ts';
+import { localDateOf } from '../calendar/localDate.ts';
 import type { SlipKind } from '../registry/actions.ts';
 import { isStandardEvent, standardEvents } from '../registry/events.ts';
 import { evaluateGuard } from '../registry/guards.ts';
@@ -37,13 +40,16 @@ import {
 } from './dossierSnapshot.ts';
 import {
   extendDeadline,
+  extendLegally,
   NOT_STARTED,
   pauseClock,
   resumeClock,
   startClock,
   stopClock,
+  currentPauseReason,
   type ClockRules,
 } from './legalClock.ts';
+import { pauseStatusText } from './pauseReasons.ts';
 import { activeLeaves, MachineStepper, persist, type ExecutableAction } from './machineRuntime.ts';
 import { parseIso, toIso } from './instant.ts';
 import { vietnamDate } from '../format/dateLimits.ts';
@@ -117,10 +123,17 @@ function leaves(p: Prepared, value: unknown): GraphNode[] {
   return found;
 }
 
-function rulesFor(procedure: Procedure, options: ExecutorOptions): ClockRules {
+function rulesFor(
+  procedure: Procedure,
+  options: ExecutorOptions,
+  clock?: DossierSnapshot['clock'],
+): ClockRules {
+  const variant = clock?.variant
+    ? procedure.deadlineVariants?.find((v) => v.id === clock.variant)
+    : undefined;
   return {
     calendar: options.calendar ?? (defaultCalendar ??= createCalendar()),
-    legal: procedure.deadline,
+    legal: variant?.deadline ?? procedure.deadline,
     policy: procedure.supplementPolicy ?? 'resume',
     dueSoonHours: options.dueSoonHours ?? 8,
   };
@@ -211,10 +224,43 @@ function delayedTransitionName(procedure: Procedure, type: string): LocalizedTex
 
 const iso = toIso;
 
+/**
+ * The deadline variant that applies to a dossier with this data: the first whose guard holds
+ * on the reception data (thời hạn theo trường hợp), or none (the procedure's `deadline`).
+ */
+export function chooseDeadlineVariant(
+  procedure: Procedure,
+  context: DossierContext,
+): DeadlineVariant | undefined {
+  return procedure.deadlineVariants?.find((v) =>
+    evaluateGuard(v.guard, {
+      data: context.data,
+      documents: context.documents,
+      channel: context.channel,
+      eventData: undefined,
+      receivedOn: context.receivedOn,
+    }),
+  );
+}
+
 /** Due instants of steps made in this process, so the next event need not parse them back. */
 const stepDueMs = new WeakMap<ActiveStep, number>();
 const dueMsOf = (step: ActiveStep) =>
   stepDueMs.get(step) ?? (step.due === undefined ? undefined : parseIso(step.due));
+
+/** A step given no time at all (`{ "workingHours": 0 }`, e.g. a routing desk step): no due. */
+const noTime = (d: WorkingTime) => 'workingHours' in d && d.workingHours === 0;
+
+/**
+ * When a step is due: its working time from entry; "within the day" (`{ "workingDays": 0 }`) is
+ * closing time of the working day it starts in, not the instant it is entered.
+ */
+function stepDue(rules: ClockRules, now: Date, duration: WorkingTime): Date {
+  if ('workingDays' in duration && duration.workingDays === 0) {
+    return addCalendarDays(rules.calendar, nextWorkingInstant(rules.calendar, now), 0);
+  }
+  return addWorkingTime(rules.calendar, now, duration);
+}
 
 function enterSteps(
   entered: readonly GraphNode[],
@@ -226,8 +272,8 @@ function enterSteps(
   for (const node of entered) {
     if (node.kind === 'final') continue;
     const meta = node.config.meta;
-    if (meta?.duration && meta.clock !== 'paused' && !meta.pause) {
-      const due = addWorkingTime(rules.calendar, now, meta.duration as WorkingTime);
+    if (meta?.duration && meta.clock !== 'paused' && !meta.pause && !noTime(meta.duration)) {
+      const due = stepDue(rules, now, meta.duration as WorkingTime);
       const step = { enteredAt: iso(now), due: iso(due) };
       stepDueMs.set(step, due.getTime());
       steps[node.id] = step;
@@ -254,10 +300,12 @@ function interpret(
   event: DossierEvent | undefined,
   now: Date,
   step: string | undefined,
-  delays: Procedure['delays'],
+  procedure: Procedure,
+  context: DossierContext,
   effects: Effect[],
 ): DossierSnapshot['clock'] {
   let clock = initialClock;
+  const delays = procedure.delays;
   for (const action of actions) {
     const params = (action.params ?? {}) as Record<string, unknown>;
     switch (action.type) {
@@ -272,12 +320,34 @@ function interpret(
         });
         break;
       case 'startClock':
-        clock = startClock(clock, rules, now, effects);
+        clock = startClock(clock, rules, now, effects, chooseDeadlineVariant(procedure, context));
         break;
+      case 'extendLegalDeadline': {
+        const id = params.extension as string;
+        const declared = procedure.lawfulExtensions?.[id];
+        if (!declared) {
+          throw new EngineError('unknown-extension', `No lawful extension "${id}" is declared`, {
+            extension: id,
+            message: {
+              vi: `Thủ tục không khai báo gia hạn theo luật định "${id}"`,
+              en: `The procedure declares no lawful extension "${id}"`,
+            },
+          });
+        }
+        const before = clock.due;
+        clock = extendLegally(clock, rules, now, effects, { id, by: declared.by });
+        if (clock.due !== before)
+          reappoint(effects, step, clock.due!, {
+            vi: `Gia hạn theo luật định: ${declared.name.vi}`,
+            en: `Lawful extension: ${declared.name.en ?? declared.name.vi}`,
+          });
+        break;
+      }
       case 'pauseClock':
         clock = pauseClock(clock, now, effects, params.reason as PauseReason | undefined);
         break;
-      case 'resumeClock':
+      case 'resumeClock': {
+        const before = clock;
         clock = resumeClock(
           clock,
           rules,
@@ -285,7 +355,15 @@ function interpret(
           effects,
           params.policy as 'resume' | 'restart' | undefined,
         );
+        if (clock.due !== before.due && before.status === 'paused') {
+          const reason = currentPauseReason(before);
+          reappoint(effects, step, clock.due!, {
+            vi: `Thời gian ${pauseStatusText[reason].vi.toLowerCase()} không tính vào thời hạn giải quyết`,
+            en: `Time ${pauseStatusText[reason].en.toLowerCase()} does not count against the deadline`,
+          });
+        }
         break;
+      }
       case 'extendDeadline': {
         const requested = event?.data?.newAppointment;
         clock = extendDeadline(clock, rules, now, effects, {
@@ -318,9 +396,11 @@ function interpret(
           ? p.event.type.slice(13).split('.')[0]!
           : '';
         const time = delays?.[name];
-        const at = time
-          ? addWorkingTime(rules.calendar, now, time)
-          : new Date(now.getTime() + p.delay);
+        const at = !time
+          ? new Date(now.getTime() + p.delay)
+          : 'calendarDays' in time
+            ? addCalendarDays(rules.calendar, now, time.calendarDays)
+            : addWorkingTime(rules.calendar, now, time);
         effects.push({
           kind: 'schedule-timer',
           id: p.id ?? p.event.type,
@@ -337,6 +417,20 @@ function interpret(
     }
   }
   return clock;
+}
+
+/**
+ * A new appointment slip (phiếu hẹn trả kết quả mới) when the appointment moves after a pause or
+ * a lawful extension; its reason says why (in Vietnamese, as printed).
+ */
+function reappoint(effects: Effect[], step: string | undefined, due: string, why: LocalizedText) {
+  effects.push({
+    kind: 'issue-slip',
+    slip: 'reappointment',
+    ...(step ? { step } : {}),
+    due,
+    reason: why.vi,
+  });
 }
 
 /** The fields of a snapshot that an event does not change but carries forward. */
@@ -384,7 +478,17 @@ function settle(
     }
   }
   const source = before[0]?.id;
-  let clock = interpret(actions, head.clock, rules, event, now, source, procedure.delays, effects);
+  let clock = interpret(
+    actions,
+    head.clock,
+    rules,
+    event,
+    now,
+    source,
+    procedure,
+    next.context as DossierContext,
+    effects,
+  );
   const steps: Record<string, ActiveStep> = {};
   for (const node of after) {
     const kept = prevSteps[node.id];
@@ -400,6 +504,13 @@ function settle(
       steps[id] = { ...step, timerAt: e.at };
   }
   const done = next.status === 'done';
+  // A dossier finishing in this very event needs no new appointment.
+  if (done) {
+    for (let i = effects.length - 1; i >= 0; i--) {
+      const e = effects[i]!;
+      if (e.kind === 'issue-slip' && e.slip === 'reappointment') effects.splice(i, 1);
+    }
+  }
   let outcome: Outcome | undefined;
   let timeliness: Timeliness | undefined;
   if (done) {
@@ -445,15 +556,18 @@ export function startDossier(
   options: ExecutorOptions = {},
 ): Transition {
   const p = prepare(procedure);
-  const context = {
+  const context: DossierContext = {
     data: input.data ?? {},
     documents: input.documents ?? [],
     channel: input.channel ?? 'desk',
+    receivedOn: localDateOf(now),
   };
   const [initial, actions] = p.stepper.initial(context);
   const effects: Effect[] = [];
   const rules = rulesFor(procedure, options);
-  const clock = p.startsOnAcceptance ? NOT_STARTED : startClock(NOT_STARTED, rules, now, effects);
+  const clock = p.startsOnAcceptance
+    ? NOT_STARTED
+    : startClock(NOT_STARTED, rules, now, effects, chooseDeadlineVariant(procedure, context));
   const result = settle(procedure, rules, p, [], undefined, initial, actions, undefined, now, {
     procedureId: procedure.id,
     channel: context.channel,
@@ -467,7 +581,15 @@ export function startDossier(
 function restore(p: Prepared, snapshot: DossierSnapshot): AnyMachineSnapshot {
   const cached = live.get(snapshot.machine);
   if (cached) return cached;
-  const restored = p.stepper.restore(snapshot.machine);
+  // Dossiers received before date guards existed lack the reception date in their context.
+  const ctx = snapshot.machine.context;
+  const machine = ctx.receivedOn
+    ? snapshot.machine
+    : {
+        ...snapshot.machine,
+        context: { ...ctx, receivedOn: localDateOf(new Date(snapshot.receivedAt)) },
+      };
+  const restored = p.stepper.restore(machine);
   live.set(snapshot.machine, restored);
   return restored;
 }
@@ -525,6 +647,10 @@ export function applyEvent(
   if (snapshot.status === 'done') {
     throw new EngineError('dossier-finished', 'The dossier is finished and takes no more events', {
       outcome: snapshot.outcome,
+      message: {
+        vi: 'Hồ sơ đã kết thúc, không nhận thêm sự kiện',
+        en: 'The dossier is finished and takes no more events',
+      },
     });
   }
   const isWarning = event.type.startsWith('motcua.');
@@ -583,6 +709,7 @@ export function applyEvent(
       documents: ctx.documents,
       channel: ctx.channel,
       eventData: eventScope(event),
+      receivedOn: ctx.receivedOn ?? localDateOf(new Date(snapshot.receivedAt)),
     };
     const candidates = before
       .flatMap((leaf) => exitEdges(p.compiled.graph, leaf))
@@ -615,7 +742,7 @@ export function applyEvent(
   }
   return settle(
     procedure,
-    rulesFor(procedure, options),
+    rulesFor(procedure, options, snapshot.clock),
     p,
     before,
     snapshot,

@@ -58,15 +58,20 @@ function cancelDue(effects: Effect[]): void {
   );
 }
 
-/** Start the legal clock at acceptance: compute the appointment date (ngày hẹn trả). */
+/**
+ * Start the legal clock at acceptance: compute the appointment date (ngày hẹn trả) from the
+ * legal time, or from the deadline variant chosen on the reception data when one applies.
+ */
 export function startClock(
   clock: ClockState,
   rules: ClockRules,
   now: Date,
   effects: Effect[],
+  variant?: { readonly id: string; readonly deadline: WorkingTime },
 ): ClockState {
   if (clock.status !== 'not-started') return clock;
-  const due = appointmentDate(rules.calendar, now, rules.legal);
+  const legal = variant?.deadline ?? rules.legal;
+  const due = appointmentDate(rules.calendar, now, legal);
   scheduleDue(rules, due, now, effects);
   effects.push({ kind: 'clock', change: 'started', due: iso(due) });
   return {
@@ -75,6 +80,7 @@ export function startClock(
     acceptedAt: iso(now),
     due: iso(due),
     originalDue: iso(due),
+    ...(variant ? { variant: variant.id } : {}),
   };
 }
 
@@ -121,7 +127,12 @@ export function resumeClock(
       policy,
       legal: rules.legal,
     });
-  const due = shift(clock.due);
+  let due = shift(clock.due);
+  // A restart gives the full legal time again, lawful extensions already granted included.
+  if (policy === 'restart') {
+    for (const ext of clock.lawfulExtensions ?? [])
+      due = addWorkingTime(rules.calendar, due, ext.by);
+  }
   scheduleDue(rules, due, now, effects);
   effects.push({ kind: 'clock', change: 'resumed', due: iso(due) });
   const pauses = clock.pauses.map((p, i) =>
@@ -149,7 +160,12 @@ export function extendDeadline(
   request: { newDue?: string; by?: WorkingTime },
 ): ClockState {
   if (!clock.due || clock.status === 'not-started' || clock.status === 'stopped') {
-    throw new EngineError('clock-not-running', 'Cannot extend: the legal clock is not running');
+    throw new EngineError('clock-not-running', 'Cannot extend: the legal clock is not running', {
+      message: {
+        vi: 'Không thể gia hạn: thời hạn giải quyết chưa bắt đầu hoặc đã dừng',
+        en: 'Cannot extend: the legal clock has not started or has stopped',
+      },
+    });
   }
   const current = new Date(clock.due);
   let next: Date;
@@ -158,6 +174,10 @@ export function extendDeadline(
     if (Number.isNaN(next.getTime())) {
       throw new EngineError('invalid-appointment', `"${request.newDue}" is not a valid date-time`, {
         field: 'newAppointment',
+        message: {
+          vi: `Ngày hẹn mới "${request.newDue}" không phải ngày giờ hợp lệ`,
+          en: `The new appointment "${request.newDue}" is not a valid date-time`,
+        },
       });
     }
   } else {
@@ -170,6 +190,10 @@ export function extendDeadline(
       {
         field: 'newAppointment',
         current: clock.due,
+        message: {
+          vi: 'Ngày hẹn mới phải sau ngày hẹn hiện tại',
+          en: 'The new appointment must be later than the current one',
+        },
       },
     );
   }
@@ -182,6 +206,50 @@ export function extendDeadline(
     ...clock,
     due: iso(next),
     extensions: [...clock.extensions, { at: iso(now), from: clock.due, to: iso(next) }],
+  };
+}
+
+/**
+ * Apply a lawful extension (gia hạn theo luật định, e.g. +10 working days when the police must
+ * verify): the appointment in force and the legal deadline the dossier is judged by both move,
+ * so the dossier is not late for using the time the law gives. Applied once per extension.
+ */
+export function extendLegally(
+  clock: ClockState,
+  rules: ClockRules,
+  now: Date,
+  effects: Effect[],
+  extension: { readonly id: string; readonly by: WorkingTime },
+): ClockState {
+  if (!clock.due || clock.status === 'not-started' || clock.status === 'stopped') {
+    throw new EngineError('clock-not-running', 'Cannot extend: the legal clock is not running', {
+      message: {
+        vi: 'Không thể gia hạn theo luật định: thời hạn giải quyết chưa bắt đầu hoặc đã dừng',
+        en: 'Cannot apply a lawful extension: the legal clock has not started or has stopped',
+      },
+    });
+  }
+  const applied = clock.lawfulExtensions ?? [];
+  if (applied.some((e) => e.id === extension.id)) return clock;
+  const next = addWorkingTime(rules.calendar, new Date(clock.due), extension.by);
+  const legal = addWorkingTime(
+    rules.calendar,
+    new Date(clock.originalDue ?? clock.due),
+    extension.by,
+  );
+  if (clock.status === 'running') {
+    cancelDue(effects);
+    scheduleDue(rules, next, now, effects);
+  }
+  effects.push({ kind: 'clock', change: 'extended-lawfully', due: iso(next) });
+  return {
+    ...clock,
+    due: iso(next),
+    originalDue: iso(legal),
+    lawfulExtensions: [
+      ...applied,
+      { id: extension.id, at: iso(now), by: extension.by, from: clock.due, to: iso(next) },
+    ],
   };
 }
 

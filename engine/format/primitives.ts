@@ -52,6 +52,25 @@ export const WorkingTime = Type.Union(
 export type WorkingTime = Static<typeof WorkingTime>;
 
 /**
+ * How long a timer (`delays`) waits: working time, or calendar days for periods the law gives in
+ * days (a 60-day fixing period, a 30-day pickup), counted from the next day and ending at closing
+ * time of the last day, moved to the next working day when that is a day off.
+ */
+export const Delay = Type.Union(
+  [
+    ...WorkingTime.anyOf,
+    Type.Object(
+      { calendarDays: Type.Integer({ minimum: 0, maximum: 3650 }) },
+      { additionalProperties: false },
+    ),
+  ],
+  {
+    description: '{ "workingDays": n }, { "workingHours": n } or { "calendarDays": n } (ngày)',
+  },
+);
+export type Delay = Static<typeof Delay>;
+
+/**
  * Why the legal clock is paused (lý do tạm dừng): none counts against the agency, and only a
  * supplement (bổ sung hồ sơ) may restart the full time (`supplementPolicy: restart`).
  */

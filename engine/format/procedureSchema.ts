@@ -3,6 +3,7 @@ import { ActionRef, ActionSchema, type Action } from '../registry/actions.ts';
 import { GuardRef, GuardSchema, type Guard } from '../registry/guards.ts';
 import { ResultDocumentSpec } from './resultDocument.ts';
 import {
+  Delay,
   Key,
   LocalizedText,
   Outcome,
@@ -311,6 +312,44 @@ export const EventSpec = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * An alternative legal time (thời hạn giải quyết khác) chosen when the dossier is accepted: the
+ * first variant whose guard holds on the reception data replaces `deadline` (e.g. 15 working
+ * days instead of 10 when verification in several provinces is needed).
+ */
+export const DeadlineVariant = Type.Object(
+  {
+    id: Key,
+    name: LocalizedText,
+    deadline: WorkingTime,
+    guard: GuardRef,
+    note: Type.Optional(LocalizedText),
+  },
+  {
+    additionalProperties: false,
+    description: 'A legal time chosen by a guard on the reception data; the first that holds wins',
+  },
+);
+export type DeadlineVariant = Static<typeof DeadlineVariant>;
+
+/**
+ * A lawful extension (gia hạn theo luật định) triggered mid-way by an `extendLegalDeadline`
+ * action: it moves the legal deadline itself, unlike an apology's extension, which stays late.
+ */
+export const LawfulExtension = Type.Object(
+  {
+    name: LocalizedText,
+    by: WorkingTime,
+    note: Type.Optional(LocalizedText),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Time the law adds to the deadline when an event calls for it (police verification)',
+  },
+);
+export type LawfulExtension = Static<typeof LawfulExtension>;
+
 /** The whole procedure file. */
 export const ProcedureSchema = Type.Object(
   {
@@ -326,6 +365,8 @@ export const ProcedureSchema = Type.Object(
     agency: Type.Optional(LocalizedText),
     legalBasis: Type.Array(LegalDocument),
     deadline: WorkingTime,
+    deadlineVariants: Type.Optional(Type.Array(DeadlineVariant)),
+    lawfulExtensions: Type.Optional(Type.Record(Key, LawfulExtension)),
     supplementPolicy: Type.Optional(
       Type.Union([Type.Literal('resume'), Type.Literal('restart')], {
         description: 'After a supplement: resume the remaining time, or restart the full time',
@@ -350,15 +391,16 @@ export const ProcedureSchema = Type.Object(
     resultDocument: Type.Optional(ResultDocumentSpec),
     cost: Type.Optional(CostSpec),
     events: Type.Optional(Type.Record(Key, EventSpec)),
-    delays: Type.Optional(Type.Record(Key, WorkingTime)),
+    delays: Type.Optional(Type.Record(Key, Delay)),
     machine: MachineSchema,
   },
   { additionalProperties: false },
 );
 
 /** A procedure definition as stored in `procedures/<id>.json`. */
-export type Procedure = Omit<Static<typeof ProcedureSchema>, 'machine'> & {
+export type Procedure = Omit<Static<typeof ProcedureSchema>, 'machine' | 'deadlineVariants'> & {
   readonly machine: MachineConfig;
+  readonly deadlineVariants?: readonly DeadlineVariant[];
 };
 
 /** The complete JSON Schema document of the procedure file. */

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import {
+  Key,
   LocalizedText,
   Outcome,
   PauseReason,
@@ -16,6 +17,7 @@ export const SlipKind = StringEnum([
   'stopNotice',
   'control',
   'result',
+  'reappointment',
 ]);
 export type SlipKind = Static<typeof SlipKind>;
 
@@ -31,6 +33,7 @@ export const slipTitles: Record<SlipKind, LocalizedText> = {
   stopNotice: { vi: 'Thông báo dừng xử lý hồ sơ', en: 'Notice to stop processing' },
   control: { vi: 'Phiếu kiểm soát quá trình giải quyết hồ sơ', en: 'Control slip' },
   result: { vi: 'Kết quả giải quyết thủ tục hành chính', en: 'Result of the procedure' },
+  reappointment: { vi: 'Phiếu hẹn trả kết quả mới', en: 'New appointment slip' },
 };
 
 /** Parameters of each action type: the registry of effects a procedure may request. */
@@ -55,6 +58,13 @@ export const actionParamSchemas = {
     { additionalProperties: false },
   ),
   extendDeadline: Type.Object({ by: Type.Optional(WorkingTime) }, { additionalProperties: false }),
+  extendLegalDeadline: Type.Object(
+    { extension: Key },
+    {
+      additionalProperties: false,
+      description: 'Apply a lawful extension declared in `lawfulExtensions` (not late)',
+    },
+  ),
   setOutcome: Type.Object({ outcome: Outcome }, { additionalProperties: false }),
   recordSubmission: Type.Object({}, { additionalProperties: false }),
 } satisfies Record<string, TSchema>;
@@ -71,6 +81,7 @@ export const actionLabels: Record<ActionType, LocalizedText> = {
   pauseClock: { vi: 'Tạm dừng tính thời hạn', en: 'Pause the legal clock' },
   resumeClock: { vi: 'Tiếp tục tính thời hạn', en: 'Resume the legal clock' },
   extendDeadline: { vi: 'Gia hạn (xin lỗi, hẹn lại)', en: 'Extend (apology, new date)' },
+  extendLegalDeadline: { vi: 'Gia hạn theo luật định', en: 'Lawful extension' },
   setOutcome: { vi: 'Ghi nhận kết quả', en: 'Set the outcome' },
   recordSubmission: { vi: 'Ghi nhận dữ liệu, giấy tờ nộp thêm', en: 'Record submitted data' },
 };
@@ -105,4 +116,5 @@ export const actionsRequiringParams: ReadonlySet<ActionType> = new Set([
   'notifyApplicant',
   'notifyUnit',
   'setOutcome',
+  'extendLegalDeadline',
 ]);

@@ -12,6 +12,8 @@ const OPS: Record<string, { vi: string; en: string }> = {
   in: { vi: 'thuộc', en: 'in' },
 };
 
+const NO_WHERE = { vi: '', en: '' };
+
 /** A guard as a short sentence in Vietnamese and English, for messages naming the condition. */
 export function describeGuard(guard: Guard): { vi: string; en: string } {
   switch (guard.type) {
@@ -52,6 +54,19 @@ export function describeGuard(guard: Guard): { vi: string; en: string } {
         vi: `kênh tiếp nhận thuộc ${guard.params.in.join(', ')}`,
         en: `channel is one of ${guard.params.in.join(', ')}`,
       };
+    case 'elapsed': {
+      const { field, op, value, unit, source } = guard.params;
+      const where = source === 'event' ? { vi: ' (của sự kiện)', en: ' (of the event)' } : NO_WHERE;
+      const units = {
+        days: ['ngày', 'days'],
+        months: ['tháng', 'months'],
+        years: ['năm', 'years'],
+      }[unit];
+      return {
+        vi: `từ ngày "${field}"${where.vi} đến ngày tiếp nhận ${OPS[op]!.vi} ${value} ${units[0]}`,
+        en: `from "${field}"${where.en} to the reception date ${OPS[op]!.en} ${value} ${units[1]}`,
+      };
+    }
     default: {
       const never: never = guard;
       return { vi: JSON.stringify(never), en: JSON.stringify(never) } satisfies LocalizedText;

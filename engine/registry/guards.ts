@@ -7,6 +7,12 @@ export const ComparisonOp = StringEnum(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'in'
 });
 export type ComparisonOp = Static<typeof ComparisonOp>;
 
+/** Comparisons an `elapsed` guard understands (time from a date to the reception date). */
+export const ElapsedOp = StringEnum(['lt', 'le', 'gt', 'ge', 'eq'], {
+  description: 'lt <, le ≤, gt >, ge ≥, eq =',
+});
+export type ElapsedOp = Static<typeof ElapsedOp>;
+
 /** Reference to a guard definition in the procedure schema's `$defs`. */
 export const GuardRef = Type.Unsafe<Guard>({ $ref: '#/$defs/guard' });
 
@@ -40,6 +46,23 @@ export const guardParamSchemas = {
     { in: Type.Array(Channel, { minItems: 1 }) },
     { additionalProperties: false },
   ),
+  elapsed: Type.Object(
+    {
+      field: FieldPath,
+      op: ElapsedOp,
+      value: Type.Integer({ minimum: 0, maximum: 1000 }),
+      unit: StringEnum(['days', 'months', 'years'], {
+        description: 'Whole calendar days, months or years (an age: years)',
+      }),
+      source: Type.Optional(Type.Union([Type.Literal('form'), Type.Literal('event')])),
+    },
+    {
+      additionalProperties: false,
+      description:
+        'Calendar time from the date in a field (YYYY-MM-DD) to the reception date, compared ' +
+        'with a value: an age from a birth date, "ngày sinh trong vòng 60 ngày"',
+    },
+  ),
 } satisfies Record<string, TSchema>;
 
 /** Human names of the guard types, for the designer's guard builder. */
@@ -50,6 +73,7 @@ export const guardLabels: Record<GuardType, LocalizedText> = {
   not: { vi: 'Phủ định', en: 'Not' },
   documentPresent: { vi: 'Có giấy tờ', en: 'Document present' },
   channel: { vi: 'Kênh tiếp nhận', en: 'Channel of receipt' },
+  elapsed: { vi: 'Thời gian tính đến ngày tiếp nhận', en: 'Time until the reception date' },
 };
 
 /** A guard type name from the registry. */
@@ -62,7 +86,8 @@ export type Guard =
   | { readonly type: 'any'; readonly params: { readonly guards: readonly Guard[] } }
   | { readonly type: 'not'; readonly params: { readonly guard: Guard } }
   | { readonly type: 'documentPresent'; readonly params: { readonly document: string } }
-  | { readonly type: 'channel'; readonly params: { readonly in: readonly Channel[] } };
+  | { readonly type: 'channel'; readonly params: { readonly in: readonly Channel[] } }
+  | { readonly type: 'elapsed'; readonly params: Static<(typeof guardParamSchemas)['elapsed']> };
 
 /** The guard definition placed in the schema's `$defs`: one branch per registered type. */
 export const GuardSchema = Type.Unsafe<Guard>({
@@ -83,6 +108,8 @@ export interface GuardScope {
   readonly documents: readonly string[];
   readonly channel: Channel;
   readonly eventData: Readonly<Record<string, unknown>> | undefined;
+  /** The local (UTC+7) date the dossier was received, `YYYY-MM-DD`; date guards count to it. */
+  readonly receivedOn?: string | undefined;
 }
 
 /** Read a dot-separated path in a plain object; `undefined` when any segment is absent. */
@@ -144,9 +171,47 @@ export function evaluateGuard(guard: Guard, scope: GuardScope): boolean {
       return scope.documents.includes(guard.params.document);
     case 'channel':
       return guard.params.in.includes(scope.channel);
+    case 'elapsed': {
+      const { field, op, value, unit, source } = guard.params;
+      const root = source === 'event' ? scope.eventData : scope.data;
+      const from = parseDate(readPath(root, field));
+      const to = parseDate(scope.receivedOn);
+      if (!from || !to) return false;
+      const n = elapsedUnits(from, to, unit);
+      return op === 'eq' ? n === value : compare(op, n, value);
+    }
     default: {
       const never: never = guard;
       throw new Error(`unknown guard ${JSON.stringify(never)}`);
     }
   }
+}
+
+type YMD = readonly [number, number, number];
+
+/** A calendar date `YYYY-MM-DD` (a date-time's date part is accepted), or undefined. */
+function parseDate(v: unknown): YMD | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
+  return [y, mo, d];
+}
+
+/**
+ * Whole calendar units from `from` to `to` (negative when `from` is later): days, or completed
+ * months/years as an age is counted (born 2008-06-15: 18 years on 2026-06-15, 17 the day before).
+ */
+function elapsedUnits(from: YMD, to: YMD, unit: 'days' | 'months' | 'years'): number {
+  if (unit === 'days') {
+    return Math.round(
+      (Date.UTC(to[0], to[1] - 1, to[2]) - Date.UTC(from[0], from[1] - 1, from[2])) / 86_400_000,
+    );
+  }
+  let months = (to[0] - from[0]) * 12 + (to[1] - from[1]);
+  if (months > 0 && to[2] < from[2]) months -= 1;
+  else if (months < 0 && to[2] > from[2]) months += 1;
+  return unit === 'months' ? months : Math.trunc(months / 12);
 }

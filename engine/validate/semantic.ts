@@ -4,7 +4,6 @@ import type { Guard } from '../registry/guards.ts';
 import type { UnitCatalog } from '../format/unitCatalog.ts';
 import type { Procedure } from '../format/procedureSchema.ts';
 import { MAX_DATE_KEYWORD, MAX_DATE_VALUES } from '../format/dateLimits.ts';
-import { formatNumber } from '../format/numbers.ts';
 import { receptionForm } from '../format/receptionForm.ts';
 import { workingTimeToHours } from '../format/primitives.ts';
 import { createAjv, ajvProblems } from './structural.ts';
@@ -15,7 +14,8 @@ import {
   type GraphNode,
   type MachineGraph,
 } from './machineGraph.ts';
-import { criticalPath, nodesThatCanFinish, reachableNodes } from './machineAnalysis.ts';
+import { nodesThatCanFinish, reachableNodes } from './machineAnalysis.ts';
+import { checkDeadlines } from './deadlineCheck.ts';
 import { pointerSegment, problem, type Problem } from './problem.ts';
 
 /** Context a semantic check needs besides the file: the unit catalog, the length of a day. */
@@ -35,8 +35,6 @@ export function legalHours(deadline: Procedure['deadline'], ctx: ValidationConte
   if ('workingDays' in deadline && deadline.workingDays === 0) return ctx.sameDayHours ?? 2;
   return workingTimeToHours(deadline, ctx.hoursPerDay);
 }
-
-const EPSILON = 1e-6;
 
 /**
  * How a message names a step: its name in the message's language with the key the file uses
@@ -134,6 +132,18 @@ function checkGuard(
       return;
     case 'channel':
       return;
+    case 'elapsed': {
+      const { field, source } = guard.params;
+      if (source !== 'event' && !fields.has(field)) {
+        out.push(
+          problem('unknown-field', `${path}/params/field`, {
+            vi: `Trường "${field}" không có trong biểu mẫu điện tử của thủ tục`,
+            en: `Field "${field}" is not in any e-form of the procedure`,
+          }),
+        );
+      }
+      return;
+    }
     default: {
       const never: never = guard;
       throw new Error(`unknown guard ${JSON.stringify(never)}`);
@@ -387,28 +397,7 @@ function checkReachability(
       );
     }
   }
-  const legal = legalHours(p.deadline, ctx);
-  const cp = criticalPath(graph, ctx.hoursPerDay).hours;
-  if (cp > legal + EPSILON) {
-    out.push(
-      problem('deadline-exceeded', '/deadline', {
-        vi: `Tổng thời hạn các bước trên đường dài nhất (${formatNumber(cp, 'vi')} giờ làm việc) vượt thời hạn pháp định (${formatNumber(legal, 'vi')} giờ)`,
-        en: `The longest path of step durations (${formatNumber(cp, 'en')} working hours) exceeds the legal deadline (${formatNumber(legal, 'en')} hours)`,
-      }),
-    );
-  } else if (cp < legal - EPSILON) {
-    out.push(
-      problem(
-        'deadline-unallocated',
-        '/deadline',
-        {
-          vi: `Còn ${formatNumber(legal - cp, 'vi')} giờ làm việc của thời hạn pháp định chưa phân bổ cho bước nào`,
-          en: `${formatNumber(legal - cp, 'en')} working hours of the legal deadline are not allocated to any step`,
-        },
-        'warning',
-      ),
-    );
-  }
+  checkDeadlines(graph, p, (d) => legalHours(d, ctx), ctx.hoursPerDay, out);
   if (p.documents.some((d) => d.required)) {
     const refusal = finals.some((f) => reached.has(f) && f.config.meta?.outcome === 'refused');
     if (!refusal) {
@@ -511,6 +500,9 @@ export function validateSemantics(p: Procedure, ctx: ValidationContext): Problem
       checkGuard(edge.transition.guard, `${edge.pointer}/guard`, p, fields, out);
     checkActions(edge.transition.actions, `${edge.pointer}/actions`, out);
   }
+  (p.deadlineVariants ?? []).forEach((v, i) =>
+    checkGuard(v.guard, `/deadlineVariants/${i}/guard`, p, fields, out),
+  );
   if (graph.problems.length === 0) checkReachability(graph, p, ctx, out);
   return dedupe(out);
 }

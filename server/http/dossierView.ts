@@ -51,10 +51,29 @@ export function activeSteps(procedure: Procedure, snapshot: DossierSnapshot) {
       unit: meta?.unit ?? null,
       role: meta?.role ?? null,
       enteredAt: step.enteredAt,
-      due: step.due ?? null,
+      // A step with no time budget of its own that waits on a timer is due when the timer fires.
+      due: step.due ?? step.timerAt ?? null,
       timerAt: step.timerAt ?? null,
     };
   });
+}
+
+/**
+ * The legal time that applies to a dossier: the deadline variant chosen at acceptance (or none:
+ * the procedure's deadline) and the lawful extensions applied, each with its name.
+ */
+export function deadlineInfo(procedure: Procedure, snapshot: DossierSnapshot) {
+  const variant = snapshot.clock.variant
+    ? procedure.deadlineVariants?.find((v) => v.id === snapshot.clock.variant)
+    : undefined;
+  return {
+    legal: variant?.deadline ?? procedure.deadline,
+    variant: variant ? { id: variant.id, name: variant.name } : null,
+    lawfulExtensions: (snapshot.clock.lawfulExtensions ?? []).map((e) => ({
+      ...e,
+      name: procedure.lawfulExtensions?.[e.id]?.name ?? { vi: e.id },
+    })),
+  };
 }
 
 /**
@@ -126,7 +145,7 @@ export async function dossierView(
       .execute(),
     db
       .selectFrom('slips')
-      .select(['id', 'kind', 'step_id', 'due_at', 'issued_at', 'issued_by'])
+      .select(['id', 'kind', 'step_id', 'due_at', 'issued_at', 'issued_by', 'reason'])
       .where('dossier_id', '=', dossierId)
       .orderBy('issued_at')
       .execute(),
@@ -176,6 +195,7 @@ export async function dossierView(
     receivedBy: reception ? nameOf(reception.actor) : null,
     clock: snapshot.clock,
     appointmentDate: snapshot.clock.due ?? null,
+    deadline: deadlineInfo(procedure, snapshot),
     outcome: snapshot.outcome ?? null,
     completedAt: snapshot.completedAt ?? null,
     timeliness: timelinessNow(calendar, snapshot, now),
@@ -209,6 +229,7 @@ export async function dossierView(
       issuedAt: iso(s.issued_at),
       issuedBy: s.issued_by,
       issuedByName: nameOf(s.issued_by),
+      reason: s.reason ?? null,
     })),
     availableEvents:
       user && snapshot.status === 'active'

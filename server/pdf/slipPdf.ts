@@ -15,6 +15,7 @@ export const PDF_SLIP_KINDS: readonly PdfSlipKind[] = [
   'apology',
   'stopNotice',
   'control',
+  'reappointment',
 ];
 
 /** What a slip needs besides the dossier. */
@@ -75,7 +76,7 @@ export async function renderSlip(d: DossierDetail, slip: PdfSlipKind, ctx: SlipC
   });
   w.heading(unit, `Số: ${d.code}`, placeDate(placeOf(unit), at));
   w.title(title);
-  const reason = latestNote(d, REASON_EVENT[slip]);
+  const reason = issued?.reason ?? latestNote(d, REASON_EVENT[slip]);
   const procedure = d.procedure.name.vi;
   const applicant = () => w.paragraph(`Ông/Bà: ${d.applicant.name}`);
   switch (slip) {
@@ -96,7 +97,7 @@ export async function renderSlip(d: DossierDetail, slip: PdfSlipKind, ctx: SlipC
       );
       w.paragraph('Số lượng hồ sơ: 01 bộ');
       w.paragraph(
-        `Thời gian giải quyết hồ sơ theo quy định là: ${vnWorkingTime(d.definition.deadline)}`,
+        `Thời gian giải quyết hồ sơ theo quy định là: ${vnWorkingTime(d.deadline.legal)}${d.deadline.variant ? ` (${d.deadline.variant.name.vi})` : ''}`,
       );
       w.paragraph(`Thời gian nhận hồ sơ: ${vnDateTime(d.clock.acceptedAt ?? d.receivedAt)}`);
       w.paragraph(
@@ -146,6 +147,15 @@ export async function renderSlip(d: DossierDetail, slip: PdfSlipKind, ctx: SlipC
         `Hồ sơ của Ông/Bà được tiếp nhận ngày ${vnDateTime(d.clock.acceptedAt ?? d.receivedAt)}, hẹn trả kết quả ngày ${vnDateTime(d.clock.originalDue ?? null)}. Vì lý do dưới đây, việc giải quyết hồ sơ quá thời hạn quy định. ${unit} xin lỗi Ông/Bà và hẹn trả kết quả vào ngày ${vnDateTime(issued?.due ?? d.appointmentDate)}.`,
       );
       w.paragraph(reason ?? '(không ghi lý do)', { indent: 14 });
+      break;
+    case 'reappointment':
+      applicant();
+      w.paragraph(`Nội dung yêu cầu giải quyết: ${procedure}`);
+      w.paragraph(
+        `Hồ sơ của Ông/Bà được tiếp nhận ngày ${vnDateTime(d.clock.acceptedAt ?? d.receivedAt)}. Ngày hẹn trả kết quả được điều chỉnh vì lý do dưới đây; ${unit} hẹn trả kết quả vào ngày:`,
+      );
+      w.paragraph(vnDateTime(issued?.due ?? d.appointmentDate), { face: 'bold', indent: 14 });
+      w.paragraph(issued?.reason ?? '(không ghi lý do)', { indent: 14 });
       break;
     case 'control':
       w.paragraph(`Mã hồ sơ: ${d.code} · Người nộp: ${d.applicant.name}`);

@@ -24,7 +24,9 @@ const BUDGET: Record<string, { crossings: number; labelsOnNodes: number }> = {
   'dang-ky-khai-tu': { crossings: 0, labelsOnNodes: 0 },
   'dang-ky-thanh-lap-cong-ty-tnhh-mot-thanh-vien': { crossings: 0, labelsOnNodes: 0 },
   'lien-thong-tre-duoi-6-tuoi': { crossings: 1, labelsOnNodes: 0 },
-  'xac-nhan-tinh-trang-hon-nhan': { crossings: 0, labelsOnNodes: 0 },
+  // One step more since #15 (verification at a former residence, a lawful extension): its
+  // label finds no free spot on its short arrow.
+  'xac-nhan-tinh-trang-hon-nhan': { crossings: 0, labelsOnNodes: 1 },
   'fixture:lien-thong': { crossings: 0, labelsOnNodes: 0 },
   'generated-150': { crossings: 0, labelsOnNodes: 0 },
 };

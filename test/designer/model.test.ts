@@ -189,6 +189,28 @@ describe('guards in words', () => {
     );
   });
 
+  it('says a date guard with the field title, counted to the reception date', () => {
+    const guard = {
+      type: 'elapsed',
+      params: { field: 'ngaySinh', op: 'le', value: 60, unit: 'days' },
+    } as const;
+    expect(guardText(guard, p, viStrings, 'vi')).toBe(
+      'từ Ngày, tháng, năm sinh đến ngày tiếp nhận ≤ 60 ngày',
+    );
+    expect(
+      guardFields({
+        ...p,
+        machine: {
+          ...p.machine,
+          states: {
+            ...p.machine.states,
+            thamTra: { ...p.machine.states.thamTra, on: { PROPOSE: { target: 'kyDuyet', guard } } },
+          },
+        },
+      }).form,
+    ).toContain('ngaySinh');
+  });
+
   it('lists the data the simulator must ask for', () => {
     const fields = guardFields(lienThong());
     expect(fields.form).toEqual(['nhanKetQua']);

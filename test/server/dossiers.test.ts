@@ -89,9 +89,12 @@ describe.each(dialects)('dossier runtime on %s', (dialect) => {
       'code',
       'completedAt',
       'currentSteps',
+      'deadline',
       'procedure',
       'receivedAt',
       'status',
+      'steps',
+      'waitingFor',
     ]);
   });
 

@@ -80,6 +80,22 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The message of an API error in the user's language: the engine and the server put a
+ * `{ vi, en }` message in `details.message` (a guard that failed, a reason required…); the
+ * English `message` otherwise.
+ */
+export function apiErrorText(err: unknown, lang: 'vi' | 'en'): string {
+  if (!(err instanceof Error)) return String(err);
+  const details = err instanceof ApiError ? err.details : undefined;
+  const localized =
+    details && typeof details === 'object'
+      ? (details as { message?: { vi?: unknown; en?: unknown } }).message
+      : undefined;
+  const text = localized?.[lang] ?? localized?.vi;
+  return typeof text === 'string' && text !== '' ? text : err.message;
+}
+
 /** The window event fired when the API says the session is no longer valid. */
 export const SESSION_ENDED = 'motcua:session-ended';
 

@@ -1,4 +1,10 @@
-import type { Channel, LocalizedText, Procedure, SlipKind } from '../../../engine/index.ts';
+import type {
+  Channel,
+  LocalizedText,
+  Procedure,
+  SlipKind,
+  WorkingTime,
+} from '../../../engine/index.ts';
 import { call } from './client.ts';
 
 /** How a dossier stands against its deadline now (or how it was resolved). */
@@ -67,7 +73,9 @@ export interface DossierDetail {
     readonly unit: string | null;
     readonly role: string | null;
     readonly enteredAt: string;
+    /** The step's own due time, or when its timer fires. */
     readonly due: string | null;
+    readonly timerAt?: string | null;
   }[];
   readonly data: Readonly<Record<string, unknown>>;
   readonly documents: readonly string[];
@@ -80,6 +88,8 @@ export interface DossierDetail {
     readonly originalDue?: string;
   };
   readonly appointmentDate: string | null;
+  /** The legal time that applies: a deadline variant, lawful extensions. */
+  readonly deadline: DeadlineInfo;
   readonly outcome: string | null;
   readonly completedAt: string | null;
   readonly timeliness: TimelinessNow | null;
@@ -113,6 +123,8 @@ export interface DossierDetail {
     readonly issuedAt: string;
     readonly issuedBy: string;
     readonly issuedByName?: string | null;
+    /** The officer's reason, or why the appointment moved. */
+    readonly reason?: string | null;
   }[];
   readonly availableEvents: readonly AvailableEvent[];
 }
@@ -168,12 +180,31 @@ export interface InboxQuery {
   readonly limit?: number;
 }
 
+/** The legal time that applies to a dossier (thời hạn áp dụng). */
+export interface DeadlineInfo {
+  readonly legal: WorkingTime;
+  readonly variant: { readonly id: string; readonly name: LocalizedText } | null;
+  readonly lawfulExtensions: readonly {
+    readonly id: string;
+    readonly name: LocalizedText;
+    readonly by: WorkingTime;
+    readonly at: string;
+    readonly from: string;
+    readonly to: string;
+  }[];
+}
+
 /** The citizen's view of a dossier. */
 export interface PublicStatus {
   readonly code: string;
   readonly procedure: LocalizedText | null;
   readonly status: LocalizedText;
   readonly currentSteps: readonly LocalizedText[];
+  /** The current steps with when each is due (or its timer fires). */
+  readonly steps?: readonly { readonly name: LocalizedText; readonly due: string | null }[];
+  /** What the citizen must do while the dossier waits for them. */
+  readonly waitingFor?: LocalizedText | null;
+  readonly deadline?: DeadlineInfo | null;
   readonly receivedAt: string;
   readonly appointmentDate: string | null;
   readonly completedAt: string | null;

@@ -16,6 +16,12 @@ function collect(guard: Guard, out: { source: 'form' | 'event'; field: string }[
     case 'not':
       collect(guard.params.guard, out);
       return;
+    case 'elapsed':
+      out.push({
+        source: guard.params.source === 'event' ? 'event' : 'form',
+        field: guard.params.field,
+      });
+      return;
     case 'documentPresent':
     case 'channel':
       return;

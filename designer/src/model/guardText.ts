@@ -47,6 +47,16 @@ export function guardText(
       return fill(s.channelIn, {
         channels: guard.params.in.map((c) => s[`channel_${c}`]).join(', '),
       });
+    case 'elapsed': {
+      const { field, op, value, unit, source } = guard.params;
+      const title = source === 'event' ? field : (fieldInfo(procedure, field)?.title ?? field);
+      return fill(s.elapsedText, {
+        field: title,
+        op: SYMBOL[op],
+        value: String(value),
+        unit: s[`elapsedUnit_${unit}`],
+      });
+    }
     default: {
       const never: never = guard;
       throw new Error(`unknown guard ${JSON.stringify(never)}`);

@@ -26,6 +26,7 @@ const SLIPS: readonly SlipKind[] = [
   'stopNotice',
   'control',
   'result',
+  'reappointment',
 ];
 const ID = '([0-9a-f-]{36})';
 

@@ -1,11 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { pauseReasonOf, type DossierSnapshot } from '../../../engine/index.ts';
+import { pauseLookupText, pauseReasonOf, type DossierSnapshot } from '../../../engine/index.ts';
 import { AppError } from '../../appError.ts';
 import { ProofOfWork } from '../../auth/proofOfWork.ts';
 import { failuresOf, recordFailure, type ThrottlePolicy } from '../../auth/throttle.ts';
 import { clientAddress } from '../clientInfo.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { activeSteps, statusText } from '../dossierView.ts';
+import { activeSteps, deadlineInfo, statusText } from '../dossierView.ts';
 import { AnyObject, errors } from '../schemas.ts';
 
 /** Failed lookups are counted for 15 minutes; they never block, they ask for a challenge. */
@@ -125,12 +125,19 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         .executeTakeFirstOrThrow();
       const procedure = await deps.registry.version(row.procedure_id, row.procedure_version);
       const snapshot = JSON.parse(row.snapshot) as DossierSnapshot;
+      const waitingFor = pauseReasonOf(snapshot);
       return c.json(
         {
           code: row.code,
           procedure: procedure?.name ?? null,
           status: statusText(snapshot),
           currentSteps: procedure ? activeSteps(procedure, snapshot).map((s) => s.name) : [],
+          // When each current step is due, or when its timer moves the dossier on.
+          steps: procedure
+            ? activeSteps(procedure, snapshot).map((s) => ({ name: s.name, due: s.due }))
+            : [],
+          waitingFor: waitingFor ? pauseLookupText[waitingFor] : null,
+          deadline: procedure ? deadlineInfo(procedure, snapshot) : null,
           receivedAt: new Date(row.received_at).toISOString(),
           appointmentDate: snapshot.clock.due ?? null,
           completedAt: snapshot.completedAt ?? null,

@@ -3,7 +3,7 @@ import { DossierPdfLinks } from '../verify/DossierPdfLinks.tsx';
 import { procedureGraph, slipTitles, type UnitCatalog } from '../../../../engine/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { dossierApi, type AvailableEvent, type DossierDetail } from '../../api/dossiers.ts';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatDateTime, formatWorkingTime } from '../../i18n/format.ts';
 import { useI18n } from '../I18n.tsx';
 import { ErrorAlert } from '../controls.tsx';
 import { navigate } from '../useRoute.ts';
@@ -110,6 +110,24 @@ export function DossierScreen({
             <div>
               <dt>{s.originalDue}</dt>
               <dd>{when(d.clock.originalDue)}</dd>
+            </div>
+          ) : null}
+          {d.deadline.variant || d.deadline.lawfulExtensions.length > 0 ? (
+            <div>
+              <dt>{s.legalTimeApplied}</dt>
+              <dd>
+                {formatWorkingTime(d.deadline.legal, s, lang, true)}
+                {d.deadline.variant ? ` (${t(d.deadline.variant.name)})` : ''}
+                {d.deadline.lawfulExtensions.map((e) => (
+                  <div key={e.id} className="deadline-note">
+                    {f(s.lawfulExtensionApplied, {
+                      name: t(e.name),
+                      by: formatWorkingTime(e.by, s, lang, true),
+                      due: when(e.to),
+                    })}
+                  </div>
+                ))}
+              </dd>
             </div>
           ) : null}
         </dl>
@@ -270,7 +288,12 @@ export function DossierScreen({
                     </div>
                     {st.due ? (
                       <div className="small">
-                        {s.stepDueLabel}: {when(st.due)}
+                        {st.timerAt === st.due ? s.timerFiresLabel : s.stepDueLabel}: {when(st.due)}
+                      </div>
+                    ) : null}
+                    {st.timerAt && st.timerAt !== st.due ? (
+                      <div className="small">
+                        {s.timerFiresLabel}: {when(st.timerAt)}
                       </div>
                     ) : null}
                   </li>
@@ -317,6 +340,7 @@ export function DossierScreen({
                         {t(slipTitles[x.kind])}
                       </a>
                       <div className="muted small">{when(x.issuedAt)}</div>
+                      {x.reason ? <div className="small slip-reason-line">{x.reason}</div> : null}
                     </li>
                   ))}
               </ul>

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Procedure } from '../../../../engine/index.ts';
-import { ApiError } from '../../api/client.ts';
+import { ApiError, apiErrorText } from '../../api/client.ts';
 import {
   dossierApi,
   newIdempotencyKey,
@@ -45,7 +45,7 @@ export function EventDialog({
   /** Called after the server applied the event (`conflict` when the dossier had moved on). */
   onSent: (outcome: { ok: true } | { ok: false; message: string }) => void;
 }) {
-  const { s, t } = useI18n();
+  const { s, t, lang } = useI18n();
   const procedure: Procedure = dossier.definition;
   // One key per opening of the dialog: a retry after a network failure is applied once.
   const [key] = useState(newIdempotencyKey);
@@ -96,12 +96,12 @@ export function EventDialog({
       if (err instanceof ApiError && (err.code === 'version-conflict' || err.status === 409)) {
         onSent({
           ok: false,
-          message: err.code === 'version-conflict' ? s.staleVersion : err.message,
+          message: err.code === 'version-conflict' ? s.staleVersion : apiErrorText(err, lang),
         });
       } else if (err instanceof ApiError && err.status === 403) {
         setError(s.forbiddenEvent);
       } else {
-        setError(err instanceof Error ? err.message : String(err));
+        setError(apiErrorText(err, lang));
       }
     } finally {
       setBusy(false);

@@ -127,10 +127,26 @@ export function LookupScreen() {
             <dl className="facts">
               <dt>{s.lookupProcedure}</dt>
               <dd>{t(result.procedure ?? undefined, '—')}</dd>
+              {result.waitingFor ? (
+                <>
+                  <dt>{s.lookupWaitingFor}</dt>
+                  <dd>
+                    <strong>{t(result.waitingFor)}</strong>
+                  </dd>
+                </>
+              ) : null}
               {result.currentSteps.length > 0 ? (
                 <>
                   <dt>{s.lookupStep}</dt>
-                  <dd>{result.currentSteps.map((x) => t(x)).join('; ')}</dd>
+                  <dd>
+                    {(result.steps ?? result.currentSteps.map((name) => ({ name, due: null })))
+                      .map((x) =>
+                        x.due
+                          ? `${t(x.name)} (${s.lookupStepUntil} ${formatDateTime(x.due, lang)})`
+                          : t(x.name),
+                      )
+                      .join('; ')}
+                  </dd>
                 </>
               ) : null}
               <dt>{s.receivedOn}</dt>
@@ -140,6 +156,14 @@ export function LookupScreen() {
                   <dt>{s.appointmentDate}</dt>
                   <dd>
                     <strong>{formatDateTime(result.appointmentDate, lang)}</strong>
+                    {result.deadline?.variant ? (
+                      <div className="small">{t(result.deadline.variant.name)}</div>
+                    ) : null}
+                    {result.deadline?.lawfulExtensions.map((e) => (
+                      <div key={e.id} className="small">
+                        {s.lawfulExtensionShort}: {t(e.name)}
+                      </div>
+                    ))}
                   </dd>
                 </>
               ) : null}

@@ -109,7 +109,7 @@ export function SlipPage({
   const at = issued?.issuedAt ?? new Date().toISOString();
   const p = vnParts(at);
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, lang) : '—');
-  const reason = latestNote(d, REASON_EVENT[slip]);
+  const reason = issued?.reason ?? latestNote(d, REASON_EVENT[slip]);
   const officer = issued?.issuedByName ?? d.receivedBy ?? '';
   const byOfficer = slip === 'receipt' || slip === 'supplementRequest' || slip === 'refusal';
   const documents = d.definition.documents.filter((doc) => d.documents.includes(doc.id));
@@ -136,7 +136,9 @@ export function SlipPage({
           <p>{s.slipDocCount}</p>
           <p>
             {f(s.slipDeadline, {
-              deadline: formatWorkingTime(d.definition.deadline, s, lang, true),
+              deadline:
+                formatWorkingTime(d.deadline.legal, s, lang, true) +
+                (d.deadline.variant ? ` (${t(d.deadline.variant.name)})` : ''),
             })}
           </p>
           <p>{f(s.slipReceivedAt, { time: when(d.clock.acceptedAt ?? d.receivedAt) })}</p>
@@ -197,6 +199,24 @@ export function SlipPage({
             })}
           </p>
           <p className="pre slip-reason">{reason ?? s.slipNoReason}</p>
+        </>
+      );
+      break;
+    case 'reappointment':
+      content = (
+        <>
+          <p>{f(s.slipApplicant, { name: d.applicant.name })}</p>
+          <p>{f(s.slipProcedure, { procedure: t(d.procedure.name) })}</p>
+          <p>
+            {f(s.slipReappointmentBody, {
+              unit,
+              received: when(d.clock.acceptedAt ?? d.receivedAt),
+            })}
+          </p>
+          <p>
+            <strong>{when(issued?.due ?? d.appointmentDate)}</strong>
+          </p>
+          <p className="pre slip-reason">{issued?.reason ?? s.slipNoReason}</p>
         </>
       );
       break;

@@ -21,6 +21,8 @@ function defaultAction(type: ActionType): Action {
       return { type, params: { message: NEW_DATA.notice } };
     case 'setOutcome':
       return { type, params: { outcome: 'approved' } };
+    case 'extendLegalDeadline': // the extension's key is typed; left empty it is flagged
+      return { type, params: { extension: '' } };
     case 'notifyUnit': // the unit is chosen in the file; left empty it is flagged until then
       return { type, params: { unit: '', message: NEW_DATA.notice } };
     case 'startClock':
@@ -130,6 +132,20 @@ export function ActionsEditor({
               value={action.params?.message}
               onChange={(message) =>
                 set(i, { type: 'notifyApplicant', params: { message: message ?? { vi: '' } } })
+              }
+            />
+          ) : null}
+          {action.type === 'extendLegalDeadline' ? (
+            <input
+              type="text"
+              aria-label={s.lawfulExtension}
+              placeholder={s.lawfulExtension}
+              value={action.params?.extension ?? ''}
+              onChange={(e) =>
+                set(i, {
+                  type: 'extendLegalDeadline',
+                  params: { extension: e.target.value.trim() },
+                })
               }
             />
           ) : null}

@@ -27,6 +27,13 @@ export function defaultGuard(type: GuardType, procedure: Procedure): Guard {
       return { type, params: { document: procedure.documents[0]?.id ?? 'giayTo' } };
     case 'channel':
       return { type, params: { in: ['online'] } };
+    case 'elapsed': {
+      const date = guardFieldOptions(procedure).find((f) => f.type === 'date');
+      return {
+        type,
+        params: { field: date?.field ?? 'ngaySinh', op: 'le', value: 60, unit: 'days' },
+      };
+    }
     default: {
       const never: never = type;
       throw new Error(`unknown guard ${String(never)}`);
@@ -192,6 +199,87 @@ function FieldGuard({
   );
 }
 
+const ELAPSED_OPS = ['lt', 'le', 'gt', 'ge', 'eq'] as const;
+const ELAPSED_UNITS = ['days', 'months', 'years'] as const;
+
+/** Time from a date field to the reception date: an age from a birth date, "within 60 days". */
+function ElapsedGuard({
+  guard,
+  procedure,
+  onChange,
+}: {
+  guard: Extract<Guard, { type: 'elapsed' }>;
+  procedure: Procedure;
+  onChange: (g: Guard) => void;
+}) {
+  const { s } = useI18n();
+  const id = useId();
+  const p = guard.params;
+  const set = (patch: Partial<typeof p>) =>
+    onChange({ type: 'elapsed', params: { ...p, ...patch } });
+  const dates = guardFieldOptions(procedure).filter((f) => f.type === 'date');
+  return (
+    <div className="guard-field">
+      <div className="field">
+        <label htmlFor={`${id}-field`}>{s.guardField}</label>
+        <select id={`${id}-field`} value={p.field} onChange={(e) => set({ field: e.target.value })}>
+          {dates.map((o) => (
+            <option key={o.field} value={o.field}>
+              {o.title} ({o.field})
+            </option>
+          ))}
+          {!dates.some((o) => o.field === p.field) ? (
+            <option value={p.field}>{p.field}</option>
+          ) : null}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-op`}>{s.guardOp}</label>
+        <select
+          id={`${id}-op`}
+          value={p.op}
+          onChange={(e) => set({ op: e.target.value as (typeof ELAPSED_OPS)[number] })}
+        >
+          {ELAPSED_OPS.map((op) => (
+            <option key={op} value={op}>
+              {s[`op_${op}`]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-val`}>{s.elapsedValue}</label>
+        <input
+          id={`${id}-val`}
+          type="number"
+          min={0}
+          max={1000}
+          step={1}
+          value={p.value}
+          onChange={(e) => {
+            const n = Math.trunc(Number(e.target.value));
+            if (Number.isFinite(n) && n >= 0) set({ value: n });
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-unit`}>{s.elapsedUnit}</label>
+        <select
+          id={`${id}-unit`}
+          value={p.unit}
+          onChange={(e) => set({ unit: e.target.value as (typeof ELAPSED_UNITS)[number] })}
+        >
+          {ELAPSED_UNITS.map((u) => (
+            <option key={u} value={u}>
+              {s[`elapsedUnit_${u}`]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
 /**
  * Build a condition without writing code: compare an e-form field (its Vietnamese title is
  * shown), combine conditions with all / any / not, require a document, or a channel.
@@ -295,6 +383,9 @@ export function GuardBuilder({
             ))}
           </select>
         </div>
+      ) : null}
+      {guard.type === 'elapsed' ? (
+        <ElapsedGuard guard={guard} procedure={procedure} onChange={onChange} />
       ) : null}
       {guard.type === 'channel' ? (
         <fieldset className="checks">

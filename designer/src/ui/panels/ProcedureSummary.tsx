@@ -17,6 +17,15 @@ export function ProcedureSummary({
   const level = t(catalog.levels.find((l) => l.id === procedure.level)?.name, procedure.level);
   const rows: [string, string][] = [
     [s.deadline, formatWorkingTime(procedure.deadline, s, lang, true)],
+    // Deadline variants and lawful extensions: the other legal times the procedure declares.
+    ...(procedure.deadlineVariants ?? []).map((v): [string, string] => [
+      `${s.deadline} · ${t(v.name)}`,
+      formatWorkingTime(v.deadline, s, lang, true),
+    ]),
+    ...Object.values(procedure.lawfulExtensions ?? {}).map((e): [string, string] => [
+      t(e.name),
+      `+${formatWorkingTime(e.by, s, lang, true)}`,
+    ]),
     [metricLabel('steps', s), formatMetric('steps', metrics.steps, s, lang)],
     [metricLabel('units', s), formatMetric('units', metrics.units, s, lang)],
     [metricLabel('handOffs', s), formatMetric('handOffs', metrics.handOffs, s, lang)],
