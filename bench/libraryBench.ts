@@ -7,7 +7,15 @@
  * `npm run bench -- library`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +80,7 @@ export function generateLibrary(dir: string, size = LIBRARY_SIZE): string[] {
 async function startServer(
   dir: string,
   dbFile: string,
-): Promise<{ ms: number; url: string; stop: () => Promise<void> }> {
+): Promise<{ ms: number; cpu: number; url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -110,7 +118,20 @@ async function startServer(
     }
     await new Promise((r) => setTimeout(r, 25));
   }
-  return { ms: performance.now() - t0, url, stop };
+  return { ms: performance.now() - t0, cpu: cpuSeconds(child.pid!), url, stop };
+}
+
+const TICKS_PER_S = 100; // USER_HZ on Linux
+
+/** CPU seconds (user + system, all threads) a live process has used, from /proc. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Milliseconds of one GET (body read), and the parsed body. */
@@ -130,16 +151,28 @@ async function medianGet(url: string, n = 15): Promise<number> {
   return times[Math.floor(n / 2)]!;
 }
 
-/** `motcua validate <dir>` as a process; ms and exit code. */
-function validateRun(dir: string): { ms: number; status: number | null; summary: string } {
+/** `motcua validate <dir>` as a process: wall ms, CPU seconds (GNU time) and exit code. */
+function validateRun(dir: string): {
+  ms: number;
+  cpu: number;
+  status: number | null;
+  summary: string;
+} {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'motcua.js'), 'validate', dir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, MOTCUA_LANG: 'en' },
-  });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'cpu %U %S', process.execPath, join(ROOT, 'bin', 'motcua.js'), 'validate', dir],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MOTCUA_LANG: 'en' } },
+  );
+  const ms = performance.now() - t0;
   const lines = r.stdout.trim().split('\n');
-  return { ms: performance.now() - t0, status: r.status, summary: lines[lines.length - 1] ?? '' };
+  const time = /cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return {
+    ms,
+    cpu: time ? Number(time[1]) + Number(time[2]) : NaN,
+    status: r.status,
+    summary: lines[lines.length - 1] ?? '',
+  };
 }
 
 /** Every figure of the library bench. */
@@ -156,7 +189,12 @@ export async function runLibraryBench(): Promise<BenchResult[]> {
     generateLibrary(small, 12);
     {
       const s = await startServer(small, join(base, 'small.db'));
-      add('library start, 12 procedures', s.ms, 'ms', 'spawn to /readyz 200, empty database');
+      add(
+        'library start, 12 procedures',
+        s.ms,
+        'ms',
+        `spawn to /readyz 200, empty database; ${s.cpu.toFixed(1)} s CPU`,
+      );
       await s.stop();
     }
     const dir = join(base, 'procedures');
@@ -167,7 +205,7 @@ export async function runLibraryBench(): Promise<BenchResult[]> {
       `library start, ${ids.length} procedures`,
       first.ms,
       'ms',
-      'spawn to /readyz 200, empty database and no cache (goal ≤ 5 s)',
+      `spawn to /readyz 200, empty database and no cache; ${first.cpu.toFixed(1)} s CPU`,
     );
     await first.stop();
     const again = await startServer(dir, dbFile);
@@ -175,7 +213,7 @@ export async function runLibraryBench(): Promise<BenchResult[]> {
       `library restart, ${ids.length} procedures`,
       again.ms,
       'ms',
-      'spawn to /readyz 200 on the same library and database (goal ≤ 5 s)',
+      `spawn to /readyz 200, same library and database (goal ≤ 5 s); ${again.cpu.toFixed(1)} s CPU`,
     );
     const id = ids[ids.length - 1]!;
     const one = await timedGet(`${again.url}/api/procedures/${id}`);
@@ -208,14 +246,14 @@ export async function runLibraryBench(): Promise<BenchResult[]> {
       `motcua validate, ${ids.length} procedures`,
       v1.ms,
       'ms',
-      `no cache, exit ${v1.status}, "${v1.summary}" (goal ≤ 5 s)`,
+      `no cache, exit ${v1.status}, "${v1.summary}"; ${v1.cpu.toFixed(1)} s CPU`,
     );
     const v2 = validateRun(dir);
     add(
       `motcua validate, ${ids.length} procedures, again`,
       v2.ms,
       'ms',
-      `unchanged files, exit ${v2.status}, "${v2.summary}" (goal ≤ 5 s)`,
+      `unchanged files (goal ≤ 5 s), exit ${v2.status}, "${v2.summary}"; ${v2.cpu.toFixed(1)} s CPU`,
     );
   } finally {
     rmSync(base, { recursive: true, force: true });
