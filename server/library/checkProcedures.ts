@@ -74,6 +74,9 @@ interface WorkerInput {
   readonly port: MessagePort;
 }
 
+/** Of the last parallel check: workers started and files they checked (for tests and benches). */
+export const lastParallelCheck = { workers: 0, checkedInWorkers: 0 };
+
 function checkInParallel(items: readonly CheckItem[]): ProcedureCheck[] {
   const workerCount = Math.min(Math.max(availableParallelism() - 1, 0), 7);
   if (items.length < PARALLEL_FROM || workerCount === 0)
@@ -106,6 +109,8 @@ function checkInParallel(items: readonly CheckItem[]): ProcedureCheck[] {
       break; // no more workers: the files are checked here
     }
   }
+  lastParallelCheck.workers = workers.length;
+  lastParallelCheck.checkedInWorkers = 0;
   // This thread checks files too, from the same counter.
   for (;;) {
     const i = Atomics.add(state, 0, 1);
@@ -122,7 +127,10 @@ function checkInParallel(items: readonly CheckItem[]): ProcedureCheck[] {
         Atomics.wait(state, finished, 0, 200);
       const message = receiveMessageOnPort(port)?.message as
         { results?: [number, ProcedureCheck][] } | undefined;
-      for (const [i, check] of message?.results ?? []) results[i] = check;
+      for (const [i, check] of message?.results ?? []) {
+        results[i] = check;
+        lastParallelCheck.checkedInWorkers++;
+      }
     }
     port.close();
     void worker.terminate();
