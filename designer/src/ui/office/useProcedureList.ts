@@ -64,7 +64,8 @@ export function useProcedureSearch(
           )
           .finally(() => live && setLoading(false));
       },
-      state.key === '' ? 0 : SEARCH_DELAY_MS,
+      // The first page at once; a changed query after a pause in typing.
+      state.page === undefined && state.error === undefined ? 0 : SEARCH_DELAY_MS,
     );
     return () => {
       live = false;
