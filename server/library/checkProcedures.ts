@@ -44,6 +44,10 @@ export function checkProcedureText(text: string, units: UnitCatalog | undefined)
 export function checkProcedureTexts(
   items: readonly CheckItem[],
   cache: CheckCache = CheckCache.open(undefined),
+  options: {
+    /** false: only the workers take files (tests check what the workers return). */
+    readonly callerTakesFiles?: boolean;
+  } = {},
 ): ProcedureCheck[] {
   const catalogKeys = new Map<UnitCatalog | undefined, string>();
   const keyOf = (units: UnitCatalog | undefined) => {
@@ -54,7 +58,10 @@ export function checkProcedureTexts(
   const keys = items.map((item) => checkKey(item.text, keyOf(item.units)));
   const results: (ProcedureCheck | undefined)[] = keys.map((key) => cache.get(key));
   const missing = results.flatMap((r, i) => (r ? [] : [i]));
-  const fresh = checkInParallel(missing.map((i) => items[i]!));
+  const fresh = checkInParallel(
+    missing.map((i) => items[i]!),
+    options.callerTakesFiles ?? true,
+  );
   missing.forEach((i, j) => {
     results[i] = fresh[j]!;
     cache.set(keys[i]!, fresh[j]!);
@@ -77,7 +84,7 @@ interface WorkerInput {
 /** Of the last parallel check: workers started and files they checked (for tests and benches). */
 export const lastParallelCheck = { workers: 0, checkedInWorkers: 0 };
 
-function checkInParallel(items: readonly CheckItem[]): ProcedureCheck[] {
+function checkInParallel(items: readonly CheckItem[], callerTakesFiles: boolean): ProcedureCheck[] {
   const workerCount = Math.min(Math.max(availableParallelism() - 1, 0), 7);
   if (items.length < PARALLEL_FROM || workerCount === 0)
     return items.map((item) => checkProcedureText(item.text, item.units));
@@ -112,7 +119,7 @@ function checkInParallel(items: readonly CheckItem[]): ProcedureCheck[] {
   lastParallelCheck.workers = workers.length;
   lastParallelCheck.checkedInWorkers = 0;
   // This thread checks files too, from the same counter.
-  for (;;) {
+  for (; callerTakesFiles;) {
     const i = Atomics.add(state, 0, 1);
     if (i >= items.length) break;
     results[i] = checkProcedureText(items[i]!.text, items[i]!.units);
@@ -121,8 +128,9 @@ function checkInParallel(items: readonly CheckItem[]): ProcedureCheck[] {
   workers.forEach(({ worker, port }, slot) => {
     const claimed = 1 + 2 * slot;
     const finished = claimed + 1;
-    // A worker that has not claimed a file by now never will (the counter is past the end).
-    if (Atomics.load(state, claimed) > 0) {
+    // A worker that has not claimed a file by now never will (the counter is past the end);
+    // when this thread takes none, every worker is waited for.
+    if (!callerTakesFiles || Atomics.load(state, claimed) > 0) {
       while (Atomics.load(state, finished) === 0 && Date.now() < deadline)
         Atomics.wait(state, finished, 0, 200);
       const message = receiveMessageOnPort(port)?.message as
