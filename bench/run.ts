@@ -23,6 +23,7 @@ const suites: Record<string, () => Promise<Suite>> = {
     ).runDesignerBench as Suite,
   files: async () => (await import('./filesBench.ts')).runFilesBench,
   login: async () => (await import('./loginBench.ts')).runLoginBench,
+  library: async () => (await import('./libraryBench.ts')).runLibraryBench,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

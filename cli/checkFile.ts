@@ -24,27 +24,36 @@ export function unitsFor(file: string): UnitCatalog | undefined {
   return undefined;
 }
 
+/**
+ * A procedure's problems, and — when no catalog was found — the warning that its units, roles
+ * and level were not checked: never pass silently.
+ */
+export function withUnitsNote(
+  problems: readonly Problem[],
+  units: UnitCatalog | undefined,
+): Problem[] {
+  if (units || problems.some((p) => p.code === 'json-syntax')) return [...problems];
+  return [
+    ...problems,
+    problem(
+      'units-unchecked',
+      '',
+      {
+        vi: 'Không tìm thấy units.json bên cạnh tệp (hoặc thư mục trên): chưa kiểm tra đơn vị, vai trò và cấp',
+        en: 'No units.json beside the file (or in the folder above): units, roles and level were not checked',
+      },
+      'warning',
+    ),
+  ];
+}
+
 /** Validate one file of the library by its kind; the text is read by the caller. */
 export function checkFile(file: string, text: string): Problem[] {
   const kind = fileKind(file);
   switch (kind) {
     case 'procedure': {
       const units = unitsFor(file);
-      const problems = validateProcedure(text, units ? { units } : {});
-      // Without a catalog the units, roles and level were not checked: say so, never pass silently.
-      if (units || problems.some((p) => p.code === 'json-syntax')) return problems;
-      return [
-        ...problems,
-        problem(
-          'units-unchecked',
-          '',
-          {
-            vi: 'Không tìm thấy units.json bên cạnh tệp (hoặc thư mục trên): chưa kiểm tra đơn vị, vai trò và cấp',
-            en: 'No units.json beside the file (or in the folder above): units, roles and level were not checked',
-          },
-          'warning',
-        ),
-      ];
+      return withUnitsNote(validateProcedure(text, units ? { units } : {}), units);
     }
     case 'schema':
       return [];

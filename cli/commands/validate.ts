@@ -2,12 +2,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { locatePointer, type Problem } from '../../engine/index.ts';
+import { CheckCache } from '../../server/library/checkCache.ts';
+import { checkProcedureTexts } from '../../server/library/checkProcedures.ts';
 import {
   expandPaths,
   defaultProceduresDir,
   fileKind,
 } from '../../server/library/procedureFiles.ts';
-import { checkFile } from '../checkFile.ts';
+import { checkFile, unitsFor, withUnitsNote } from '../checkFile.ts';
 import { EXIT, UsageError, type CliContext, type Lang } from '../cliError.ts';
 
 export const validateHelp = `Usage: motcua validate [paths…] [--json] [--strict] [--lang vi|en]
@@ -34,31 +36,61 @@ export interface FileProblem extends Problem {
   readonly column: number;
 }
 
-/** Validate files and folders; returns the located problems (read errors included). */
+/**
+ * Validate files and folders; returns the located problems (read errors included). Procedure
+ * files unchanged since the last run (same text, same units.json, same engine) take their
+ * problems from the cache of their folder (`.motcua-cache/`); the others are validated on every
+ * core of the machine.
+ */
 export function validatePaths(paths: readonly string[], cwd: string): FileProblem[] {
+  const files = expandPaths(paths).map((file) => ({ file, ...readText(file) }));
+  // Procedure files by folder: one cache and one unit catalog per folder.
+  const byFolder = new Map<string, number[]>();
+  files.forEach(({ file, text }, i) => {
+    if (text === undefined || fileKind(file) !== 'procedure') return;
+    const folder = dirname(resolve(file));
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), i]);
+  });
+  const checked = new Map<number, readonly Problem[]>();
+  for (const [folder, indexes] of byFolder) {
+    const units = unitsFor(files[indexes[0]!]!.file);
+    const checks = checkProcedureTexts(
+      indexes.map((i) => ({ text: files[i]!.text!, units })),
+      CheckCache.open(folder),
+    );
+    indexes.forEach((i, j) => checked.set(i, withUnitsNote(checks[j]!.problems, units)));
+  }
   const out: FileProblem[] = [];
-  for (const file of expandPaths(paths)) {
+  files.forEach(({ file, text, problem }, i) => {
     const shown = relative(cwd, file) || file;
-    if (!existsSync(file)) {
-      out.push({
-        file: shown,
-        line: 1,
-        column: 1,
+    if (text === undefined) {
+      out.push({ ...problem!, file: shown, line: 1, column: 1 });
+      return;
+    }
+    for (const p of checked.get(i) ?? checkFile(file, text)) {
+      const at = p.code === 'json-syntax' ? syntaxPosition(p, text) : locatePointer(text, p.path);
+      out.push({ ...p, file: shown, ...at });
+    }
+  });
+  return out;
+}
+
+/** A file's text, or the problem of reading it. */
+function readText(file: string): { text?: string; problem?: Problem } {
+  if (!existsSync(file))
+    return {
+      problem: {
         code: 'file-missing',
         path: '',
         severity: 'error',
         message: { vi: 'Không tìm thấy tệp', en: 'No such file' },
-      });
-      continue;
-    }
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      out.push({
-        file: shown,
-        line: 1,
-        column: 1,
+      },
+    };
+  try {
+    return { text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    return {
+      problem: {
         code: 'file-unreadable',
         path: '',
         severity: 'error',
@@ -66,15 +98,9 @@ export function validatePaths(paths: readonly string[], cwd: string): FileProble
           vi: `Không đọc được tệp: ${String(error)}`,
           en: `Cannot read: ${String(error)}`,
         },
-      });
-      continue;
-    }
-    for (const p of checkFile(file, text)) {
-      const at = p.code === 'json-syntax' ? syntaxPosition(p, text) : locatePointer(text, p.path);
-      out.push({ ...p, file: shown, ...at });
-    }
+      },
+    };
   }
-  return out;
 }
 
 function syntaxPosition(p: Problem, text: string): { line: number; column: number } {

@@ -314,10 +314,36 @@ function checkDateLimits(schema: unknown, path: string, out: Problem[]): void {
     checkDateLimits(prop, at, out);
   }
 }
+/**
+ * One Ajv for the form schemas of every procedure: a fresh one compiles the JSON Schema
+ * meta-schema again for each procedure (most of the cost of validating one). The form schemas of
+ * a procedure are removed after its check, so nothing of one procedure stays for the next (an
+ * `$id` included) while two forms of one procedure still clash as before.
+ */
+let formAjv: ReturnType<typeof createAjv> | undefined;
 
 function checkForms(p: Procedure, out: Problem[]): void {
-  const ajv = createAjv();
-  p.forms.forEach((form, i) => {
+  const ajv = (formAjv ??= createAjv());
+  try {
+    p.forms.forEach((form, i) => checkForm(ajv, form, i, out));
+  } finally {
+    try {
+      for (const form of p.forms)
+        if (form.schema && typeof form.schema === 'object') ajv.removeSchema(form.schema);
+    } catch {
+      // An instance in a doubtful state is dropped: the next check starts a fresh one.
+      formAjv = undefined;
+    }
+  }
+}
+
+function checkForm(
+  ajv: ReturnType<typeof createAjv>,
+  form: Procedure['forms'][number],
+  i: number,
+  out: Problem[],
+): void {
+  {
     try {
       ajv.compile(form.schema);
     } catch (error) {
@@ -351,7 +377,7 @@ function checkForms(p: Procedure, out: Problem[]): void {
         );
       }
     }
-  });
+  }
 }
 
 function checkReachability(

@@ -13,6 +13,8 @@ import {
   type UnitCatalog,
 } from '../../engine/index.ts';
 import type { Database } from '../db/schema.ts';
+import { CheckCache } from './checkCache.ts';
+import { checkProcedureTexts } from './checkProcedures.ts';
 import { expandPaths, fileKind, ProcedureLoadError } from './procedureFiles.ts';
 import { PublicationLog, type Publication } from './publications.ts';
 
@@ -58,19 +60,30 @@ export class ProcedureRegistry {
     this.publications = new PublicationLog(db);
   }
 
-  /** Load every procedure file; throws `ProcedureLoadError` listing the invalid ones. */
+  /**
+   * Load every procedure file; throws `ProcedureLoadError` listing the invalid ones. Unchanged
+   * files are not validated again (the library's check cache, by content hash); changed ones are
+   * validated on every core; what is new is written to the database in one transaction.
+   */
   async loadAll(now: number): Promise<void> {
     const failures: ConstructorParameters<typeof ProcedureLoadError>[0][number][] = [];
-    for (const file of expandPaths([this.dir]).filter((f) => fileKind(f) === 'procedure')) {
-      const text = readFileSync(file, 'utf8');
-      const problems = validateProcedure(text, { units: this.units });
-      if (hasErrors(problems)) {
+    const files = expandPaths([this.dir]).filter((f) => fileKind(f) === 'procedure');
+    const texts = files.map((file) => readFileSync(file, 'utf8'));
+    const checks = checkProcedureTexts(
+      texts.map((text) => ({ text, units: this.units })),
+      CheckCache.open(this.dir, now),
+    );
+    const loaded: RegisteredProcedure[] = [];
+    files.forEach((file, i) => {
+      const text = texts[i]!;
+      const { problems, version } = checks[i]!;
+      if (version === null) {
         for (const p of problems.filter((x) => x.severity === 'error')) {
           const at =
             p.code === 'json-syntax' ? { line: 1, column: 1 } : locatePointer(text, p.path);
           failures.push({ file, path: p.path, ...at, message: `${p.code}: ${p.message.en}` });
         }
-        continue;
+        return;
       }
       const procedure = JSON.parse(text) as Procedure;
       const expected = join(this.dir, `${procedure.id}.json`);
@@ -82,25 +95,62 @@ export class ProcedureRegistry {
           column: 1,
           message: `id "${procedure.id}" does not match the file name`,
         });
-        continue;
+        return;
       }
-      await this.register(procedure, file, text, problems, now);
-    }
+      loaded.push({ procedure, version, file, etag: etagOf(text), problems });
+    });
     if (failures.length > 0) throw new ProcedureLoadError(failures);
     await this.publications.load();
-    for (const entry of this.current.values()) await this.recordFileVersion(entry, now);
-    // The versions publications point at, so that the one in effect is known without a query.
-    const rows = await this.db
-      .selectFrom('procedure_versions')
-      .innerJoin('procedure_publications', (j) =>
-        j
-          .onRef('procedure_publications.procedure_id', '=', 'procedure_versions.procedure_id')
-          .onRef('procedure_publications.version', '=', 'procedure_versions.version'),
-      )
-      .select(['procedure_versions.procedure_id', 'procedure_versions.version', 'content'])
+    // Only the versions the database does not hold yet are sent (their content is large).
+    const known = new Set(
+      (
+        await this.db.selectFrom('procedure_versions').select(['procedure_id', 'version']).execute()
+      ).map((r) => `${r.procedure_id}@${r.version}`),
+    );
+    await this.db.transaction().execute(async (trx) => {
+      const fresh = loaded.filter((e) => !known.has(`${e.procedure.id}@${e.version}`));
+      for (let i = 0; i < fresh.length; i += 100) {
+        await trx
+          .insertInto('procedure_versions')
+          .values(
+            fresh.slice(i, i + 100).map((e) => ({
+              procedure_id: e.procedure.id,
+              version: e.version,
+              content: JSON.stringify(e.procedure),
+              registered_at: now,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['procedure_id', 'version']).doNothing())
+          .execute();
+      }
+      for (const entry of loaded) await this.recordFileVersion(entry, now, trx);
+    });
+    for (const entry of loaded) {
+      this.current.set(entry.procedure.id, entry);
+      this.versions.set(`${entry.procedure.id}@${entry.version}`, entry.procedure);
+    }
+    // The versions publications point at, so that the one in effect is known without a query;
+    // their content is read only for those that are not the files' (few: pending or past ones).
+    const published = await this.db
+      .selectFrom('procedure_publications')
+      .select(['procedure_id', 'version'])
+      .distinct()
       .execute();
-    for (const row of rows)
-      this.versions.set(`${row.procedure_id}@${row.version}`, JSON.parse(row.content) as Procedure);
+    const missing = published.filter((p) => !this.versions.has(`${p.procedure_id}@${p.version}`));
+    const wanted = new Set(missing.map((p) => `${p.procedure_id}@${p.version}`));
+    for (let i = 0; i < missing.length; i += 200) {
+      const chunk = missing.slice(i, i + 200);
+      const rows = await this.db
+        .selectFrom('procedure_versions')
+        .select(['procedure_id', 'version', 'content'])
+        .where('procedure_id', 'in', [...new Set(chunk.map((p) => p.procedure_id))])
+        .where('version', 'in', [...new Set(chunk.map((p) => p.version))])
+        .execute();
+      for (const row of rows) {
+        const key = `${row.procedure_id}@${row.version}`;
+        if (wanted.has(key)) this.versions.set(key, JSON.parse(row.content) as Procedure);
+      }
+    }
   }
 
   /**
@@ -108,20 +158,27 @@ export class ProcedureRegistry {
    * is recorded as published from the file: in effect at once, or since always for the first
    * version of a procedure, so that dossiers of any date have a version to run on.
    */
-  private async recordFileVersion(entry: RegisteredProcedure, now: number): Promise<void> {
+  private async recordFileVersion(
+    entry: RegisteredProcedure,
+    now: number,
+    db: Kysely<Database> = this.db,
+  ): Promise<void> {
     const id = entry.procedure.id;
     const known = this.publications.of(id);
     if (known.some((p) => p.version === entry.version)) return;
-    await this.publications.record({
-      procedureId: id,
-      version: entry.version,
-      publishedBy: null,
-      submittedBy: null,
-      publishedAt: now,
-      effectiveFrom: known.length === 0 ? 0 : now,
-      decisionNumber: null,
-      source: 'file',
-    });
+    await this.publications.record(
+      {
+        procedureId: id,
+        version: entry.version,
+        publishedBy: null,
+        submittedBy: null,
+        publishedAt: now,
+        effectiveFrom: known.length === 0 ? 0 : now,
+        decisionNumber: null,
+        source: 'file',
+      },
+      db,
+    );
   }
 
   private async register(

@@ -41,6 +41,42 @@ export interface ProcedureSummary {
 /** Where the draft of a procedure stands (the server's schema, type-only). */
 export type DraftInfo = DraftInfoAnswer;
 
+/** A search of the procedure library, answered by the server one page at a time. */
+export interface ProcedureQuery {
+  /** Words of the name, code, field or id; accents and case do not matter. */
+  readonly q?: string;
+  readonly level?: string;
+  readonly field?: string;
+  /** Only the procedures received at this unit's desk. */
+  readonly unit?: string;
+  /** Only the procedures without errors. */
+  readonly valid?: boolean;
+  readonly offset?: number;
+  readonly limit?: number;
+  /** Also every id of the library (a new procedure must take another). */
+  readonly ids?: boolean;
+}
+
+/** One page of the library: `total` counts every match, `fields` the fields of the library. */
+export interface ProcedurePage {
+  readonly items: ProcedureSummary[];
+  readonly drafts: ProcedureSummary[];
+  readonly total: number;
+  readonly fields: string[];
+  readonly ids?: string[];
+}
+
+/** The query string of a library search (empty parts left out). */
+export function procedureQueryString(query: ProcedureQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query) as [string, unknown][]) {
+    if (value === undefined || value === '' || value === false) continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 /** A procedure as read for editing. */
 export interface LoadedProcedure {
   readonly procedure: Procedure;
@@ -174,6 +210,9 @@ export const api = {
   /** The published procedures and the drafts of procedures never published (the library). */
   library: () =>
     call<{ items: ProcedureSummary[]; drafts: ProcedureSummary[] }>('GET', '/api/procedures'),
+  /** One page of a library search (server-side search and paging). */
+  procedurePage: (query: ProcedureQuery) =>
+    call<ProcedurePage>('GET', `/api/procedures${procedureQueryString(query)}`),
   /** The version in effect now; `edit`: the working copy (the draft, else the latest published). */
   procedure: (id: string, view?: 'edit') =>
     call<LoadedProcedure>(

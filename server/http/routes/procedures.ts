@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import {
+  foldDiacritics,
   hasErrors,
   procedureMetrics,
   procedureVersion,
@@ -31,10 +32,31 @@ const SaveBody = z
   })
   .openapi('SaveProcedure');
 
+/** What the list needs of a procedure object that does not change with it: kept per object. */
+const listFacts = new WeakMap<Procedure, { steps: number; searchText: string }>();
+
+function factsOf(procedure: Procedure): { steps: number; searchText: string } {
+  let facts = listFacts.get(procedure);
+  if (!facts) {
+    facts = {
+      // The steps the editor's panel counts: reachable steps of the agencies (not the citizen's).
+      steps: procedureMetrics(procedure).steps,
+      searchText: foldSearch(
+        `${procedure.name.vi} ${procedure.name.en} ${procedure.code ?? ''} ${procedure.field} ${procedure.id}`,
+      ),
+    };
+    listFacts.set(procedure, facts);
+  }
+  return facts;
+}
+
+/** Text as searched: without Vietnamese diacritics (đ → d), lower case. */
+function foldSearch(text: string): string {
+  return foldDiacritics(text).toLowerCase();
+}
+
 /** Summary of a procedure for the library list. */
 function summary(procedure: Procedure, version: string, problems: { severity: string }[]) {
-  // The steps the editor's panel counts: reachable steps of the agencies (not the citizen's).
-  const steps = procedureMetrics(procedure).steps;
   return {
     id: procedure.id,
     version,
@@ -45,11 +67,32 @@ function summary(procedure: Procedure, version: string, problems: { severity: st
     deadline: procedure.deadline,
     // The unit of the first step receives the dossiers (the desk's procedure list filters on it).
     receivingUnit: procedure.machine.states[procedure.machine.initial]?.meta?.unit ?? null,
-    steps,
+    steps: factsOf(procedure).steps,
     errors: problems.filter((p) => p.severity === 'error').length,
     warnings: problems.filter((p) => p.severity === 'warning').length,
   };
 }
+
+const ListQuery = z.object({
+  q: z.string().max(200).optional().openapi({
+    description:
+      'Search in the name (vi, en), code, field and id; accents and case ignored, every word must match',
+  }),
+  level: z.string().max(100).optional().openapi({ description: 'Only procedures of this level' }),
+  field: z.string().max(200).optional().openapi({ description: 'Only procedures of this field' }),
+  unit: z.string().max(100).optional().openapi({
+    description: 'Only procedures whose first step is at this unit (what its desk receives)',
+  }),
+  valid: z.enum(['true']).optional().openapi({ description: 'Only procedures without errors' }),
+  ids: z.enum(['true']).optional().openapi({
+    description:
+      'Also `ids`: the id of every procedure and draft, unfiltered (a new id must differ)',
+  }),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional().openapi({
+    description: 'Page size of `items` (all of them when absent); `total` counts every match',
+  }),
+});
 
 function ifMatchOf(header: string | undefined): string | undefined {
   return header?.replace(/^W\//, '').replace(/"/g, '');
@@ -66,26 +109,55 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       path: '/api/procedures',
       tags: ['Procedures'],
       summary: 'The procedure library',
+      description:
+        'Every current procedure (`items`, sorted by id) and the drafts of procedures never published (`drafts`). Filtered by `q`, `level`, `field`, `unit`, `valid`; `offset` and `limit` page `items`, `total` counts every match, and `fields` lists the fields of the whole library (for a filter).',
+      request: { query: ListQuery },
       responses: {
         200: {
           description: 'Every current procedure with its validation status',
           content: { 'application/json': { schema: AnyObject } },
         },
-        ...errors(400),
+        ...errors(400, 422),
       },
     }),
     async (c) => {
+      const query = c.req.valid('query');
+      const words = foldSearch(query.q ?? '')
+        .split(/\s+/)
+        .filter((w) => w !== '');
+      const matches = (procedure: Procedure, errorCount: number) =>
+        (!query.level || procedure.level === query.level) &&
+        (!query.field || procedure.field === query.field) &&
+        (!query.unit ||
+          procedure.machine.states[procedure.machine.initial]?.meta?.unit === query.unit) &&
+        (!query.valid || errorCount === 0) &&
+        words.every((w) => factsOf(procedure).searchText.includes(w));
       const now = deps.now();
       const byId = new Map((await drafts.list()).map((d) => [d.procedureId, d]));
-      const items = deps.registry.list().map((latest) => {
+      const allIds = query.ids
+        ? [...new Set([...deps.registry.list().map((e) => e.procedure.id), ...byId.keys()])].sort()
+        : [];
+      const fields = new Set<string>();
+      const matched = deps.registry.list().flatMap((latest) => {
         const id = latest.procedure.id;
         // Desks see the version in effect now; the library also the draft and what is coming.
         const e = deps.registry.inEffect(id, now) ?? latest;
-        const upcoming = deps.registry.publications.pendingUntil(id, now);
         const draft = byId.get(id);
         byId.delete(id);
+        fields.add(e.procedure.field);
+        const problems = e === latest ? e.problems : [];
+        const errorCount = problems.filter((p) => p.severity === 'error').length;
+        return matches(e.procedure, errorCount) ? [{ e, latest, draft, problems }] : [];
+      });
+      const offset = query.offset ?? 0;
+      const page = matched.slice(
+        offset,
+        query.limit === undefined ? undefined : offset + query.limit,
+      );
+      const items = page.map(({ e, draft, problems }) => {
+        const upcoming = deps.registry.publications.pendingUntil(e.procedure.id, now);
         return {
-          ...summary(e.procedure, e.version, [...(e === latest ? e.problems : [])]),
+          ...summary(e.procedure, e.version, [...problems]),
           draft: draft ? draftInfo(draft) : null,
           upcoming: upcoming
             ? {
@@ -96,12 +168,25 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         };
       });
       // Procedures never published: only in the library, never at a desk.
-      const unpublished = [...byId.values()].map((d) => ({
-        ...summary(d.procedure, procedureVersion(d.procedure), []),
-        draft: draftInfo(d),
-        upcoming: null,
-      }));
-      return c.json({ items, drafts: unpublished } as never, 200);
+      const unpublished = [...byId.values()]
+        .filter((d) => matches(d.procedure, 0))
+        .map((d) => ({
+          ...summary(d.procedure, procedureVersion(d.procedure), []),
+          draft: draftInfo(d),
+          upcoming: null,
+        }));
+      return c.json(
+        {
+          items,
+          drafts: unpublished,
+          total: matched.length,
+          offset,
+          limit: query.limit ?? null,
+          fields: [...fields].sort((a, b) => a.localeCompare(b, 'vi')),
+          ...(query.ids ? { ids: allIds } : {}),
+        } as never,
+        200,
+      );
     },
   );
 

@@ -1,17 +1,18 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Procedure, UnitCatalog } from '../../../../engine/index.ts';
 import { api, ApiError, type ProcedureSummary, type User } from '../../api/client.ts';
 import { formatWorkingTime } from '../../i18n/format.ts';
-import { foldDiacritics } from '../../model/statePaths.ts';
 import { Badge } from '../controls.tsx';
 import { Filters, FilterSelect, SearchField } from '../Filters.tsx';
 import { useI18n } from '../I18n.tsx';
 import { TopBar } from '../TopBar.tsx';
 import { useHeadingFocus, usePageTitle } from '../a11y/pageTitle.ts';
+import { useProcedureSearch } from '../office/useProcedureList.ts';
 import { NewProcedureDialog } from './NewProcedureDialog.tsx';
 import { PublicationBadges } from './PublicationBadges.tsx';
 
-const fold = (text: string) => foldDiacritics(text).toLowerCase();
+/** Rows asked of the server at a time. */
+const PAGE_SIZE = 100;
 
 /** The procedure library: search, filter, open, create from the template, duplicate. */
 export function LibraryScreen({
@@ -31,34 +32,48 @@ export function LibraryScreen({
   const main = useRef<HTMLElement>(null);
   usePageTitle(s.library);
   useHeadingFocus(main);
-  const [items, setItems] = useState<(ProcedureSummary & { unpublished?: boolean })[] | undefined>(
-    undefined,
-  );
-  const [error, setError] = useState<string | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [level, setLevel] = useState('');
   const [field, setField] = useState('');
   const [dialog, setDialog] = useState<
     { mode: 'new' } | { mode: 'duplicate'; id: string } | undefined
   >(undefined);
+  // Every id of the library, read when the new-procedure dialog opens (a new id must differ).
+  const [taken, setTaken] = useState<ReadonlySet<string> | undefined>(undefined);
+  const [takenError, setTakenError] = useState<string | undefined>(undefined);
 
-  useEffect(() => {
-    api.library().then(
-      (r) => setItems([...r.items, ...r.drafts.map((d) => ({ ...d, unpublished: true }))]),
-      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
-    );
-  }, []);
+  // Searched, filtered and paged on the server: a province's library has thousands.
+  const search = useProcedureSearch({ q: query.trim(), level, field }, PAGE_SIZE);
+  const page = search.page;
+  const error =
+    (search.error === undefined
+      ? undefined
+      : search.error instanceof ApiError
+        ? search.error.message
+        : String(search.error)) ?? takenError;
+  // Drafts of procedures never published come last, once every published one is shown.
+  const items: (ProcedureSummary & { unpublished?: boolean })[] | undefined = page
+    ? [
+        ...search.items,
+        ...(search.items.length < page.total
+          ? []
+          : page.drafts.map((d) => ({ ...d, unpublished: true }))),
+      ]
+    : undefined;
+  const fields = page?.fields ?? [];
+  const shown = items ?? [];
+  const total = page ? page.total + page.drafts.length : 0;
 
-  const fields = useMemo(() => [...new Set((items ?? []).map((i) => i.field))].sort(), [items]);
-  const shown = useMemo(() => {
-    const q = fold(query.trim());
-    return (items ?? []).filter(
-      (i) =>
-        (!level || i.level === level) &&
-        (!field || i.field === field) &&
-        (!q || fold(`${i.name.vi} ${i.name.en} ${i.code ?? ''} ${i.field} ${i.id}`).includes(q)),
+  const openDialog = (next: { mode: 'new' } | { mode: 'duplicate'; id: string }) => {
+    setTakenError(undefined);
+    api.procedurePage({ ids: true, limit: 1 }).then(
+      (r) => {
+        setTaken(new Set(r.ids ?? []));
+        setDialog(next);
+      },
+      (e: unknown) => setTakenError(e instanceof ApiError ? e.message : String(e)),
     );
-  }, [items, query, level, field]);
+  };
   const levelName = (id: string) => t(catalog.levels.find((l) => l.id === id)?.name, id);
 
   return (
@@ -73,7 +88,7 @@ export function LibraryScreen({
           <button
             type="button"
             className="btn btn-primary"
-            onClick={() => setDialog({ mode: 'new' })}
+            onClick={() => openDialog({ mode: 'new' })}
           >
             + {s.newProcedure}
           </button>
@@ -111,7 +126,7 @@ export function LibraryScreen({
         {items !== undefined ? (
           <>
             <p className="muted small" aria-live="polite">
-              {f(s.procedureCount, { n: shown.length })}
+              {f(s.procedureCount, { n: total })}
             </p>
             <table className="table library-table">
               <thead>
@@ -173,7 +188,7 @@ export function LibraryScreen({
                       <button
                         type="button"
                         className="btn btn-small btn-ghost"
-                        onClick={() => setDialog({ mode: 'duplicate', id: i.id })}
+                        onClick={() => openDialog({ mode: 'duplicate', id: i.id })}
                       >
                         {s.duplicate}
                       </button>
@@ -189,6 +204,13 @@ export function LibraryScreen({
                 ) : null}
               </tbody>
             </table>
+            {search.more ? (
+              <p>
+                <button type="button" className="btn" onClick={search.more}>
+                  {s.loadMore}
+                </button>
+              </p>
+            ) : null}
           </>
         ) : null}
       </main>
@@ -198,7 +220,7 @@ export function LibraryScreen({
           sourceId={dialog.mode === 'duplicate' ? dialog.id : undefined}
           catalog={catalog}
           defaultLevel={catalog.units.find((u) => u.id === user.unitId)?.level}
-          taken={new Set((items ?? []).map((i) => i.id))}
+          taken={taken ?? new Set()}
           onClose={() => setDialog(undefined)}
           onCreate={(p) => {
             setDialog(undefined);

@@ -19,7 +19,6 @@ import {
 import { api, ApiError } from '../../api/client.ts';
 import { dossierApi, newIdempotencyKey, type Received } from '../../api/dossiers.ts';
 import { formatDateTime, formatVnd, formatWorkingTime } from '../../i18n/format.ts';
-import { foldDiacritics } from '../../model/statePaths.ts';
 import { useI18n } from '../I18n.tsx';
 import { ErrorAlert } from '../controls.tsx';
 import { navigate } from '../useRoute.ts';
@@ -30,7 +29,7 @@ import { localizeFormErrors } from './formErrors.ts';
 import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { documentKind, unitName, vnToday } from './officeText.ts';
 import { rememberSecret } from './secrets.ts';
-import { useProcedureList } from './useProcedureList.ts';
+import { useProcedureSearch } from './useProcedureList.ts';
 import { FORM_WIDGETS } from '../forms/DateInput.tsx';
 
 type Decision = 'accept' | 'supplement' | 'refuse';
@@ -112,24 +111,21 @@ interface SummaryItem {
  */
 export function DeskScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const { s, t, lang } = useI18n();
-  const procedures = useProcedureList();
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<Procedure | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<{ received: Received; decision: Decision } | undefined>();
 
-  const receivable = useMemo(() => {
-    const q = foldDiacritics(search.trim()).toLowerCase();
-    return (procedures ?? []).filter(
-      (p) =>
-        p.errors === 0 &&
-        (user.isAdmin || p.receivingUnit === user.unitId) &&
-        (!q ||
-          foldDiacritics(`${p.name.vi} ${p.code ?? ''} ${p.field}`)
-            .toLowerCase()
-            .includes(q)),
-    );
-  }, [procedures, search, user]);
+  // The procedures this desk receives, searched and paged on the server (a provincial centre
+  // receives hundreds); an officer without a unit receives none.
+  const noDesk = !user.isAdmin && !user.unitId;
+  const found = useProcedureSearch({
+    q: search.trim(),
+    valid: true,
+    ...(user.isAdmin ? {} : { unit: user.unitId ?? '' }),
+  });
+  const procedures = found.page ? found.items : found.error ? [] : undefined;
+  const receivable = noDesk ? [] : (procedures ?? []);
 
   const choose = (id: string) => {
     setError(undefined);
@@ -191,6 +187,13 @@ export function DeskScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
             </li>
           ))}
         </ul>
+        {found.more && !noDesk ? (
+          <p>
+            <button type="button" className="btn" onClick={found.more}>
+              {s.loadMore}
+            </button>
+          </p>
+        ) : null}
         {procedures !== undefined && receivable.length === 0 ? (
           <p className="empty">{s.noReceivable}</p>
         ) : null}
