@@ -88,6 +88,6 @@ export {
 } from './scenarios/scenarioSchema.ts';
 export { locatePointer } from './validate/locate.ts';
 export { procedureTemplate, type TemplateOptions } from './format/procedureTemplate.ts';
-export { receptionForm } from './format/receptionForm.ts';
+export { receptionForm, resultDeliveryOf, type ResultDelivery } from './format/receptionForm.ts';
 export type { ResultDocumentSpec, ResultField } from './format/resultDocument.ts';
 export { foldDiacritics } from './text/foldDiacritics.ts';

@@ -20,6 +20,7 @@ import { registerAccessLogRoutes } from './routes/accessLog.ts';
 import { registerOps, type OpsSources } from './ops.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerPdfRoutes } from './routes/pdf.ts';
+import { registerCitizenRoutes } from './routes/citizen.ts';
 
 /** Validation failures of the route schemas: 422 with the path of every bad field. */
 function validationHook(
@@ -64,7 +65,8 @@ export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppE
   // fast body read; only chunked bodies go through the counting stream (measured: a quarter of
   // the CPU of a durable event).
   app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/uploads') return next(); // its own limit: MAX_FILE_BYTES
+    // Uploads have their own limit: MAX_FILE_BYTES.
+    if (c.req.path === '/api/uploads' || c.req.path === '/api/public/uploads') return next();
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
       if (!/^\d+$/.test(length)) throw new AppError('bad-request', 'Invalid Content-Length');
@@ -87,6 +89,7 @@ export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppE
   registerAccessLogRoutes(app, deps);
   registerFileRoutes(app, deps);
   registerPdfRoutes(app, deps);
+  registerCitizenRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',
