@@ -4,6 +4,8 @@
  */
 import { accountEn } from './accountEn.ts';
 import { accountVi, type AccountStrings } from './accountVi.ts';
+import { citizenEn } from './citizenEn.ts';
+import { citizenVi, type CitizenStrings } from './citizenVi.ts';
 import { en as designerEn } from './en.ts';
 import { noticesEn } from './noticesEn.ts';
 import { noticesVi, type NoticesStrings } from './noticesVi.ts';
@@ -12,15 +14,31 @@ import { officeVi, type OfficeStrings } from './officeVi.ts';
 import { vi as designerVi, type Strings as DesignerStrings } from './vi.ts';
 
 /** Every string of the app: the designer's, the one-stop office's, the accounts' and notices'. */
-export type Strings = DesignerStrings & OfficeStrings & AccountStrings & NoticesStrings;
+export type Strings = DesignerStrings &
+  OfficeStrings &
+  AccountStrings &
+  NoticesStrings &
+  CitizenStrings;
 
 /** A key of the dictionary. */
 export type StringKey = keyof Strings;
 
 /** The Vietnamese dictionary (the first language). */
-export const vi: Strings = { ...designerVi, ...officeVi, ...accountVi, ...noticesVi };
+export const vi: Strings = {
+  ...designerVi,
+  ...officeVi,
+  ...accountVi,
+  ...noticesVi,
+  ...citizenVi,
+};
 /** The English dictionary. */
-export const en: Strings = { ...designerEn, ...officeEn, ...accountEn, ...noticesEn };
+export const en: Strings = {
+  ...designerEn,
+  ...officeEn,
+  ...accountEn,
+  ...noticesEn,
+  ...citizenEn,
+};
 
 /** The supported languages. */
 export type Lang = 'vi' | 'en';

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import type { OnlineDossier } from '../../api/citizen.ts';
+import { AnswersSection, ResultSection, StatusSection } from './StandardSections.tsx';
+import { SupplementSection } from './SupplementSection.tsx';
+
+/** What every section of the citizen's dossier page receives. */
+export interface DossierSectionProps {
+  readonly dossier: OnlineDossier;
+  readonly code: string;
+  readonly secret: string;
+  /** The dossier as the server answered after an action of the section (e.g. a supplement). */
+  readonly onChanged: (dossier: OnlineDossier) => void;
+}
+
+/** A section of the citizen's dossier page; `visible` false leaves it out. */
+export interface DossierSection {
+  readonly id: string;
+  readonly visible?: (dossier: OnlineDossier) => boolean;
+  readonly render: (props: DossierSectionProps) => ReactNode;
+}
+
+/**
+ * The sections of the citizen's dossier page, in order. Other parts of the service (fees and
+ * payment, the satisfaction rating) add their section here, each in its own file.
+ */
+export const DOSSIER_SECTIONS: readonly DossierSection[] = [
+  { id: 'status', render: (p) => <StatusSection {...p} /> },
+  { id: 'answers', render: (p) => <AnswersSection {...p} /> },
+  {
+    id: 'supplement',
+    visible: (d) => d.supplement !== null,
+    render: (p) => <SupplementSection {...p} />,
+  },
+  { id: 'result', render: (p) => <ResultSection {...p} /> },
+];
