@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accountEn } from '../../designer/src/i18n/accountEn.ts';
 import { accountVi } from '../../designer/src/i18n/accountVi.ts';
+import { citizenEn } from '../../designer/src/i18n/citizenEn.ts';
+import { citizenVi } from '../../designer/src/i18n/citizenVi.ts';
 import { en as designerEn } from '../../designer/src/i18n/en.ts';
 import { noticesEn } from '../../designer/src/i18n/noticesEn.ts';
 import { noticesVi } from '../../designer/src/i18n/noticesVi.ts';
@@ -17,6 +19,7 @@ const PAIRS: [string, Dictionary, Dictionary][] = [
   ['office', officeVi, officeEn],
   ['accounts', accountVi, accountEn],
   ['notices', noticesVi, noticesEn],
+  ['citizen', citizenVi, citizenEn],
 ];
 
 const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

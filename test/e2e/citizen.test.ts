@@ -2,14 +2,22 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { solveChallenge } from 'altcha-lib/v1';
 import { describe, expect, it } from 'vitest';
 import { BIRTH_DATA } from '../support/runtime.ts';
 import { JPEG, makePdf } from '../server/filesFixtures.ts';
+import { createTestCa } from '../server/pdfTestCa.ts';
 import { seriousViolations, scrollsSideways } from './axe.ts';
 import { browserSuite } from './browserSuite.ts';
 
 const files = mkdtempSync(join(tmpdir(), 'motcua-citizen-e2e-'));
-const suite = browserSuite('citizen', { env: { FILE_STORE: `disk:${files}` } });
+// The chair signs the birth extract with a key of a test CA the server trusts.
+const ca = createTestCa();
+ca.trust();
+ca.issue('users', 'ubnd-xa', 'Lê Văn Chủ Tịch');
+const suite = browserSuite('citizen', {
+  env: { FILE_STORE: `disk:${files}`, SIGNING_DIR: ca.dir },
+});
 const PHONE = { width: 390, height: 844 };
 
 /** A bearer token for a demo user. */
@@ -30,6 +38,50 @@ async function api(method: string, path: string, bearer: string, body?: unknown)
   });
   expect(res.status, await res.clone().text()).toBeLessThan(300);
   return (await res.json()) as any;
+}
+
+/** A birth registration submitted online through the API (uploads, solved challenge). */
+async function submitByApi(): Promise<{ code: string; secret: string }> {
+  const key = 'khoa-trang-cua-cong-dan-e2e';
+  const upload = async (bytes: Uint8Array, name: string) => {
+    const res = await fetch(`${suite.server.url}/api/public/uploads?name=${name}`, {
+      method: 'POST',
+      headers: { 'x-upload-key': key, 'content-type': 'application/octet-stream' },
+      body: bytes as Uint8Array<ArrayBuffer>,
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const c = (await (await fetch(`${suite.server.url}/api/public/challenge`)).json()) as {
+    algorithm: string;
+    challenge: string;
+    salt: string;
+    signature: string;
+  };
+  const solution = await solveChallenge(c.challenge, c.salt, c.algorithm).promise;
+  const altcha = Buffer.from(JSON.stringify({ ...c, number: solution!.number })).toString('base64');
+  const res = await fetch(`${suite.server.url}/api/public/submissions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      procedureId: 'dang-ky-khai-sinh',
+      applicant: { name: 'Trần Thị Mai', phone: '0987654321', email: 'mai@example.vn' },
+      data: BIRTH_DATA,
+      uploads: [{ uploadId: await upload(JPEG, 'chung-sinh-mo.jpg'), document: 'giayChungSinh' }],
+      uploadKey: key,
+      altcha,
+    }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()) as { code: string; secret: string };
+}
+
+/** Open the citizen's dossier page with code and secret. */
+async function openDossier(page: Page, code: string, secret: string): Promise<void> {
+  await page.getByLabel('Mã hồ sơ').fill(code);
+  await page.getByLabel('Mã bí mật').fill(secret);
+  await page.getByRole('button', { name: 'Xem hồ sơ' }).click();
+  await page.locator('#dossier-status').waitFor();
 }
 
 /** A phone-sized page that fits the screen and passes axe, with its screenshot. */
@@ -151,11 +203,19 @@ describe('the citizen online on a phone (390×844)', { timeout: 300_000 }, () =>
       page.waitForEvent('download'),
       page.getByTestId('result-download').click(),
     ]);
-    expect(
-      readFileSync(await result.path())
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
+    // The citizen's copy is the chair's signed extract.
+    const extract = readFileSync(await result.path());
+    const verdict = await fetch(`${suite.server.url}/api/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf' },
+      body: extract,
+    });
+    expect(await verdict.json()).toMatchObject({
+      signed: true,
+      valid: true,
+      unchanged: true,
+      dossierCode: code,
+    });
 
     // The statistics count the dossier in the online channel.
     const leader = await token('ubnd-xa');
@@ -166,6 +226,48 @@ describe('the citizen online on a phone (390×844)', { timeout: 300_000 }, () =>
       leader,
     );
     expect(JSON.stringify(report)).toMatch(/online/);
+  });
+
+  it('supplements online when the desk asks, and sees the refusal with its reason', async () => {
+    const { code, secret } = await submitByApi();
+    const desk = await token('mot-cua-xa');
+    const inbox = await api('GET', '/api/dossiers?mine=true', desk);
+    const row = inbox.items.find((i: { code: string }) => i.code === code);
+    await api('POST', `/api/dossiers/${row.id}/events`, desk, {
+      type: 'REQUEST_SUPPLEMENT',
+      note: 'Ảnh giấy chứng sinh bị mờ, đề nghị chụp lại rõ nét.',
+    });
+
+    const page = await suite.page({ path: '/ho-so-truc-tuyen', viewport: PHONE });
+    await checkPage(page, '10-dossier-open');
+    await openDossier(page, code, secret);
+    await page.getByRole('heading', { name: 'Bổ sung hồ sơ', exact: true }).waitFor();
+    await page.getByText(/bị mờ/).first().waitFor();
+    await checkPage(page, '11-dossier-supplement');
+    const photo = join(files, 'chung-sinh-ro.jpg');
+    writeFileSync(photo, JPEG);
+    await page
+      .locator('.citizen-supplement')
+      .getByLabel(/^Giấy chứng sinh/)
+      .setInputFiles(photo);
+    await page.getByText('Đã tải lên: chung-sinh-ro.jpg').waitFor();
+    await page.locator('#root_noiSinh').fill('Bệnh viện Phụ sản Hà Nội');
+    await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await page.getByText('Đã gửi bổ sung.', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: 'Chờ tiếp nhận' }).waitFor();
+    await checkPage(page, '12-dossier-supplemented');
+    const detail = await api('GET', `/api/dossiers/${row.id}`, desk);
+    expect(detail.data.noiSinh).toBe('Bệnh viện Phụ sản Hà Nội');
+
+    await api('POST', `/api/dossiers/${row.id}/events`, desk, {
+      type: 'REFUSE',
+      note: 'Trẻ đã được đăng ký khai sinh tại UBND phường khác.',
+    });
+    await page.reload();
+    await openDossier(page, code, secret);
+    await page.getByText(/tại UBND phường khác/).waitFor();
+    await page.getByText('Phiếu từ chối tiếp nhận', { exact: false }).first().waitFor();
+    await checkPage(page, '13-dossier-refused');
   });
 
   it('prints the catalog without the search controls', async () => {

@@ -3,7 +3,6 @@ import type { CitizenStrings } from './citizenVi.ts';
 /** The English dictionary of the citizen's online public service. */
 export const citizenEn: CitizenStrings = {
   citizenServices: 'Online public services',
-  citizenLookupLink: 'Look up a dossier',
   citizenMyDossier: 'My dossier',
   catalogTitle: 'Administrative procedures',
   catalogIntro:
@@ -32,7 +31,6 @@ export const citizenEn: CitizenStrings = {
   procedureResult: 'Result',
   procedureDelivery: 'How the result is delivered',
   procedureLegalBasis: 'Legal basis',
-  procedureOnline: 'Online service level',
   procedureCopies: '{n} copies',
   procedureRequired: 'required',
   procedureOptional: 'if any',
@@ -50,7 +48,6 @@ export const citizenEn: CitizenStrings = {
   submitProgress: 'Step {n}/4: {step}',
   submitNext: 'Continue',
   submitBack: 'Back',
-  submitUploadChoose: 'Choose a file (PDF, JPG, PNG)',
   submitUploading: 'Uploading…',
   submitUploaded: 'Uploaded: {name}',
   submitRemove: 'Remove file',
@@ -80,11 +77,10 @@ export const citizenEn: CitizenStrings = {
   submitNotOnline: 'This procedure is not offered online yet.',
   submitFileTooLarge: 'The file is too large (at most {mb} MB).',
   submitFileType: 'Only PDF, JPG or PNG files are accepted.',
-  dossierPageTitle: 'Online dossier',
+  citizenDossierTitle: 'Online dossier',
   dossierPageIntro:
     'Enter the dossier code and the secret to see the agency’s answers, supplement the dossier and receive the result.',
   dossierOpen: 'Open the dossier',
-  dossierStatus: 'Status',
   dossierWaiting:
     'The dossier waits for the one-stop desk to accept it. A submission after hours or on a day off counts from the next working day.',
   dossierAnswers: 'Answers of the agency',
@@ -100,7 +96,7 @@ export const citizenEn: CitizenStrings = {
   dossierMissing: 'missing',
   dossierPresent: 'received',
   dossierResult: 'Result',
-  dossierResultDownload: 'Download the result (digitally signed PDF)',
+  dossierResultDownload: 'Download the result (PDF)',
   dossierResultNotYet: 'No result yet. Appointment: {date}.',
   dossierResultPending: 'No result yet.',
   dossierResultCollect: 'Collect the result at: {unit}',

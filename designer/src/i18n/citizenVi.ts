@@ -4,7 +4,6 @@
  */
 export const citizenVi = {
   citizenServices: 'Dịch vụ công trực tuyến',
-  citizenLookupLink: 'Tra cứu hồ sơ',
   citizenMyDossier: 'Hồ sơ của tôi',
   catalogTitle: 'Thủ tục hành chính',
   catalogIntro:
@@ -33,7 +32,6 @@ export const citizenVi = {
   procedureResult: 'Kết quả',
   procedureDelivery: 'Cách nhận kết quả',
   procedureLegalBasis: 'Căn cứ pháp lý',
-  procedureOnline: 'Mức độ dịch vụ công',
   procedureCopies: '{n} bản',
   procedureRequired: 'bắt buộc',
   procedureOptional: 'nếu có',
@@ -51,7 +49,6 @@ export const citizenVi = {
   submitProgress: 'Bước {n}/4: {step}',
   submitNext: 'Tiếp tục',
   submitBack: 'Quay lại',
-  submitUploadChoose: 'Chọn tệp (PDF, JPG, PNG)',
   submitUploading: 'Đang tải lên…',
   submitUploaded: 'Đã tải lên: {name}',
   submitRemove: 'Bỏ tệp',
@@ -81,11 +78,10 @@ export const citizenVi = {
   submitNotOnline: 'Thủ tục này chưa cung cấp dịch vụ nộp trực tuyến.',
   submitFileTooLarge: 'Tệp quá lớn (tối đa {mb} MB).',
   submitFileType: 'Chỉ nhận tệp PDF, JPG hoặc PNG.',
-  dossierPageTitle: 'Hồ sơ trực tuyến',
+  citizenDossierTitle: 'Hồ sơ trực tuyến',
   dossierPageIntro:
     'Nhập mã hồ sơ và mã bí mật để xem trả lời của cơ quan, bổ sung hồ sơ và nhận kết quả.',
   dossierOpen: 'Xem hồ sơ',
-  dossierStatus: 'Tình trạng',
   dossierWaiting:
     'Hồ sơ đang chờ bộ phận một cửa tiếp nhận. Nộp ngoài giờ hành chính hoặc ngày nghỉ được tính từ ngày làm việc tiếp theo.',
   dossierAnswers: 'Trả lời của cơ quan',
@@ -99,7 +95,7 @@ export const citizenVi = {
   dossierMissing: 'còn thiếu',
   dossierPresent: 'đã có',
   dossierResult: 'Kết quả',
-  dossierResultDownload: 'Tải kết quả (PDF có ký số)',
+  dossierResultDownload: 'Tải kết quả (PDF)',
   dossierResultNotYet: 'Chưa có kết quả. Ngày hẹn trả: {date}.',
   dossierResultPending: 'Chưa có kết quả.',
   dossierResultCollect: 'Nhận kết quả tại: {unit}',

@@ -23,7 +23,7 @@ export function CitizenDossierScreen() {
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  usePageTitle(s.dossierPageTitle);
+  usePageTitle(s.citizenDossierTitle);
 
   const open = async (e: FormEvent) => {
     e.preventDefault();
@@ -59,7 +59,7 @@ export function CitizenDossierScreen() {
 
   return (
     <main className="citizen-main" aria-labelledby="dossier-title">
-      <h1 id="dossier-title">{s.dossierPageTitle}</h1>
+      <h1 id="dossier-title">{s.citizenDossierTitle}</h1>
       {!dossier ? (
         <form className="card" onSubmit={open}>
           <p className="muted">{s.dossierPageIntro}</p>

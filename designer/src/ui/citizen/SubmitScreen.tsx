@@ -10,6 +10,7 @@ import {
   type PublicProcedure,
   type Submitted,
 } from '../../api/citizen.ts';
+import { formatDate } from '../../i18n/format.ts';
 import { fill } from '../../i18n/strings.ts';
 import { usePageTitle } from '../a11y/pageTitle.ts';
 import { ErrorAlert } from '../controls.tsx';
@@ -48,7 +49,7 @@ function problemText(error: ApiError): string {
  * browser and the submission. The code and the secret are shown once, with the PDF proof.
  */
 export function SubmitScreen({ id }: { id: string }) {
-  const { s, t } = useI18n();
+  const { s, t, lang } = useI18n();
   const [p, setP] = useState<PublicProcedure | undefined>(undefined);
   const [step, setStep] = useState<Step>(0);
   const [data, setData] = useState<Record<string, unknown>>({});
@@ -293,7 +294,12 @@ export function SubmitScreen({ id }: { id: string }) {
                         {(p.form!.schema.properties[k] as { title?: string } | undefined)?.title ??
                           k}
                       </dt>
-                      <dd>{String(v)}</dd>
+                      <dd>
+                        {(p.form!.schema.properties[k] as { format?: string } | undefined)
+                          ?.format === 'date' && typeof v === 'string'
+                          ? formatDate(v, lang)
+                          : String(v)}
+                      </dd>
                     </div>
                   ))
               : null}

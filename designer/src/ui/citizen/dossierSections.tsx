@@ -31,5 +31,10 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
     visible: (d) => d.supplement !== null,
     render: (p) => <SupplementSection {...p} />,
   },
-  { id: 'result', render: (p) => <ResultSection {...p} /> },
+  {
+    id: 'result',
+    // A refused or withdrawn dossier has no result to wait for (its answer says why).
+    visible: (d) => d.outcome !== 'refused' && d.outcome !== 'withdrawn',
+    render: (p) => <ResultSection {...p} />,
+  },
 ];
