@@ -8,7 +8,7 @@ import { BIRTH_DATA } from '../support/runtime.ts';
 import { JPEG, makePdf } from '../server/filesFixtures.ts';
 import { createTestCa } from '../server/pdfTestCa.ts';
 import { seriousViolations, scrollsSideways } from './axe.ts';
-import { browserSuite } from './browserSuite.ts';
+import { browserSuite, signIn } from './browserSuite.ts';
 
 const files = mkdtempSync(join(tmpdir(), 'motcua-citizen-e2e-'));
 // The chair signs the birth extract with a key of a test CA the server trusts.
@@ -176,15 +176,24 @@ describe('the citizen online on a phone (390×844)', { timeout: 300_000 }, () =>
     await page.getByRole('heading', { name: 'Chờ tiếp nhận' }).waitFor();
     await checkPage(page, '8-dossier-waiting');
 
-    // The desk's online queue: the dossier waits at reception with its two files; accepted.
+    // The desk's online queue (office, laptop): the dossier waits at reception with its two
+    // files; the officer accepts it on its page.
     const desk = await token('mot-cua-xa');
-    const inbox = await api('GET', '/api/dossiers?mine=true', desk);
+    const inbox = await api('GET', '/api/dossiers?mine=true&channel=online&accepted=false', desk);
     const row = inbox.items.find((i: { code: string }) => i.code === code);
     expect(row).toMatchObject({ channel: 'online', state: 'tiepNhan' });
     const listed = await api('GET', `/api/dossiers/${row.id}/files`, desk);
     expect(JSON.stringify(listed)).toContain('giay-chung-sinh.jpg');
     expect(JSON.stringify(listed)).toContain('to-khai-ky-tay.pdf');
-    await api('POST', `/api/dossiers/${row.id}/events`, desk, { type: 'ACCEPT' });
+    const office = await suite.page({ path: '/dossiers' });
+    await signIn(office, 'mot-cua-xa');
+    await office.getByRole('tab', { name: 'Trực tuyến chờ tiếp nhận' }).click();
+    await office.getByRole('link', { name: code }).click();
+    await office.locator('#dossier-title').waitFor();
+    await office.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    await office.getByRole('dialog').getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    await office.getByRole('status').filter({ hasText: 'Đã thực hiện: Tiếp nhận hồ sơ' }).waitFor();
+    await suite.shot(office, '14-desk-accepted');
     await api('POST', `/api/dossiers/${row.id}/events`, await token('tu-phap-xa'), {
       type: 'PROPOSE',
     });

@@ -248,9 +248,20 @@ describe.each(dialects)("the citizen's online service on %s", (dialect) => {
       const inbox = await rt.call('GET', '/api/dossiers?mine=true&limit=200', { token: desk });
       const row = inbox.body.items.find((i: { code: string }) => i.code === code);
       expect(row).toMatchObject({ channel: 'online' });
+      // The online queue: online, not accepted yet, waiting for this desk.
+      const queue = (accepted: boolean) =>
+        rt.call('GET', `/api/dossiers?mine=true&channel=online&accepted=${accepted}&limit=200`, {
+          token: desk,
+        });
+      const queued = await queue(false);
+      expect(queued.body.items.map((i: { code: string }) => i.code)).toContain(code);
+      expect(queued.body.items.every((i: { channel: string }) => i.channel === 'online')).toBe(
+        true,
+      );
       const files = await rt.call('GET', `/api/dossiers/${row.id}/files`, { token: desk });
       expect(files.status).toBe(200);
       expect(JSON.stringify(files.body)).toContain('giay-chung-sinh');
+      expect(JSON.stringify(files.body)).toContain('Công dân (nộp trực tuyến)');
 
       const ask = await rt.call('POST', `/api/dossiers/${row.id}/events`, {
         token: desk,
@@ -301,6 +312,9 @@ describe.each(dialects)("the citizen's online service on %s", (dialect) => {
       expect(accept.status).toBe(200);
       page = await view();
       expect(page.body.waitingAcceptance).toBe(false);
+      expect((await queue(false)).body.items.map((i: { code: string }) => i.code)).not.toContain(
+        code,
+      );
       expect(page.body.acceptedAt).toBe('2026-03-02T09:30:00.000Z');
       expect(page.body.appointmentDate).toBe('2026-03-03T10:00:00.000Z');
       expect(page.body.answers.map((a: { kind: string }) => a.kind)).toEqual([

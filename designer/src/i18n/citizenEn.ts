@@ -4,6 +4,7 @@ import type { CitizenStrings } from './citizenVi.ts';
 export const citizenEn: CitizenStrings = {
   citizenServices: 'Online public services',
   citizenMyDossier: 'My dossier',
+  tabOnline: 'Online, to accept',
   catalogTitle: 'Administrative procedures',
   catalogIntro:
     'The published catalog of administrative procedures: documents, fees, legal time, legal basis and where to submit.',

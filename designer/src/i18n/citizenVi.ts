@@ -5,6 +5,7 @@
 export const citizenVi = {
   citizenServices: 'Dịch vụ công trực tuyến',
   citizenMyDossier: 'Hồ sơ của tôi',
+  tabOnline: 'Trực tuyến chờ tiếp nhận',
   catalogTitle: 'Thủ tục hành chính',
   catalogIntro:
     'Danh mục thủ tục hành chính được niêm yết công khai: thành phần hồ sơ, phí, thời hạn, căn cứ pháp lý và nơi nộp.',
