@@ -233,6 +233,32 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     },
   );
 
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/api/public/uploads',
+    tags: ['Public'],
+    summary: 'A citizen’s upload for an online submission or supplement (raw PDF, JPEG or PNG)',
+    security: [],
+    request: {
+      query: z.object({ name: z.string().max(500).optional() }),
+      headers: z.object({
+        'x-upload-key': z.string().min(16).max(100).openapi({
+          description: 'The page’s random key; only the same key links the upload',
+        }),
+      }),
+      body: {
+        content: {
+          'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
+        },
+        required: true,
+      },
+    },
+    responses: {
+      201: { description: 'The pending upload (id, sha256, type, size, expiry)', content: json },
+      ...errors(413, 422, 429),
+      415: { description: 'Not a PDF, JPEG or PNG (judged from the content)' },
+    },
+  });
   // Raw bytes like /api/uploads: the type is judged from the content, MAX_FILE_BYTES applies.
   app.post('/api/public/uploads', async (c) => {
     const files = deps.files;
