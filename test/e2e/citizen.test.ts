@@ -249,6 +249,7 @@ describe('the citizen online on a phone (390×844)', { timeout: 300_000 }, () =>
     });
 
     const page = await suite.page({ path: '/ho-so-truc-tuyen', viewport: PHONE });
+    await page.getByLabel('Mã bí mật').waitFor();
     await checkPage(page, '10-dossier-open');
     await openDossier(page, code, secret);
     await page.getByRole('heading', { name: 'Bổ sung hồ sơ', exact: true }).waitFor();

@@ -95,9 +95,9 @@ export function InboxScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
 
   const tabs: [Tab, string][] = [
     ['mine', s.tabMine],
-    ...(isReceptionist(user) ? ([['online', s.tabOnline]] as [Tab, string][]) : []),
     ['unit', s.tabUnit],
     ...(isReceptionist(user) ? ([['received', s.tabReceived]] as [Tab, string][]) : []),
+    ...(isReceptionist(user) ? ([['online', s.tabOnline]] as [Tab, string][]) : []),
     ['overdue', s.tabOverdue],
     ['done', s.tabDone],
     ...(user.isAdmin ? ([['all', s.tabAll]] as [Tab, string][]) : []),
