@@ -103,7 +103,7 @@ export {
   templateUnits,
   type TemplateOptions,
 } from './format/procedureTemplate.ts';
-export { receptionForm } from './format/receptionForm.ts';
+export { receptionForm, resultDeliveryOf, type ResultDelivery } from './format/receptionForm.ts';
 export { formatNumber } from './format/numbers.ts';
 export {
   DATE_AFTER_TODAY_VI,

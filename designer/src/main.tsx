@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import './office.css';
+import './citizen.css';
 import { api, prefetch } from './api/client.ts';
 import { layoutEngine, setLayoutEngineLoader } from './layout/layoutEngine.ts';
 import { startValidator } from './validator.ts';

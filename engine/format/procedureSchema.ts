@@ -388,6 +388,19 @@ export const ProcedureSchema = Type.Object(
           'not found in the decision): shown to reviewers until resolved',
       }),
     ),
+    resultDelivery: Type.Optional(
+      Type.Array(
+        Type.Union([Type.Literal('electronic'), Type.Literal('desk'), Type.Literal('post')]),
+        {
+          minItems: 1,
+          uniqueItems: true,
+          description:
+            'How the citizen may receive the result: electronic (download with code + secret), ' +
+            'desk (collect at the one-stop desk), post (sent by post). When absent: desk, plus ' +
+            'electronic for a full online service with a result document',
+        },
+      ),
+    ),
     resultDocument: Type.Optional(ResultDocumentSpec),
     cost: Type.Optional(CostSpec),
     events: Type.Optional(Type.Record(Key, EventSpec)),

@@ -16,7 +16,10 @@ export function fileView(row: Database['dossier_files'], uploader?: string | nul
     stage: row.stage,
     stepId: row.step_id,
     uploadedAt: new Date(Number(row.created_at)).toISOString(),
-    uploader: uploader ?? row.uploader_id,
+    // The citizen online has no account: their uploads carry a `citizen:` key, not a name.
+    uploader:
+      uploader ??
+      (row.uploader_id.startsWith('citizen:') ? 'Công dân (nộp trực tuyến)' : row.uploader_id),
     reusedFrom: row.reused_from,
     url: `/api/files/${row.id}`,
     downloadUrl: `/api/files/${row.id}?download=1`,

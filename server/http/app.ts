@@ -22,6 +22,7 @@ import { registerFileRoutes } from './routes/files.ts';
 import { registerPdfRoutes } from './routes/pdf.ts';
 import { registerPaymentRoutes } from './routes/payments.ts';
 import { registerRatingRoutes } from './routes/ratings.ts';
+import { registerCitizenRoutes } from './routes/citizen.ts';
 
 /** Validation failures of the route schemas: 422 with the path of every bad field. */
 function validationHook(
@@ -66,7 +67,8 @@ export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppE
   // fast body read; only chunked bodies go through the counting stream (measured: a quarter of
   // the CPU of a durable event).
   app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/uploads') return next(); // its own limit: MAX_FILE_BYTES
+    // Uploads have their own limit: MAX_FILE_BYTES.
+    if (c.req.path === '/api/uploads' || c.req.path === '/api/public/uploads') return next();
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
       if (!/^\d+$/.test(length)) throw new AppError('bad-request', 'Invalid Content-Length');
@@ -91,6 +93,7 @@ export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppE
   registerPdfRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerRatingRoutes(app, deps);
+  registerCitizenRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

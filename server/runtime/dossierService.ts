@@ -22,7 +22,7 @@ import { nextDossierCode } from './dossierCode.ts';
 import { readLockedDossier } from './dossierLock.ts';
 import { checkExpectedVersion } from './expectedVersion.ts';
 import { validateFormData } from './formValidator.ts';
-import { permissionFor } from './permissions.ts';
+import { citizenPermission, permissionFor } from './permissions.ts';
 import { dossierSearchText } from './searchText.ts';
 import { persistStart, persistTransition, snapshotColumns } from './persistTransition.ts';
 import type { WriteQueue } from './writeQueue.ts';
@@ -101,6 +101,7 @@ export class DossierService {
     trx: Transaction<Database>,
     user: User,
     input: ReceiveInput,
+    options: { readonly citizen?: boolean } = {},
   ): Promise<{
     id: string;
     code: string;
@@ -138,7 +139,12 @@ export class DossierService {
     }
     const initial = procedure.machine.states[procedure.machine.initial];
     const receivingUnit = initial?.meta?.unit ?? '';
-    if (!user.isAdmin && !(user.unitId === receivingUnit && user.roles.includes('reception'))) {
+    // An online submission (the citizen themself) waits at the first step for the desk.
+    if (
+      !options.citizen &&
+      !user.isAdmin &&
+      !(user.unitId === receivingUnit && user.roles.includes('reception'))
+    ) {
       throw new AppError(
         'forbidden',
         `Only reception officers of ${receivingUnit} receive this procedure`,
@@ -259,6 +265,7 @@ export class DossierService {
     user: User,
     dossierId: string,
     input: EventInput,
+    options: { readonly citizen?: boolean } = {},
   ): Promise<{
     snapshot: DossierSnapshot;
     version: number;
@@ -279,7 +286,10 @@ export class DossierService {
       const next = applyEvent(procedure, snapshot, event, new Date(now), {
         calendar: this.deps.calendar,
       });
-      const permission = permissionFor(user, procedure, snapshot, input.type, row.unit_id);
+      // The citizen online (code + secret) sends only the events of the steps where they act.
+      const permission = options.citizen
+        ? citizenPermission(procedure, snapshot, input.type)
+        : permissionFor(user, procedure, snapshot, input.type, row.unit_id);
       if (!permission.allowed) {
         throw new AppError(
           'forbidden',

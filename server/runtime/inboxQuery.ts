@@ -16,6 +16,10 @@ export interface InboxFilter {
   readonly dueBefore?: string;
   readonly procedure?: string;
   readonly receivedBy?: string;
+  /** How the dossier came in (`online`: the citizen's online queue). */
+  readonly channel?: 'desk' | 'online' | 'post';
+  /** `false`: not accepted yet (no appointment: the legal clock has not started). */
+  readonly accepted?: 'true' | 'false';
   /** Code, applicant name or ID number; case, diacritics, "đ"/"d" ignored; `%` and `_` literal. */
   readonly q?: string;
   readonly mine?: 'true' | 'false';
@@ -77,6 +81,9 @@ export async function inboxPage(
   if (q.status) query = query.where('status', '=', q.status);
   if (q.procedure) query = query.where('procedure_id', '=', q.procedure);
   if (q.receivedBy) query = query.where('unit_id', '=', q.receivedBy);
+  if (q.channel) query = query.where('channel', '=', q.channel);
+  if (q.accepted === 'false') query = query.where('due_at', 'is', null);
+  if (q.accepted === 'true') query = query.where('due_at', 'is not', null);
   // Overdue: the appointment has passed, or a step is held past its own due time (the bell's
   // "quá hạn xử lý" and the inbox agree).
   if (q.overdue === 'true')

@@ -38,6 +38,21 @@ export function permissionFor(
   return { allowed: false };
 }
 
+/**
+ * Whether the citizen themself (online, with code + secret) may send an event: only an event a
+ * step where the citizen acts (role `applicant`, e.g. the supplement) offers now.
+ */
+export function citizenPermission(
+  procedure: Procedure,
+  snapshot: DossierSnapshot,
+  eventType: string,
+): Permission {
+  const ok = eventOffers(procedure, snapshot).some(
+    (e) => e.type === eventType && e.role === 'applicant',
+  );
+  return ok ? { allowed: true, override: false } : { allowed: false };
+}
+
 /** The events this user may send now, for the dossier page's buttons. */
 export function eventsForUser(
   user: User,

@@ -173,6 +173,9 @@ export interface InboxQuery {
   readonly procedure?: string;
   /** Only dossiers received by this unit's one-stop desk. */
   readonly receivedBy?: string;
+  readonly channel?: 'desk' | 'online' | 'post';
+  /** false: only dossiers not accepted yet. */
+  readonly accepted?: boolean;
   readonly q?: string;
   /** received: newest first; due: the most urgent appointment first. */
   readonly sort?: 'received' | 'due';
@@ -297,7 +300,7 @@ export const dossierApi = {
   list: (q: InboxQuery) =>
     call<{ items: DossierListItem[]; nextCursor: string | null }>(
       'GET',
-      `/api/dossiers${query({ ...q, mine: q.mine ? 'true' : undefined, overdue: q.overdue ? 'true' : undefined })}`,
+      `/api/dossiers${query({ ...q, mine: q.mine ? 'true' : undefined, overdue: q.overdue ? 'true' : undefined, accepted: q.accepted === undefined ? undefined : String(q.accepted) })}`,
     ),
   /** The citizen's lookup; `altcha`: a solved challenge, asked after repeated failures. */
   lookup: (code: string, secret: string, altcha?: string) =>

@@ -4,9 +4,9 @@
  */
 import { formatNumber } from '../../../engine/format/numbers.ts';
 import { accountEn } from './accountEn.ts';
+import { accountVi, type AccountStrings } from './accountVi.ts';
 import { citizenEn } from './citizenEn.ts';
 import { citizenVi, type CitizenStrings } from './citizenVi.ts';
-import { accountVi, type AccountStrings } from './accountVi.ts';
 import { en as designerEn } from './en.ts';
 import { noticesEn } from './noticesEn.ts';
 import { noticesVi, type NoticesStrings } from './noticesVi.ts';

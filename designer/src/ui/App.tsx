@@ -11,7 +11,8 @@ import { InboxScreen } from './office/InboxScreen.tsx';
 import { LookupScreen } from './office/LookupScreen.tsx';
 import { VerifyScreen } from './verify/VerifyScreen.tsx';
 import { SlipPage } from './office/SlipPage.tsx';
-import { useRoute } from './useRoute.ts';
+import { CITIZEN_ROUTES, useRoute } from './useRoute.ts';
+import { CitizenApp } from './citizen/CitizenApp.tsx';
 
 // The e-form library and the charts load only with the pages that use them.
 const DeskScreen = lazy(() =>
@@ -40,7 +41,8 @@ export function App() {
   const [route, navigate, visit] = useRoute();
   /** New procedures (from the template or duplicated) live here until their first save. */
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Procedure>>(new Map());
-  const isPublic = route.name === 'lookup' || route.name === 'verify';
+  const isPublic =
+    route.name === 'lookup' || route.name === 'verify' || CITIZEN_ROUTES.includes(route.name);
 
   useEffect(() => {
     if (isPublic) return;
@@ -64,6 +66,7 @@ export function App() {
   }, []);
 
   if (route.name === 'verify') return <VerifyScreen />;
+  if (CITIZEN_ROUTES.includes(route.name)) return <CitizenApp route={route} />;
   if (isPublic) return <LookupScreen />;
   if (user === undefined) return <div className="splash">{s.loading}</div>;
   if (user === null) return <LoginScreen onSignedIn={setUser} />;
@@ -137,6 +140,12 @@ export function App() {
       break;
     case 'library':
       break;
+    case 'catalog':
+    case 'publicProcedure':
+    case 'submit':
+    case 'citizenDossier':
+      // Public pages, answered above before any sign-in.
+      return <CitizenApp route={route} />;
     default: {
       const never: never = route;
       throw new Error(`unknown route ${JSON.stringify(never)}`);

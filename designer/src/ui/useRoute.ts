@@ -16,7 +16,19 @@ export type Route =
   | { readonly name: 'reports' }
   | { readonly name: 'account' }
   | { readonly name: 'users' }
-  | { readonly name: 'accessLog' };
+  | { readonly name: 'accessLog' }
+  | { readonly name: 'catalog' }
+  | { readonly name: 'publicProcedure'; readonly id: string }
+  | { readonly name: 'submit'; readonly id: string }
+  | { readonly name: 'citizenDossier' };
+
+/** The citizen's pages (no sign-in). */
+export const CITIZEN_ROUTES: readonly Route['name'][] = [
+  'catalog',
+  'publicProcedure',
+  'submit',
+  'citizenDossier',
+];
 
 const SLIPS: readonly SlipKind[] = [
   'receipt',
@@ -35,6 +47,9 @@ export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   let m = /^\/procedures\/([a-z0-9-]+)$/.exec(path);
   if (m) return { name: 'editor', id: m[1]! };
+  // The citizen's online public service (dịch vụ công): Vietnamese addresses.
+  m = /^\/dich-vu-cong\/([a-z0-9-]+)(\/nop)?$/.exec(path);
+  if (m) return m[2] ? { name: 'submit', id: m[1]! } : { name: 'publicProcedure', id: m[1]! };
   m = new RegExp(`^/dossiers/${ID}/print/([A-Za-z]+)$`).exec(path);
   if (m && (SLIPS as readonly string[]).includes(m[2]!))
     return { name: 'print', id: m[1]!, slip: m[2] as SlipKind };
@@ -66,6 +81,10 @@ export function parseRoute(pathname: string): Route {
       return { name: 'users' };
     case '/nhat-ky-truy-cap':
       return { name: 'accessLog' };
+    case '/dich-vu-cong':
+      return { name: 'catalog' };
+    case '/ho-so-truc-tuyen':
+      return { name: 'citizenDossier' };
     default:
       return { name: 'home' };
   }
@@ -100,6 +119,14 @@ export function routePath(route: Route): string {
       return '/nguoi-dung';
     case 'accessLog':
       return '/nhat-ky-truy-cap';
+    case 'catalog':
+      return '/dich-vu-cong';
+    case 'publicProcedure':
+      return `/dich-vu-cong/${route.id}`;
+    case 'submit':
+      return `/dich-vu-cong/${route.id}/nop`;
+    case 'citizenDossier':
+      return '/ho-so-truc-tuyen';
     default: {
       const never: never = route;
       throw new Error(`unknown route ${JSON.stringify(never)}`);

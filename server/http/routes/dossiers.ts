@@ -102,6 +102,10 @@ const ListQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   dueBefore: z.string().datetime({ offset: true }).optional(),
   procedure: z.string().max(100).optional(),
+  channel: z.enum(['desk', 'online', 'post']).optional(),
+  accepted: z.enum(['true', 'false']).optional().openapi({
+    description: 'false: only dossiers not accepted yet (the legal clock not started)',
+  }),
   receivedBy: z
     .string()
     .max(100)

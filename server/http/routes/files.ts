@@ -13,7 +13,7 @@ import { errorBody } from '../errorHandler.ts';
 import { AnyObject, errors } from '../schemas.ts';
 
 /** The upload body, read up to the per-file limit: 413 naming the limit as soon as it is passed. */
-async function readBody(c: Context<AppEnv>, files: FileService): Promise<Uint8Array> {
+export async function readBody(c: Context<AppEnv>, files: FileService): Promise<Uint8Array> {
   const max = files.config.maxFileBytes;
   const tooLarge = () =>
     new AppError('payload-too-large', `The file is larger than MAX_FILE_BYTES (${max} bytes)`, {

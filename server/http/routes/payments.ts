@@ -23,7 +23,7 @@ import { recordAccess } from '../../runtime/accessLog.ts';
 import { permissionFor } from '../../runtime/permissions.ts';
 import { assertCanReadDossier } from '../../runtime/readScope.ts';
 import { requireUser } from '../auth.ts';
-import { citizenDossier } from '../citizenAccess.ts';
+import { openCitizenDossier } from '../citizenAccess.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { idempotencyOf, idempotent } from '../idempotency.ts';
 import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
@@ -318,7 +318,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const { code } = c.req.valid('param');
       const { secret } = c.req.valid('query');
-      const d = await citizenDossier(c, deps, code, secret);
+      const d = await openCitizenDossier(c, deps, code, secret);
       const status = await paymentStatus(
         deps.db,
         deps.config.payments,
@@ -352,7 +352,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       throw new AppError('validation', 'The receipt secret is required', {
         problems: [{ path: '/query/secret', message: 'the secret on the receipt' }],
       });
-    const d = await citizenDossier(c, deps, c.req.param('code'), secret);
+    const d = await openCitizenDossier(c, deps, c.req.param('code'), secret);
     const status = await paymentStatus(
       deps.db,
       deps.config.payments,

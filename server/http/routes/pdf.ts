@@ -6,17 +6,16 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { hashSecret } from '../../runtime/dossierService.ts';
 import { assertCanReadDossier } from '../../runtime/readScope.ts';
 import { recordAccess } from '../../runtime/accessLog.ts';
-import { pdfFileName, RESULT_DOCUMENT } from '../../pdf/issueResult.ts';
+import { RESULT_DOCUMENT } from '../../pdf/issueResult.ts';
 import { latestResultFile } from '../../pdf/resultFile.ts';
-import { issuedSlip, PDF_SLIP_KINDS, renderSlip, type PdfSlipKind } from '../../pdf/slipPdf.ts';
-import { signPdf } from '../../pdf/signPdf.ts';
+import { issuedSlip, PDF_SLIP_KINDS, type PdfSlipKind } from '../../pdf/slipPdf.ts';
+import { slipPdfFile } from '../../pdf/slipFile.ts';
 import { verifyPdf } from '../../pdf/verifyPdf.ts';
-import { slipTitles } from '../../../engine/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A PDF answer, downloaded under `name`. */
-function pdfResponse(bytes: Uint8Array, name: string): Response {
+export function pdfResponse(bytes: Uint8Array, name: string): Response {
   return new Response(
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as BodyInit,
     {
@@ -114,36 +113,9 @@ export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     // The receipt shows the lookup secret only to a caller who has it (the desk's first print).
     const secret = c.req.query('secret')?.trim().toUpperCase();
     const secretOk = !!secret && slip === 'receipt' && hashSecret(secret) === row.secret_hash;
-    const units = new Map(
-      (await deps.db.selectFrom('units').select(['id', 'name_vi']).execute()).map((u) => [
-        u.id,
-        u.name_vi,
-      ]),
-    );
-    const doc = await renderSlip(d, slip, {
-      unitName: (u) => (u ? (units.get(u) ?? u) : ''),
-      lookupUrl: `${deps.config.publicUrl}/tra-cuu`,
-      ...(secretOk ? { secret } : {}),
-      now,
-    });
-    // Slips are signed with the receiving unit's key when one is configured.
-    const unitKey = deps.signing.forUnit(d.unit);
-    const title = slipTitles[slip].vi;
-    const bytes = unitKey
-      ? await signPdf(
-          doc,
-          unitKey.signer,
-          {
-            name: unitKey.name,
-            reason: `${title} — hồ sơ ${d.code}`,
-            location: units.get(d.unit) ?? d.unit,
-            contactInfo: deps.config.publicUrl,
-          },
-          new Date(now),
-        )
-      : await doc.save({ useObjectStreams: false });
+    const file = await slipPdfFile(deps, d, slip, secretOk ? secret : undefined, now);
     await recordAccess(deps, { userId: user.id, dossierId: id, action: 'print', detail: slip });
-    return pdfResponse(bytes, pdfFileName(title, d.code));
+    return pdfResponse(file.bytes, file.name);
   });
 
   app.post('/api/verify', async (c) => {

@@ -1,20 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { pauseLookupText, pauseReasonOf, type DossierSnapshot } from '../../../engine/index.ts';
-import { AppError } from '../../appError.ts';
-import { ProofOfWork } from '../../auth/proofOfWork.ts';
-import { failuresOf, recordFailure, type ThrottlePolicy } from '../../auth/throttle.ts';
-import { clientAddress } from '../clientInfo.ts';
+import { citizenDossier, publicProofOfWork } from '../citizenAccess.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { activeSteps, deadlineInfo, statusText } from '../dossierView.ts';
 import { AnyObject, errors } from '../schemas.ts';
-
-/** Failed lookups are counted for 15 minutes; they never block, they ask for a challenge. */
-const LOOKUP_FAILURES: ThrottlePolicy = {
-  windowMs: 15 * 60_000,
-  freeFailures: Number.MAX_SAFE_INTEGER,
-  blockMs: 0,
-  maxBlockMs: 0,
-};
 
 /**
  * What the citizen's pages add to the lookup (#18): whether a fee is awaited, and whether the
@@ -36,8 +25,7 @@ async function citizenExtras(deps: AppDeps, id: string, snapshot: DossierSnapsho
 
 /** The citizen's lookup (tra cứu hồ sơ): code + receipt secret → status, current step, appointment. */
 export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const pow = new ProofOfWork(deps.secrets.derive('altcha'));
-  const threshold = deps.config.lookupFailuresBeforeChallenge;
+  const pow = publicProofOfWork(deps);
   app.openapi(
     createRoute({
       method: 'get',
@@ -87,37 +75,9 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       },
     }),
     async (c) => {
-      const now = deps.now();
       const { code } = c.req.valid('param');
       const { secret, altcha } = c.req.valid('query');
-      // Only failures count, per address and per code, in the database (every server alike).
-      // Past the threshold a lookup needs a solved proof-of-work instead of being refused, so a
-      // neighbour behind the same address with the right code and secret still gets through.
-      const keys = [
-        `lookup:addr:${clientAddress(c, deps.config.trustProxy)}`,
-        `lookup:code:${code.trim().toUpperCase()}`,
-      ];
-      const failures = await Promise.all(
-        keys.map((k) => failuresOf(deps.db, k, LOOKUP_FAILURES.windowMs, now)),
-      );
-      if (Math.max(...failures) >= threshold) {
-        const solved = altcha !== undefined && (await pow.verifyOnce(deps.writes, altcha, now));
-        if (!solved)
-          throw new AppError('rate-limited', 'Too many failed lookups: solve the challenge', {
-            challengeRequired: true,
-            challenge: await pow.challenge(now),
-            message: {
-              vi: 'Đã tra cứu sai nhiều lần. Hệ thống cần xác minh bạn không phải máy tự động (vài giây), rồi tra cứu lại.',
-              en: 'Too many failed lookups. The system checks you are not a robot (a few seconds), then looks up again.',
-            },
-          });
-      }
-      const id = await deps.dossiers.lookup(code, secret);
-      // The same answer for a wrong code and a wrong secret: nothing to learn by guessing.
-      if (!id) {
-        for (const k of keys) await recordFailure(deps.writes, k, LOOKUP_FAILURES, now);
-        throw new AppError('not-found', 'No dossier with this code and secret');
-      }
+      const id = await citizenDossier(c, deps, pow, code, secret, altcha);
       const row = await deps.db
         .selectFrom('dossiers')
         .select(['code', 'procedure_id', 'procedure_version', 'snapshot', 'received_at'])

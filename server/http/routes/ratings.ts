@@ -5,7 +5,7 @@ import { groupLabel } from '../../reports/groupLabel.ts';
 import { satisfactionReport } from '../../reports/satisfactionReport.ts';
 import { readableUnits } from '../../runtime/readScope.ts';
 import { requireUser } from '../auth.ts';
-import { citizenDossier } from '../citizenAccess.ts';
+import { openCitizenDossier } from '../citizenAccess.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { AnyObject, errors } from '../schemas.ts';
 
@@ -63,7 +63,7 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     async (c) => {
       const { code } = c.req.valid('param');
       const body = c.req.valid('json');
-      const d = await citizenDossier(c, deps, code, body.secret);
+      const d = await openCitizenDossier(c, deps, code, body.secret);
       if (d.snapshot.status !== 'done' || d.snapshot.outcome === 'withdrawn')
         throw new AppError('conflict', 'The dossier has no result yet: rate it after the result', {
           reason: 'no-result',

@@ -13,7 +13,7 @@ import { TableScroll } from './TableScroll.tsx';
 import { TimelinessBadge } from './TimelinessBadge.tsx';
 import { useProcedureList } from './useProcedureList.ts';
 
-type Tab = 'mine' | 'unit' | 'received' | 'overdue' | 'done' | 'all';
+type Tab = 'mine' | 'online' | 'unit' | 'received' | 'overdue' | 'done' | 'all';
 
 /** The filters each tab of the inbox stands for. */
 function tabQuery(tab: Tab, user: User): InboxQuery {
@@ -21,6 +21,9 @@ function tabQuery(tab: Tab, user: User): InboxQuery {
   switch (tab) {
     case 'mine':
       return { mine: true, status: 'active', sort: 'due' };
+    case 'online':
+      // The online queue: submitted by citizens, waiting for this desk to accept them.
+      return { mine: true, status: 'active', channel: 'online', accepted: false };
     case 'unit':
       return { unit, status: 'active', sort: 'due' };
     case 'received':
@@ -94,6 +97,7 @@ export function InboxScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
     ['mine', s.tabMine],
     ['unit', s.tabUnit],
     ...(isReceptionist(user) ? ([['received', s.tabReceived]] as [Tab, string][]) : []),
+    ...(isReceptionist(user) ? ([['online', s.tabOnline]] as [Tab, string][]) : []),
     ['overdue', s.tabOverdue],
     ['done', s.tabDone],
     ...(user.isAdmin ? ([['all', s.tabAll]] as [Tab, string][]) : []),
