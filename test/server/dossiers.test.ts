@@ -86,11 +86,14 @@ describe.each(dialects)('dossier runtime on %s', (dialect) => {
     });
     expect(Object.keys(lookup.body).sort()).toEqual([
       'appointmentDate',
+      'awaitingPayment',
+      'canRate',
       'code',
       'completedAt',
       'currentSteps',
       'deadline',
       'procedure',
+      'rated',
       'receivedAt',
       'status',
       'steps',
