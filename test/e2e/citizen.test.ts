@@ -226,7 +226,20 @@ describe('the citizen online on a phone (390×844)', { timeout: 300_000 }, () =>
       dossierCode: code,
     });
 
-    // The statistics count the dossier in the online channel.
+    // After the result the citizen rates the service on the same page, once.
+    const rating = page.getByRole('region', { name: 'Đánh giá mức độ hài lòng' });
+    await rating.waitFor();
+    for (const [group, score] of [
+      ['Thái độ phục vụ của cán bộ', 'Hài lòng'],
+      ['Thời gian giải quyết so với giấy hẹn', 'Rất hài lòng'],
+      ['Hướng dẫn, thông tin rõ ràng, dễ hiểu', 'Hài lòng'],
+    ] as const)
+      await rating.getByRole('group', { name: group }).getByLabel(score, { exact: true }).check();
+    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await rating.getByText('Cảm ơn Ông/Bà đã đánh giá.').waitFor();
+    await checkPage(page, '10-dossier-rated');
+
+    // The statistics count the dossier in the online channel, and its rating.
     const leader = await token('ubnd-xa');
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const report = await api(
@@ -236,6 +249,12 @@ describe('the citizen online on a phone (390×844)', { timeout: 300_000 }, () =>
     );
     const online = report.rows.find((r: { key: string }) => r.key === 'online');
     expect(online).toMatchObject({ received: 1, online: 1, resolved: 1 });
+    const satisfaction = await api(
+      'GET',
+      `/api/reports/satisfaction?from=${today}&to=${today}&groupBy=procedure`,
+      leader,
+    );
+    expect(satisfaction.total).toMatchObject({ ratings: 1, satisfied: 1 });
   });
 
   it('supplements online when the desk asks, and sees the refusal with its reason', async () => {
