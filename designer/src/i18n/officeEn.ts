@@ -18,7 +18,7 @@ export const officeEn: OfficeStrings = {
   t_notYetDue: 'On track',
   t_dueSoon: 'Due soon',
   t_overdue: 'Overdue',
-  t_paused: 'Awaiting supplement',
+  t_paused: 'Clock paused',
   t_early: 'Early',
   t_onTime: 'On time',
   t_late: 'Late',

@@ -21,7 +21,7 @@ export const officeVi = {
   t_notYetDue: 'Trong hạn',
   t_dueSoon: 'Sắp đến hạn',
   t_overdue: 'Quá hạn',
-  t_paused: 'Chờ bổ sung',
+  t_paused: 'Tạm dừng tính hạn',
   t_early: 'Trước hạn',
   t_onTime: 'Đúng hạn',
   t_late: 'Trễ hạn',
