@@ -21,6 +21,8 @@ export interface CatalogSummary {
   readonly deadline: Procedure['deadline'];
   readonly onlineService: Procedure['onlineService'];
   readonly feeVnd: number;
+  /** A fee depends on the form (tiers, a rate, per copy): `feeVnd` is the least amount. */
+  readonly feeVaries: boolean;
 }
 
 /** A page of the catalog. */
@@ -69,6 +71,7 @@ export class PublicCatalog {
             deadline: p.deadline,
             onlineService: p.onlineService,
             feeVnd: p.fees.reduce((sum, f) => sum + f.amountVnd, 0),
+            feeVaries: p.fees.some((f) => f.compute !== undefined),
           },
           text: fold(`${p.name.vi} ${p.name.en} ${p.code ?? ''} ${p.field}`),
         };

@@ -13,6 +13,8 @@ export interface CatalogItem {
   readonly deadline: Procedure['deadline'];
   readonly onlineService: Procedure['onlineService'];
   readonly feeVnd: number;
+  /** A fee depends on the form: `feeVnd` is the least amount ("từ …"). */
+  readonly feeVaries: boolean;
 }
 
 /** A page of the catalog, searched on the server. */

@@ -22,6 +22,7 @@ export const citizenEn: CitizenStrings = {
   onlinePartial: 'Partly online',
   onlineNone: 'In person',
   feeFree: 'Free',
+  feeFrom: 'from {amount} (depends on the application)',
   procedureCode: 'Procedure code',
   procedureAgency: 'Competent agency',
   procedureSubmitTo: 'Where to submit',

@@ -24,6 +24,7 @@ export const citizenVi = {
   onlinePartial: 'Trực tuyến một phần',
   onlineNone: 'Nộp trực tiếp',
   feeFree: 'Miễn phí',
+  feeFrom: 'từ {amount} (tùy theo hồ sơ)',
   procedureCode: 'Mã thủ tục',
   procedureAgency: 'Cơ quan giải quyết',
   procedureSubmitTo: 'Nơi nộp hồ sơ',

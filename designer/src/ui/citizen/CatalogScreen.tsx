@@ -108,7 +108,12 @@ export function CatalogScreen() {
                     {s.procedureDeadline}: {formatWorkingTime(p.deadline, s, lang, true)}
                   </span>
                   <span>
-                    {s.procedureFees}: {p.feeVnd > 0 ? formatVnd(p.feeVnd, s, lang) : s.feeFree}
+                    {s.procedureFees}:{' '}
+                    {p.feeVnd > 0
+                      ? p.feeVaries
+                        ? fill(s.feeFrom, { amount: formatVnd(p.feeVnd, s, lang) })
+                        : formatVnd(p.feeVnd, s, lang)
+                      : s.feeFree}
                   </span>
                 </p>
               </li>

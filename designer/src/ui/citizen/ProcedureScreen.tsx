@@ -81,7 +81,10 @@ export function ProcedureScreen({ id }: { id: string }) {
             <ul className="plain">
               {p.fees.map((f, i) => (
                 <li key={i}>
-                  {t(f.name)}: {formatVnd(f.amountVnd, s, lang)}
+                  {t(f.name)}:{' '}
+                  {f.compute
+                    ? fill(s.feeFrom, { amount: formatVnd(f.amountVnd, s, lang) })
+                    : formatVnd(f.amountVnd, s, lang)}
                   {f.note ? ` (${t(f.note)})` : ''}
                 </li>
               ))}
