@@ -293,18 +293,26 @@ function enterSteps(
   }
 }
 
-function interpret(
-  actions: readonly ExecutableAction[],
-  initialClock: DossierSnapshot['clock'],
-  rules: ClockRules,
-  event: DossierEvent | undefined,
-  now: Date,
-  step: string | undefined,
-  procedure: Procedure,
-  context: DossierContext,
-  effects: Effect[],
-): DossierSnapshot['clock'] {
-  let clock = initialClock;
+/** What the actions of one transition run against. */
+interface Interpretation {
+  readonly actions: readonly ExecutableAction[];
+  /** The legal clock before the actions. */
+  readonly clock: DossierSnapshot['clock'];
+  readonly rules: ClockRules;
+  readonly event: DossierEvent | undefined;
+  readonly now: Date;
+  /** The step the transition leaves (the source of notices). */
+  readonly step: string | undefined;
+  readonly procedure: Procedure;
+  readonly context: DossierContext;
+  /** Where the actions' effects are written. */
+  readonly effects: Effect[];
+}
+
+/** Run the actions of a transition: effects written, the legal clock after them returned. */
+function interpret(run: Interpretation): DossierSnapshot['clock'] {
+  const { actions, rules, event, now, step, procedure, context, effects } = run;
+  let clock = run.clock;
   const delays = procedure.delays;
   for (const action of actions) {
     const params = (action.params ?? {}) as Record<string, unknown>;
@@ -442,18 +450,36 @@ interface SnapshotHead {
   readonly sequence: number;
 }
 
-function settle(
-  procedure: Procedure,
-  rules: ClockRules,
-  p: Prepared,
-  before: readonly GraphNode[],
-  prev: DossierSnapshot | undefined,
-  next: AnyMachineSnapshot,
-  actions: readonly ExecutableAction[],
-  event: DossierEvent | undefined,
-  now: Date,
-  head: SnapshotHead,
-): Transition {
+/** One transition to settle into a snapshot and its effects. */
+interface Settling {
+  readonly procedure: Procedure;
+  readonly rules: ClockRules;
+  readonly prepared: Prepared;
+  /** The leaf states before the transition (none at reception). */
+  readonly before: readonly GraphNode[];
+  readonly prev: DossierSnapshot | undefined;
+  /** The machine's snapshot after the transition. */
+  readonly next: AnyMachineSnapshot;
+  readonly actions: readonly ExecutableAction[];
+  readonly event: DossierEvent | undefined;
+  readonly now: Date;
+  readonly head: SnapshotHead;
+}
+
+/** The snapshot after a transition: steps left and entered, actions run, timers (re)scheduled. */
+function settle(transition: Settling): Transition {
+  const {
+    procedure,
+    rules,
+    prepared: p,
+    before,
+    prev,
+    next,
+    actions,
+    event,
+    now,
+    head,
+  } = transition;
   const effects: Effect[] = [];
   const after = leaves(p, next.value);
   const same = after === before;
@@ -478,17 +504,17 @@ function settle(
     }
   }
   const source = before[0]?.id;
-  let clock = interpret(
+  let clock = interpret({
     actions,
-    head.clock,
+    clock: head.clock,
     rules,
     event,
     now,
-    source,
+    step: source,
     procedure,
-    next.context as DossierContext,
+    context: next.context as DossierContext,
     effects,
-  );
+  });
   const steps: Record<string, ActiveStep> = {};
   for (const node of after) {
     const kept = prevSteps[node.id];
@@ -568,12 +594,23 @@ export function startDossier(
   const clock = p.startsOnAcceptance
     ? NOT_STARTED
     : startClock(NOT_STARTED, rules, now, effects, chooseDeadlineVariant(procedure, context));
-  const result = settle(procedure, rules, p, [], undefined, initial, actions, undefined, now, {
-    procedureId: procedure.id,
-    channel: context.channel,
-    receivedAt: iso(now),
-    clock,
-    sequence: 0,
+  const result = settle({
+    procedure,
+    rules,
+    prepared: p,
+    before: [],
+    prev: undefined,
+    next: initial,
+    actions,
+    event: undefined,
+    now,
+    head: {
+      procedureId: procedure.id,
+      channel: context.channel,
+      receivedAt: iso(now),
+      clock,
+      sequence: 0,
+    },
   });
   return { snapshot: result.snapshot, effects: [...effects, ...result.effects] };
 }
@@ -740,22 +777,22 @@ export function applyEvent(
   if (next === current && actions.length === 0) {
     return { snapshot: { ...snapshot, sequence: snapshot.sequence + 1 }, effects: [] };
   }
-  return settle(
+  return settle({
     procedure,
-    rulesFor(procedure, options, snapshot.clock),
-    p,
+    rules: rulesFor(procedure, options, snapshot.clock),
+    prepared: p,
     before,
-    snapshot,
+    prev: snapshot,
     next,
     actions,
     event,
     now,
-    {
+    head: {
       procedureId: snapshot.procedureId,
       channel: snapshot.channel,
       receivedAt: snapshot.receivedAt,
       clock: snapshot.clock,
       sequence: snapshot.sequence + 1,
     },
-  );
+  });
 }

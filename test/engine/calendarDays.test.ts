@@ -38,7 +38,7 @@ describe('periods in calendar days (ngày, not ngày làm việc)', () => {
         REQUEST_PAYMENT: { name: { vi: 'Thông báo nộp lệ phí' } },
         PAID: { name: { vi: 'Đã nộp lệ phí' } },
       };
-      d.delays = { hanNopPhi: { calendarDays: 30 } };
+      d.delays = { ...d.delays, hanNopPhi: { calendarDays: 30 } };
       d.machine.states.thamDinh.on.REQUEST_PAYMENT = { target: 'choNopPhi' };
       d.machine.states.choNopPhi = {
         meta: {
