@@ -38,6 +38,8 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
       ['DELETE', '/api/procedures/x/draft', 200],
       ['GET', '/api/procedures/x/versions', 200],
       ['GET', '/api/procedures/x/versions/1', 200],
+      ['GET', '/api/dossiers/x/files', 200],
+      ['GET', '/api/files', 200],
       ['GET', '/api/dossiers/x', 404],
     ] as const)
       expect(contract.declared(method, path, status), `${method} ${path} ${status}`).toBe(true);

@@ -1,47 +1,17 @@
-import type { LocalizedText } from '../../../engine/index.ts';
+import type { z } from '@hono/zod-openapi';
+import type {
+  DossierFiles as DossierFilesSchema,
+  ReusableFiles as ReusableFilesSchema,
+} from '../../../server/http/routes/files.ts';
 import { ApiError, call, SESSION_ENDED } from './client.ts';
 
-/** A file of a dossier, as the server lists it. */
-export interface DossierFile {
-  readonly id: string;
-  readonly document: string;
-  readonly title: string | null;
-  readonly name: string;
-  readonly size: number;
-  readonly contentType: string;
-  readonly sha256: string;
-  readonly stage: string;
-  readonly stepId: string | null;
-  readonly uploadedAt: string;
-  readonly uploader: string;
-  readonly reusedFrom: string | null;
-  /** Opens inline (the browser's own viewer). */
-  readonly url: string;
-  readonly downloadUrl: string;
-}
-
+// The answers' shapes are the server's own schemas (type-only: nothing of the server is bundled).
 /** A dossier's files against its checklist. */
-export interface DossierFiles {
-  readonly documents: readonly {
-    readonly id: string;
-    readonly name: LocalizedText;
-    readonly required: boolean;
-    readonly ticked: boolean;
-    readonly digitised: boolean;
-    readonly files: readonly DossierFile[];
-  }[];
-  readonly other: readonly DossierFile[];
-  readonly results: readonly DossierFile[];
-  readonly result: LocalizedText | null;
-}
-
+export type DossierFiles = z.infer<typeof DossierFilesSchema>;
+/** A file of a dossier, as the server lists it. */
+export type DossierFile = DossierFiles['other'][number];
 /** A file of the citizen's other dossiers, to attach again without a new scan. */
-export interface ReusableFile extends DossierFile {
-  readonly dossierId: string;
-  readonly dossierCode: string;
-  readonly procedure: { readonly id: string; readonly name: LocalizedText | null };
-  readonly documentName: LocalizedText | null;
-}
+export type ReusableFile = z.infer<typeof ReusableFilesSchema>['items'][number];
 
 /** An upload waiting for the event that links it. */
 export interface PendingUpload {

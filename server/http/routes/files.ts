@@ -10,7 +10,64 @@ import { assertCanReadDossier } from '../../runtime/readScope.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { errorBody } from '../errorHandler.ts';
-import { AnyObject, errors } from '../schemas.ts';
+import { AnyObject, errors, Text } from '../schemas.ts';
+
+/** A file as the API shows it. */
+const FileView = z
+  .object({
+    id: z.string(),
+    document: z.string().openapi({ description: 'The checklist item, `other` or `result`' }),
+    title: z.string().nullable(),
+    name: z.string(),
+    size: z.number().int(),
+    contentType: z.string(),
+    sha256: z.string(),
+    stage: z.string(),
+    stepId: z.string().nullable(),
+    uploadedAt: z.string().openapi({ format: 'date-time' }),
+    uploader: z.string(),
+    reusedFrom: z.string().nullable(),
+    url: z.string().openapi({ description: 'Opens inline (the browser’s own viewer)' }),
+    downloadUrl: z.string(),
+  })
+  .openapi('DossierFile');
+
+/** A dossier's files against its checklist. */
+export const DossierFiles = z
+  .object({
+    documents: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: Text,
+          required: z.boolean(),
+          ticked: z.boolean(),
+          digitised: z.boolean(),
+          files: z.array(FileView).readonly(),
+        }),
+      )
+      .readonly(),
+    other: z.array(FileView).readonly(),
+    results: z.array(FileView).readonly(),
+    result: z.union([Text, z.null()]),
+  })
+  .openapi('DossierFiles');
+
+/** The citizen's files in other dossiers, to attach again. */
+export const ReusableFiles = z
+  .object({
+    items: z
+      .array(
+        FileView.extend({
+          dossierId: z.string(),
+          dossierCode: z.string(),
+          procedure: z.object({ id: z.string(), name: z.union([Text, z.null()]) }),
+          documentName: z.union([Text, z.null()]),
+        }),
+      )
+      .readonly(),
+  })
+  .openapi('ReusableFiles');
 
 /** The upload body, read up to the per-file limit: 413 naming the limit as soon as it is passed. */
 export async function readBody(c: Context<AppEnv>, files: FileService): Promise<Uint8Array> {
@@ -140,7 +197,10 @@ export function registerFileRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       summary: "A dossier's files against its checklist, with the other papers and the result",
       request: { params: FileId },
       responses: {
-        200: { description: 'The files', content: { 'application/json': { schema: AnyObject } } },
+        200: {
+          description: 'The files',
+          content: { 'application/json': { schema: DossierFiles } },
+        },
         ...errors(401, 404),
       },
     }),
@@ -148,7 +208,7 @@ export function registerFileRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const user = requireUser(c);
       const { id } = c.req.valid('param');
       await assertCanReadDossier(deps, user, id);
-      return c.json((await listDossierFiles(deps, id)) as never, 200);
+      return c.json(await listDossierFiles(deps, id), 200);
     },
   );
 
@@ -164,14 +224,17 @@ export function registerFileRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         query: z.object({ citizen: z.string().regex(/^[0-9]{12}$/, 'a 12-digit citizen ID') }),
       },
       responses: {
-        200: { description: 'The files', content: { 'application/json': { schema: AnyObject } } },
+        200: {
+          description: 'The files',
+          content: { 'application/json': { schema: ReusableFiles } },
+        },
         ...errors(401, 422),
       },
     }),
     async (c) => {
       const user = requireUser(c);
       const { citizen } = c.req.valid('query');
-      return c.json({ items: await reusableFiles(deps, user, citizen) } as never, 200);
+      return c.json({ items: await reusableFiles(deps, user, citizen) }, 200);
     },
   );
 
