@@ -184,8 +184,8 @@ describe('the electronic dossier in Chromium', { timeout: 180_000 }, () => {
     await total.waitFor();
     await expect(total.locator('td').allInnerTexts()).resolves.toEqual([
       '1',
-      '1/1 (100%)',
-      '1/1 (100%)',
+      '1/1 (100 %)',
+      '1/1 (100 %)',
       // The four scans and the extract the server renders on SIGN (#17); none reused.
       '0/5 (0%)',
     ]);
