@@ -187,7 +187,7 @@ describe('the electronic dossier in Chromium', { timeout: 180_000 }, () => {
       '1/1 (100 %)',
       '1/1 (100 %)',
       // The four scans and the extract the server renders on SIGN (#17); none reused.
-      '0/5 (0%)',
+      '0/5 (0 %)',
     ]);
     await card.scrollIntoViewIfNeeded();
     await shot(chair, '5-report-digitisation');
