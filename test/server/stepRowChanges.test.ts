@@ -33,11 +33,27 @@ describe.each(procedureIds())('active-step rows of %s', (id) => {
     };
     write(stepRowChanges(procedure, 'd1', undefined, t.snapshot));
     expect(sorted(table.values())).toEqual(sorted(stepRows(procedure, 'd1', t.snapshot)));
+    // Timers pending, by id: a scenario fires one as `after:<delay>`.
+    const pending = new Map<string, string>();
+    const track = (effects: typeof t.effects) => {
+      for (const e of effects) {
+        if (e.kind === 'cancel-timer') pending.delete(e.id);
+        else if (e.kind === 'schedule-timer') pending.set(e.id, e.event.type);
+      }
+    };
+    track(t.effects);
+    const timerEvent = (type: string) => {
+      if (!type.startsWith('after:')) return type;
+      const delay = type.slice('after:'.length);
+      const found = [...pending.values()].filter((p) => p.startsWith(`xstate.after.${delay}.`));
+      expect(found, `one pending timer of ${delay}`).toHaveLength(1);
+      return found[0]!;
+    };
     for (const step of s.steps) {
       if (step.expectError) continue;
       const before = t.snapshot;
       const event = {
-        type: step.event,
+        type: timerEvent(step.event),
         data: step.data,
         documents: step.documents,
         note: step.note,
@@ -45,6 +61,7 @@ describe.each(procedureIds())('active-step rows of %s', (id) => {
       t = applyEvent(procedure, before, event, new Date(step.at), {
         calendar,
       });
+      track(t.effects);
       const changes = stepRowChanges(procedure, 'd1', before, t.snapshot);
       // A step still waiting as it was is left alone.
       for (const [stepId, was] of Object.entries(before.steps)) {
