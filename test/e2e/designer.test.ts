@@ -289,12 +289,12 @@ describe('the procedure designer', () => {
   it('compares the edited version with the saved one and prints the proposal', async () => {
     const page = await signedIn();
     await open(page, 'Cấp bản sao trích lục hộ tịch');
-    // Simplify: the clerk's registration step goes; the leader's signature leads to the return.
+    // Simplify: the clerk's registration step goes; the leader's signature leads to the fee.
     await node(page, 'vaoSo').click();
     await page.keyboard.press('Delete');
     await expect.poll(() => node(page, 'vaoSo').count()).toBe(0);
     await expect.poll(() => page.getByTestId('validity').innerText()).toContain('lỗi');
-    await connect(page, 'kyDuyet', 'traKetQua');
+    await connect(page, 'kyDuyet', 'choNopPhi');
     const dialog = page.getByRole('dialog', { name: 'Nối bước' });
     await dialog.getByLabel('Sự kiện').selectOption('SIGN');
     await dialog.getByRole('button', { name: 'Nối' }).click();
