@@ -30,7 +30,8 @@ vi.mock('../../server/runtime/readScope.ts', () => ({
       throw new AppError('not-found', `No dossier "${dossierId}"`);
   },
 }));
-vi.mock('../../server/runtime/accessLog.ts', () => ({
+vi.mock('../../server/runtime/accessLog.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../server/runtime/accessLog.ts')>()),
   recordAccess: async (_deps: unknown, entry: unknown) => {
     accesses.push(entry);
   },
