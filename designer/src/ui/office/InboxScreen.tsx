@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, type User } from '../../api/client.ts';
 import { dossierApi, type DossierListItem, type InboxQuery } from '../../api/dossiers.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { tabKeys } from '../a11y/tabKeys.ts';
 import { useI18n } from '../I18n.tsx';
 import { ErrorAlert } from '../controls.tsx';
 import { Filters, FilterSelect, SearchField } from '../Filters.tsx';
@@ -114,24 +115,13 @@ export function InboxScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
         className="office-tabs"
         role="tablist"
         aria-label={s.inboxTitle}
-        onKeyDown={(e) => {
-          // The tabs pattern: arrows move between tabs (and select), Home and End to the ends.
-          const at = tabs.findIndex(([id]) => id === tab);
-          const to =
-            e.key === 'ArrowRight'
-              ? (at + 1) % tabs.length
-              : e.key === 'ArrowLeft'
-                ? (at - 1 + tabs.length) % tabs.length
-                : e.key === 'Home'
-                  ? 0
-                  : e.key === 'End'
-                    ? tabs.length - 1
-                    : -1;
-          if (to < 0) return;
-          e.preventDefault();
-          setTab(tabs[to]![0]);
-          document.getElementById(`inbox-tab-${tabs[to]![0]}`)?.focus();
-        }}
+        // The tabs pattern: arrows move between tabs (and select), Home and End to the ends.
+        onKeyDown={tabKeys(
+          tabs.map(([id]) => id),
+          tab,
+          setTab,
+          (id) => `inbox-tab-${id}`,
+        )}
       >
         {tabs.map(([id, label]) => (
           <button
