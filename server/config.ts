@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { FILE_ENVIRONMENT, parseFileConfig, type FileConfig } from './files/fileConfig.ts';
 import { MAIL_ENVIRONMENT, parseMailConfig, type MailConfig } from './mail/mailConfig.ts';
@@ -16,6 +17,8 @@ export interface Config {
   readonly proceduresDir: string;
   /** SQLite durability: FULL by default, because dossiers are legal records. */
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** PostgreSQL: connections per process, and group commits in flight at once. */
+  readonly postgres: { readonly poolSize: number; readonly writeBatches: number };
   readonly sessionTtlHours: number;
   /** Largest accepted request body, in bytes. */
   readonly maxBodyBytes: number;
@@ -73,6 +76,11 @@ export const ENVIRONMENT: readonly [string, string][] = [
   ],
   ['PROCEDURES_DIR', 'the procedure library folder (default ./procedures)'],
   ['SQLITE_SYNCHRONOUS', 'FULL (default) or NORMAL'],
+  ['PG_POOL_SIZE', 'PostgreSQL connections per server process (default 2 × cores + 2, at most 20)'],
+  [
+    'PG_WRITE_BATCHES',
+    'PostgreSQL group commits in flight at once per process (default 3; at most the pool size − 1)',
+  ],
   ['SESSION_TTL_HOURS', 'login session lifetime (default 12)'],
   ['MAX_BODY_BYTES', 'largest request body (default 1048576)'],
   ['SCHEDULER_INTERVAL_MS', 'timer polling interval (default 1000; 0 disables the scheduler)'],
@@ -162,6 +170,7 @@ export function parseConfig(
     databaseUrl,
     proceduresDir: resolve(cwd, env.PROCEDURES_DIR || 'procedures'),
     sqliteSynchronous: sync === 'NORMAL' ? 'NORMAL' : 'FULL',
+    postgres: postgresPool(int),
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 90),
     maxBodyBytes: int('MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     schedulerIntervalMs: int('SCHEDULER_INTERVAL_MS', 1000, 0, 3_600_000),
@@ -194,4 +203,16 @@ export function parseConfig(
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * The PostgreSQL pool of one process. Writes hold a connection for a whole group commit (a few
+ * milliseconds of round trips, little CPU), so several batches in flight keep the process busy;
+ * the others serve reads, which wait mostly on PostgreSQL's CPU on the same cores: a few
+ * connections per core is enough, more only adds backends competing for them.
+ */
+function postgresPool(int: (name: string, fallback: number, min: number, max: number) => number) {
+  const poolSize = int('PG_POOL_SIZE', Math.min(20, 2 * availableParallelism() + 2), 2, 200);
+  const writeBatches = Math.min(int('PG_WRITE_BATCHES', 3, 1, 64), poolSize - 1);
+  return { poolSize, writeBatches };
 }

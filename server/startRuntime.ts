@@ -16,6 +16,7 @@ import { startHousekeeping } from './runtime/housekeeping.ts';
 import { FileService, openBlobStore } from './files/fileService.ts';
 import { startFileCollector } from './files/fileCollector.ts';
 import { Scheduler } from './runtime/scheduler.ts';
+import { DEFAULT_RETRY_POLICY } from './db/retry.ts';
 import { WriteQueue } from './runtime/writeQueue.ts';
 import { seedDemoUsers, syncUnits } from './seed.ts';
 import { SigningKeys } from './pdf/signingKeys.ts';
@@ -47,6 +48,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const database = await openDatabase({
     url: config.databaseUrl,
     sqliteSynchronous: config.sqliteSynchronous,
+    poolSize: config.postgres.poolSize,
   });
   try {
     const migration = await migrateToLatest(database.db);
@@ -74,7 +76,13 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       if (change.kind === 'procedure-saved')
         void registry.reload(change.id, now()).catch((e) => console.error('reload:', e));
     });
-    const writes = new WriteQueue(database.db);
+    // SQLite has one writer; PostgreSQL commits several batches at once (see WriteQueue).
+    const writes = new WriteQueue(
+      database.db,
+      256,
+      DEFAULT_RETRY_POLICY,
+      database.dialect === 'postgres' ? config.postgres.writeBatches : 1,
+    );
     const files = new FileService(openBlobStore(config.files), config.files, database.db, now);
     const dossiers = new DossierService({
       files,

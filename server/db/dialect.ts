@@ -39,9 +39,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (isPostgresUrl(options.url)) {
     // bigint (int8) columns hold epoch milliseconds, well inside the safe integer range.
     pg.types.setTypeParser(20, (v) => Number(v));
-    // Writes take one connection at a time (the write queue's batch); the others serve reads,
-    // which wait mostly on PostgreSQL's CPU: a few per core of this machine is enough, and more
-    // only adds backends competing for the same cores.
+    // The write queue's batches in flight hold one connection each; the others serve reads
+    // (the size comes from the configuration: `postgresPool` in server/config.ts).
     const max = options.poolSize ?? Math.min(20, 2 * availableParallelism() + 2);
     const pool = new pg.Pool({ connectionString: options.url, max });
     // An idle connection dropped by the server (restart, failover) must not crash the process:

@@ -9,7 +9,8 @@ import {
 } from '../../engine/index.ts';
 import { AppError } from '../appError.ts';
 import type { Database } from '../db/schema.ts';
-import { preparedQuery } from './preparedQuery.ts';
+import { preparedQuery, type PreparedQuery } from './preparedQuery.ts';
+import { StatementBatch } from './statementBatch.ts';
 import { stepRowChanges } from './stepRows.ts';
 
 const ms = (iso: string | undefined) => (iso === undefined ? null : Date.parse(iso));
@@ -69,9 +70,9 @@ type MoveArgs = Partial<IndexedColumns> & {
  * its snapshot (every write derives them), so `before` gives what the row holds. One statement
  * per set of changed columns (a handful occur), each compiled once.
  */
-const moveDossierBy = new Map<number, ReturnType<typeof preparedQuery<MoveArgs, unknown>>>();
+const moveDossierBy = new Map<number, PreparedQuery<MoveArgs, unknown>>();
 function moveDossier(
-  trx: Transaction<Database>,
+  batch: StatementBatch,
   before: DossierSnapshot,
   after: DossierSnapshot,
   keys: { id: string; version: number; expected: number; at: number },
@@ -106,7 +107,7 @@ function moveDossier(
   }
   const values: MoveArgs = { ...keys, snapshot: JSON.stringify(after) };
   for (const c of changed) (values as Record<string, unknown>)[c] = is[c];
-  return query(trx, values);
+  batch.add(query, values, { counted: true });
 }
 const insertEvent = preparedQuery<Row<'dossier_events'>, unknown>(
   ['dossier_id', 'seq', 'type', 'actor', 'override', 'at', 'payload'],
@@ -186,45 +187,50 @@ const grantAccess = preparedQuery<Row<'dossier_access'>, unknown>(
  * Bring the active-step rows of a dossier (the inbox reads them) from `before` to `after`: only
  * the steps entered, left or re-entered are written, not every row of the dossier.
  */
-async function writeSteps(
-  trx: Transaction<Database>,
+function writeSteps(
+  batch: StatementBatch,
   procedure: Procedure,
   dossierId: string,
   before: DossierSnapshot | undefined,
   after: DossierSnapshot,
-): Promise<void> {
+): void {
   const { removed, added } = stepRowChanges(procedure, dossierId, before, after);
-  for (const stepId of removed) await deleteStep(trx, { dossier_id: dossierId, step_id: stepId });
+  for (const stepId of removed)
+    batch.add(deleteStep, { dossier_id: dossierId, step_id: stepId }, { row: stepId });
   for (const row of added) {
-    await insertStep(trx, row);
+    batch.add(insertStep, row, { row: row.step_id });
     if (row.unit_id !== null)
-      await grantAccess(trx, { dossier_id: dossierId, unit_id: row.unit_id });
+      batch.add(grantAccess, { dossier_id: dossierId, unit_id: row.unit_id }, { row: row.unit_id });
   }
 }
 
 /** Carry out the engine's effects in the transaction of the event that produced them. */
-async function writeEffects(
-  trx: Transaction<Database>,
+function writeEffects(
+  batch: StatementBatch,
   dossierId: string,
   effects: readonly Effect[],
   actor: string,
   now: number,
-): Promise<void> {
+): void {
   for (const e of effects) {
     switch (e.kind) {
       case 'schedule-timer':
-        await scheduleTimer(trx, {
-          dossier_id: dossierId,
-          timer_key: e.id,
-          due_at: Date.parse(e.at),
-          event: JSON.stringify(e.event),
-        });
+        batch.add(
+          scheduleTimer,
+          {
+            dossier_id: dossierId,
+            timer_key: e.id,
+            due_at: Date.parse(e.at),
+            event: JSON.stringify(e.event),
+          },
+          { row: e.id },
+        );
         break;
       case 'cancel-timer':
-        await cancelTimer(trx, { dossier_id: dossierId, timer_key: e.id });
+        batch.add(cancelTimer, { dossier_id: dossierId, timer_key: e.id }, { row: e.id });
         break;
       case 'issue-slip':
-        await insertSlip(trx, {
+        batch.add(insertSlip, {
           id: randomUUID(),
           dossier_id: dossierId,
           kind: e.slip,
@@ -236,7 +242,7 @@ async function writeEffects(
         });
         break;
       case 'notify':
-        await insertNotice(trx, {
+        batch.add(insertNotice, {
           id: randomUUID(),
           dossier_id: dossierId,
           audience: e.audience,
@@ -245,10 +251,10 @@ async function writeEffects(
           created_at: now,
         });
         if (e.audience === 'unit' && e.unit)
-          await grantAccess(trx, { dossier_id: dossierId, unit_id: e.unit });
+          batch.add(grantAccess, { dossier_id: dossierId, unit_id: e.unit }, { row: e.unit });
         break;
       case 'step-exited':
-        await insertStepLog(trx, {
+        batch.add(insertStepLog, {
           id: randomUUID(),
           dossier_id: dossierId,
           step_id: e.step,
@@ -303,20 +309,14 @@ export async function persistTransition(
   t: Transition,
 ): Promise<number> {
   const version = t.expectedVersion + 1;
-  const updated = await moveDossier(trx, t.before, t.snapshot, {
+  const batch = new StatementBatch(trx);
+  moveDossier(batch, t.before, t.snapshot, {
     id: t.dossierId,
     version,
     expected: t.expectedVersion,
     at: t.now,
   });
-  if (Number(updated.numAffectedRows) !== 1) {
-    throw new AppError(
-      'version-conflict',
-      'The dossier was changed by someone else; reload it and try again',
-      { expectedVersion: t.expectedVersion },
-    );
-  }
-  await insertEvent(trx, {
+  batch.add(insertEvent, {
     dossier_id: t.dossierId,
     seq: version,
     type: t.event.type,
@@ -325,8 +325,17 @@ export async function persistTransition(
     at: t.now,
     payload: JSON.stringify(t.event.payload),
   });
-  await writeSteps(trx, t.procedure, t.dossierId, t.before, t.snapshot);
-  await writeEffects(trx, t.dossierId, t.effects, t.event.actor, t.now);
+  writeSteps(batch, t.procedure, t.dossierId, t.before, t.snapshot);
+  writeEffects(batch, t.dossierId, t.effects, t.event.actor, t.now);
+  // The other writes go in the same message; the caller's savepoint undoes them on a conflict.
+  const [moved] = await batch.send();
+  if (moved !== 1) {
+    throw new AppError(
+      'version-conflict',
+      'The dossier was changed by someone else; reload it and try again',
+      { expectedVersion: t.expectedVersion },
+    );
+  }
   return version;
 }
 
@@ -340,7 +349,8 @@ export async function persistStart(
   event: LoggedEvent,
   now: number,
 ): Promise<void> {
-  await insertEvent(trx, {
+  const batch = new StatementBatch(trx);
+  batch.add(insertEvent, {
     dossier_id: dossierId,
     seq: 1,
     type: event.type,
@@ -349,8 +359,9 @@ export async function persistStart(
     at: now,
     payload: JSON.stringify(event.payload),
   });
-  await writeSteps(trx, procedure, dossierId, undefined, snapshot);
-  await writeEffects(trx, dossierId, effects, event.actor, now);
+  writeSteps(batch, procedure, dossierId, undefined, snapshot);
+  writeEffects(batch, dossierId, effects, event.actor, now);
+  await batch.send();
 }
 
 export type { DossierEvent };

@@ -32,7 +32,7 @@ interface Template {
 export function preparedQuery<A extends Record<string, unknown>, O>(
   args: readonly (keyof A & string)[],
   build: (db: Kysely<Database>, a: A) => Compilable<O>,
-): (db: Kysely<Database>, values: A) => Promise<QueryResult<O>> {
+): PreparedQuery<A, O> {
   // Per database (its dialect adapter): SQLite and PostgreSQL compile to different SQL.
   const templates = new WeakMap<DialectAdapter, Template>();
   const compile = (db: Kysely<Database>): Template => {
@@ -47,16 +47,27 @@ export function preparedQuery<A extends Record<string, unknown>, O>(
     }
     return { compiled, slots };
   };
-  return (db, values) => {
+  const compiled = (db: Kysely<Database>, values: A): CompiledQuery<O> => {
     const adapter = db.getExecutor().adapter;
     let template = templates.get(adapter);
     if (!template) templates.set(adapter, (template = compile(db)));
     const parameters = template.slots.map((s) => ('arg' in s ? values[s.arg] : s.constant));
-    return db.executeQuery<O>({
+    return {
       query: template.compiled.query,
       sql: template.compiled.sql,
       parameters,
       queryId: createQueryId(),
-    });
+    } as CompiledQuery<O>;
   };
+  return Object.assign((db: Kysely<Database>, values: A) => db.executeQuery(compiled(db, values)), {
+    compiled,
+  });
 }
+
+/** A prepared query: run it, or take its compiled statement (for a `StatementBatch`). */
+export type PreparedQuery<A extends Record<string, unknown>, O> = ((
+  db: Kysely<Database>,
+  values: A,
+) => Promise<QueryResult<O>>) & {
+  readonly compiled: (db: Kysely<Database>, values: A) => CompiledQuery<O>;
+};

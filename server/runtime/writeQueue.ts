@@ -54,11 +54,22 @@ function savepoint(i: number): Savepoint {
  * a race with another server process (`isRetryableConflict`) is rolled back to its savepoint and
  * re-run in a later batch after a jittered backoff, and a batch whose commit loses one is re-run
  * whole. Only after `policy.maxAttempts` does the caller see a `busy` error (503), never a 500.
+ *
+ * Up to `concurrency` batches are in flight at once, each in its own transaction on its own
+ * connection (PostgreSQL: a batch spends most of its time waiting for round trips, not CPU).
+ * Jobs queued while every batch slot is busy wait for the first one to finish and then go
+ * together: under a light load a turn's writes still share one commit. Two batches in flight may
+ * touch the same dossier; the second fails fast on its lock (`NOWAIT`) and is retried as above.
+ * SQLite has one writer: `concurrency` 1.
  */
 export class WriteQueue {
   private pending: Pending[] = [];
   private scheduled = false;
-  private running: Promise<void> = Promise.resolve();
+  /** Batches in flight now (at most `concurrency`). */
+  private inFlight = 0;
+  /** Settles when no batch is in flight. */
+  private idle: Promise<void> = Promise.resolve();
+  private markIdle: () => void = () => undefined;
   /** Called after each commit with the number of writes it carried (the metrics' histogram). */
   onCommit: ((size: number) => void) | undefined;
   /** Jobs waiting out a backoff before they are queued again. */
@@ -77,6 +88,7 @@ export class WriteQueue {
     private readonly db: Kysely<Database>,
     private readonly maxBatch = 256,
     private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+    private readonly concurrency = 1,
   ) {
     this.multiStatement = db.getExecutor().adapter instanceof PostgresAdapter;
   }
@@ -90,13 +102,24 @@ export class WriteQueue {
 
   private enqueue(p: Pending): void {
     this.pending.push(p);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        this.running = this.running.then(() => this.flush());
+    this.schedule();
+  }
+
+  /** Start a batch at the end of this turn, if a batch slot is free and none is scheduled. */
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.concurrency || this.pending.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.inFlight >= this.concurrency || this.pending.length === 0) return;
+      if (this.inFlight++ === 0) this.idle = new Promise((r) => (this.markIdle = r));
+      void this.commit(this.pending.splice(0, this.maxBatch)).finally(() => {
+        if (--this.inFlight === 0) this.markIdle();
+        this.schedule();
       });
-    }
+      // Another slot may take what arrives while this batch waits on the database.
+      this.schedule();
+    });
   }
 
   /** A run of `p` lost a race: queue it again after a backoff, or give up with `busy`. */
@@ -120,13 +143,6 @@ export class WriteQueue {
       },
       backoffMs(p.attempts, this.policy),
     );
-  }
-
-  private async flush(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, this.maxBatch);
-      await this.commit(batch);
-    }
   }
 
   private async commit(batch: readonly Pending[]): Promise<void> {
@@ -186,8 +202,8 @@ export class WriteQueue {
   async drain(): Promise<void> {
     while (this.pending.length > 0 || this.scheduled || this.backingOff > 0) {
       await new Promise((r) => (this.backingOff > 0 ? setTimeout(r, 1) : setImmediate(r)));
-      await this.running;
+      await this.idle;
     }
-    await this.running;
+    await this.idle;
   }
 }
