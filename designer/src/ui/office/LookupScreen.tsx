@@ -117,7 +117,7 @@ export function LookupScreen() {
                 <>
                   <dt>{s.lookupStep}</dt>
                   <dd>
-                    {(result.steps ?? result.currentSteps.map((name) => ({ name, due: null })))
+                    {result.steps
                       .map((x) =>
                         x.due
                           ? `${t(x.name)} (${s.lookupStepUntil} ${formatDateTime(x.due, lang)})`
