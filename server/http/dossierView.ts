@@ -13,8 +13,12 @@ import type { User } from '../auth/sessions.ts';
 import type { Database } from '../db/schema.ts';
 import { eventsForUser } from '../runtime/permissions.ts';
 
-const iso = (ms: number | null | undefined) =>
-  ms === null || ms === undefined ? null : new Date(ms).toISOString();
+/** An instant as ISO text; null stays null (a column that is always set stays a string). */
+function iso(ms: number): string;
+function iso(ms: number | null | undefined): string | null;
+function iso(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
+}
 
 /** Plain-Vietnamese status of a dossier, for officers and citizens. */
 export function statusText(snapshot: DossierSnapshot): { vi: string; en: string } {

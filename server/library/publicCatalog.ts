@@ -17,7 +17,7 @@ export interface CatalogSummary {
   readonly name: Procedure['name'];
   readonly field: string;
   readonly level: string;
-  readonly agency: Procedure['agency'] | null;
+  readonly agency: NonNullable<Procedure['agency']> | null;
   readonly deadline: Procedure['deadline'];
   readonly onlineService: Procedure['onlineService'];
   readonly feeVnd: number;

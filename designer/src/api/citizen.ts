@@ -1,107 +1,40 @@
-import type { LocalizedText, Procedure } from '../../../engine/index.ts';
+import type { z } from '@hono/zod-openapi';
+import type {
+  OnlineDossier as OnlineDossierSchema,
+  Submitted as SubmittedSchema,
+} from '../../../server/http/routes/citizen.ts';
+import type {
+  PaymentRecorded as PaymentRecordedSchema,
+  PaymentStatusSchema,
+} from '../../../server/http/routes/payments.ts';
+import type { Challenge as ChallengeSchema } from '../../../server/http/routes/public.ts';
+import type {
+  Rating as RatingSchema,
+  SatisfactionReport as SatisfactionReportSchema,
+} from '../../../server/http/routes/ratings.ts';
+import type {
+  CatalogPage as CatalogPageSchema,
+  PublicProcedure as PublicProcedureSchema,
+} from '../../../server/http/publicSchemas.ts';
 import { ApiError, call } from './client.ts';
 import type { PendingUpload } from './files.ts';
 
-/** A line of the public catalog. */
-export interface CatalogItem {
-  readonly id: string;
-  readonly code: string | null;
-  readonly name: LocalizedText;
-  readonly field: string;
-  readonly level: string;
-  readonly agency: LocalizedText | null;
-  readonly deadline: Procedure['deadline'];
-  readonly onlineService: Procedure['onlineService'];
-  readonly feeVnd: number;
-  /** A fee depends on the form: `feeVnd` is the least amount ("từ …"). */
-  readonly feeVaries: boolean;
-}
-
+// The answers' shapes are the server's own schemas (type-only: nothing of the server is bundled).
 /** A page of the catalog, searched on the server. */
-export interface CatalogPage {
-  readonly total: number;
-  readonly page: number;
-  readonly pageSize: number;
-  readonly items: readonly CatalogItem[];
-  readonly fields: readonly string[];
-}
-
-/** How the result reaches the citizen. */
-export type ResultDelivery = 'electronic' | 'desk' | 'post';
+export type CatalogPage = z.infer<typeof CatalogPageSchema>;
+/** A line of the public catalog. */
+export type CatalogItem = CatalogPage['items'][number];
 
 /** One procedure as published (the public sheet). */
-export interface PublicProcedure {
-  readonly id: string;
-  readonly version: string;
-  readonly code: string | null;
-  readonly name: LocalizedText;
-  readonly field: string;
-  readonly level: string;
-  readonly agency: LocalizedText | null;
-  readonly legalBasis: Procedure['legalBasis'];
-  readonly deadline: Procedure['deadline'];
-  readonly fees: Procedure['fees'];
-  readonly documents: Procedure['documents'];
-  readonly forms: readonly { id: string; title: LocalizedText }[];
-  readonly form: Procedure['forms'][number] | null;
-  readonly onlineService: Procedure['onlineService'];
-  readonly result: LocalizedText | null;
-  readonly resultDelivery: readonly ResultDelivery[];
-  readonly submitTo: { id: string; name: LocalizedText | null } | null;
-}
+export type PublicProcedure = z.infer<typeof PublicProcedureSchema>;
+/** How the result reaches the citizen. */
+export type ResultDelivery = PublicProcedure['resultDelivery'][number];
 
 /** What an online submission answers: the code and the secret, shown once. */
-export interface Submitted {
-  readonly code: string;
-  readonly secret: string;
-  readonly receivedAt: string;
-  readonly receipt: string;
-}
+export type Submitted = z.infer<typeof SubmittedSchema>;
 
 /** The citizen's dossier page. */
-export interface OnlineDossier {
-  readonly code: string;
-  readonly procedure: { id: string; name: LocalizedText; code: string | null };
-  readonly channel: string;
-  readonly status: 'active' | 'done';
-  readonly statusText: LocalizedText;
-  readonly waitingAcceptance: boolean;
-  readonly currentSteps: readonly LocalizedText[];
-  readonly receivedAt: string;
-  readonly acceptedAt: string | null;
-  readonly appointmentDate: string | null;
-  readonly completedAt: string | null;
-  readonly outcome: string | null;
-  readonly unit: { id: string; name: LocalizedText | null };
-  /** The citizen rated the service already; `canRate`: the rating form is offered. */
-  readonly rated: boolean;
-  readonly canRate: boolean;
-  readonly answers: readonly {
-    kind: string;
-    title: LocalizedText;
-    issuedAt: string;
-    reason: string | null;
-  }[];
-  readonly supplement: {
-    events: readonly { type: string; name: LocalizedText }[];
-    reason: string | null;
-    form: Procedure['forms'][number] | null;
-    data: Record<string, unknown>;
-    documents: readonly {
-      id: string;
-      name: LocalizedText;
-      kind: string;
-      required: boolean;
-      present: boolean;
-    }[];
-  } | null;
-  readonly result: {
-    delivery: readonly ResultDelivery[];
-    issued: boolean;
-    electronic: boolean;
-    name: LocalizedText | null;
-  };
-}
+export type OnlineDossier = z.infer<typeof OnlineDossierSchema>;
 
 /** An upload of the citizen's page, with the page's key. */
 export interface UploadLink {
@@ -150,45 +83,12 @@ export function citizenPdfUrl(code: string, kind: string, secret: string): strin
   return `/api/public/dossiers/${encodeURIComponent(code)}/pdf/${kind}?secret=${encodeURIComponent(secret)}`;
 }
 
-/** One fee as the server computed it for the dossier. */
-export interface FeeItemView {
-  readonly name: { readonly vi: string; readonly en?: string };
-  readonly amountVnd: number | null;
-  readonly basis: { readonly vi: string; readonly en: string };
-}
-
-/** A recorded payment. */
-export interface PaymentRecord {
-  readonly id: string;
-  readonly receiptNo: string;
-  readonly amountVnd: number;
-  readonly method: 'desk' | 'transfer' | 'provider';
-  readonly transactionId: string | null;
-  readonly paidAt: string;
-}
-
 /** What a dossier owes and has paid, and the VietQR transfer while a fee is awaited. */
-export interface PaymentStatus {
-  readonly fees: {
-    readonly items: readonly FeeItemView[];
-    readonly totalVnd: number;
-    readonly complete: boolean;
-  };
-  readonly paidVnd: number;
-  readonly dueVnd: number;
-  readonly waiting: boolean;
-  readonly paidEvent: string | null;
-  readonly payments: readonly PaymentRecord[];
-  readonly transfer: {
-    readonly payload: string;
-    readonly purpose: string;
-    readonly amountVnd: number;
-    readonly bankBin: string;
-    readonly accountNumber: string;
-    readonly accountName: string;
-  } | null;
-  readonly qrSvg: string | null;
-}
+export type PaymentStatus = z.infer<typeof PaymentStatusSchema>;
+/** One fee as the server computed it for the dossier. */
+export type FeeItemView = PaymentStatus['fees']['items'][number];
+/** A recorded payment. */
+export type PaymentRecord = PaymentStatus['payments'][number];
 
 /** The citizen's rating of the service, each criterion 1–5. */
 export interface RatingInput {
@@ -210,11 +110,7 @@ export const citizenApi = {
   },
   procedure: (id: string) =>
     call<PublicProcedure>('GET', `/api/public/catalog/${encodeURIComponent(id)}`),
-  challenge: () =>
-    call<{ algorithm: string; challenge: string; salt: string; signature: string }>(
-      'GET',
-      '/api/public/challenge',
-    ),
+  challenge: () => call<z.infer<typeof ChallengeSchema>>('GET', '/api/public/challenge'),
   upload,
   submit: (body: {
     procedureId: string;
@@ -250,7 +146,7 @@ export const citizenApi = {
   receiptUrl: (code: string, receiptNo: string, secret: string) =>
     `${base(code)}/payments/${encodeURIComponent(receiptNo)}/receipt?secret=${encodeURIComponent(secret)}`,
   rate: (code: string, secret: string, rating: RatingInput) =>
-    call<RatingInput & { ratedAt: string }>('POST', `${base(code)}/rating`, {
+    call<z.infer<typeof RatingSchema>>('POST', `${base(code)}/rating`, {
       secret,
       ...rating,
     }),
@@ -265,7 +161,7 @@ export const paymentApi = {
     body: { amountVnd: number; method: 'desk' | 'transfer'; transactionId?: string },
     key: string,
   ) =>
-    call<{ payment: PaymentRecord; resumed: boolean }>(
+    call<z.infer<typeof PaymentRecordedSchema>>(
       'POST',
       `/api/dossiers/${encodeURIComponent(id)}/payments`,
       body,
@@ -275,21 +171,15 @@ export const paymentApi = {
     `/api/dossiers/${encodeURIComponent(id)}/payments/${encodeURIComponent(paymentId)}/receipt`,
 };
 
+/** The satisfaction report of a period: by receiving unit or procedure, and the total. */
+export type SatisfactionReport = z.infer<typeof SatisfactionReportSchema>;
 /** Satisfaction figures of a unit or procedure (or the total). */
-export interface SatisfactionRow {
-  readonly key: string;
-  readonly ratings: number;
-  readonly attitude: number | null;
-  readonly timeliness: number | null;
-  readonly clarity: number | null;
-  readonly satisfied: number;
-  readonly satisfiedPercent: number | null;
-}
+export type SatisfactionRow = SatisfactionReport['total'];
 
 /** The satisfaction report of a period, grouped by receiving unit or procedure. */
 export const satisfactionApi = {
   report: (from: string, to: string, groupBy: 'unit' | 'procedure') =>
-    call<{ rows: readonly SatisfactionRow[]; total: SatisfactionRow }>(
+    call<SatisfactionReport>(
       'GET',
       `/api/reports/satisfaction?from=${from}&to=${to}&groupBy=${groupBy}`,
     ),

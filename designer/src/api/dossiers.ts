@@ -5,6 +5,8 @@ import type {
   SlipKind,
   WorkingTime,
 } from '../../../engine/index.ts';
+import type { z } from '@hono/zod-openapi';
+import type { CitizenLookup } from '../../../server/http/routes/public.ts';
 import { call } from './client.ts';
 
 /** How a dossier stands against its deadline now (or how it was resolved). */
@@ -197,26 +199,8 @@ export interface DeadlineInfo {
   }[];
 }
 
-/** The citizen's view of a dossier. */
-export interface PublicStatus {
-  readonly code: string;
-  readonly procedure: LocalizedText | null;
-  readonly status: LocalizedText;
-  readonly currentSteps: readonly LocalizedText[];
-  /** The current steps with when each is due (or its timer fires). */
-  readonly steps?: readonly { readonly name: LocalizedText; readonly due: string | null }[];
-  /** What the citizen must do while the dossier waits for them. */
-  readonly waitingFor?: LocalizedText | null;
-  readonly deadline?: DeadlineInfo | null;
-  readonly receivedAt: string;
-  readonly appointmentDate: string | null;
-  readonly completedAt: string | null;
-  /** The dossier waits for a fee (#18). */
-  readonly awaitingPayment?: boolean;
-  /** The citizen may rate the service now, or has rated it (#18). */
-  readonly canRate?: boolean;
-  readonly rated?: boolean;
-}
+/** The citizen's view of a dossier (the server's own schema, type-only). */
+export type PublicStatus = z.infer<typeof CitizenLookup>;
 
 /** How the statistics are grouped. */
 export type GroupBy = 'unit' | 'procedure' | 'level' | 'channel';

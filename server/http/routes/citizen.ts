@@ -24,7 +24,13 @@ import { clientAddress } from '../clientInfo.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { dossierView } from '../dossierView.ts';
 import { errorBody } from '../errorHandler.ts';
-import { AnyObject, errors } from '../schemas.ts';
+import {
+  CatalogPage,
+  FormSpecSchema,
+  PublicProcedure,
+  ResultDeliverySchema,
+} from '../publicSchemas.ts';
+import { errors, Text } from '../schemas.ts';
 import { pdfResponse } from './pdf.ts';
 import { readBody } from './files.ts';
 
@@ -137,7 +143,89 @@ const CodeParam = z.object({
     .openapi({ param: { name: 'code', in: 'path' } }),
 });
 
-const json = { 'application/json': { schema: AnyObject } };
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+});
+
+const Instant = z.string().openapi({ format: 'date-time' });
+
+/** A citizen's upload waiting for the submission or supplement that links it. */
+const PendingUpload = z.object({
+  id: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+  contentType: z.string(),
+  name: z.string(),
+  expiresAt: Instant,
+});
+
+/** What an online submission answers: the code and the secret, shown once. */
+export const Submitted = z
+  .object({
+    code: z.string(),
+    secret: z.string().openapi({ description: 'Shown once: with the code, opens the dossier' }),
+    receivedAt: Instant,
+    receipt: z.string().openapi({ description: 'The proof of submission (PDF), with the secret' }),
+  })
+  .openapi('OnlineSubmitted');
+
+/** The citizen's dossier page: status, the desk's answers, supplement and result. */
+export const OnlineDossier = z
+  .object({
+    code: z.string(),
+    procedure: z.object({ id: z.string(), name: Text, code: z.string().nullable() }),
+    channel: z.string(),
+    status: z.enum(['active', 'done']),
+    statusText: Text,
+    waitingAcceptance: z.boolean().openapi({ description: 'Submitted, not yet accepted' }),
+    currentSteps: z.array(Text).readonly(),
+    receivedAt: Instant,
+    acceptedAt: Instant.nullable(),
+    appointmentDate: Instant.nullable(),
+    completedAt: Instant.nullable(),
+    outcome: z.string().nullable(),
+    unit: z.object({ id: z.string(), name: Text.nullable() }),
+    rated: z.boolean().openapi({ description: 'The citizen rated the service already' }),
+    canRate: z.boolean().openapi({ description: 'The rating form is offered' }),
+    answers: z
+      .array(
+        z.object({
+          kind: z.string(),
+          title: Text,
+          issuedAt: Instant,
+          reason: z.string().nullable(),
+        }),
+      )
+      .readonly()
+      .openapi({ description: 'The desk’s answers, each with its slip (PDF)' }),
+    supplement: z
+      .object({
+        events: z.array(z.object({ type: z.string(), name: Text })).readonly(),
+        reason: z.string().nullable(),
+        form: z.union([FormSpecSchema, z.null()]),
+        data: z.record(z.string(), z.unknown()),
+        documents: z
+          .array(
+            z.object({
+              id: z.string(),
+              name: Text,
+              kind: z.string(),
+              required: z.boolean(),
+              present: z.boolean(),
+            }),
+          )
+          .readonly(),
+      })
+      .nullable()
+      .openapi({ description: 'What the citizen may send while a supplement is awaited' }),
+    result: z.object({
+      delivery: z.array(ResultDeliverySchema).readonly(),
+      issued: z.boolean(),
+      electronic: z.boolean().openapi({ description: 'Downloadable with code and secret' }),
+      name: Text.nullable(),
+    }),
+  })
+  .openapi('OnlineDossier');
 
 /** A missing or bad proof of work on a submission: 422 naming the field. */
 function powProblem(message: string): AppError {
@@ -186,7 +274,10 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           pageSize: z.coerce.number().int().min(1).max(100).default(20),
         }),
       },
-      responses: { 200: { description: 'A page of procedures', content: json }, ...errors(422) },
+      responses: {
+        200: { description: 'A page of procedures', ...json(CatalogPage) },
+        ...errors(422),
+      },
     }),
     (c) => {
       const q = c.req.valid('query');
@@ -200,7 +291,7 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
             pageSize: q.pageSize,
           },
           deps.now(),
-        ) as never,
+        ),
         200,
       );
     },
@@ -222,16 +313,16 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
             .openapi({ param: { name: 'id', in: 'path' } }),
         }),
       },
-      responses: { 200: { description: 'The procedure', content: json }, ...errors(404) },
+      responses: {
+        200: { description: 'The procedure', ...json(PublicProcedure) },
+        ...errors(404),
+      },
     }),
     (c) => {
       const { id } = c.req.valid('param');
       const entry = deps.registry.inEffect(id, deps.now());
       if (!entry) throw new AppError('not-found', `No procedure "${id}"`);
-      return c.json(
-        publicProcedure(entry.procedure, entry.version, deps.registry.catalog()) as never,
-        200,
-      );
+      return c.json(publicProcedure(entry.procedure, entry.version, deps.registry.catalog()), 200);
     },
   );
 
@@ -257,7 +348,10 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       },
     },
     responses: {
-      201: { description: 'The pending upload (id, sha256, type, size, expiry)', content: json },
+      201: {
+        description: 'The pending upload (id, sha256, type, size, expiry)',
+        ...json(PendingUpload),
+      },
       ...errors(413, 422, 429),
       415: { description: 'Not a PDF, JPEG or PNG (judged from the content)' },
     },
@@ -307,7 +401,7 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         body: { content: { 'application/json': { schema: SubmitBody } }, required: true },
       },
       responses: {
-        201: { description: 'Submitted: code and secret (shown once)', content: json },
+        201: { description: 'Submitted: code and secret (shown once)', ...json(Submitted) },
         ...errors(404, 413, 422, 429),
       },
     }),
@@ -371,7 +465,7 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           secret: r.secret,
           receivedAt: new Date(now).toISOString(),
           receipt: `/api/public/dossiers/${encodeURIComponent(r.code)}/pdf/submission`,
-        } as never,
+        },
         201,
       );
     },
@@ -414,7 +508,10 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           altcha: z.string().max(2000).optional(),
         }),
       },
-      responses: { 200: { description: 'The dossier', content: json }, ...errors(404, 422, 429) },
+      responses: {
+        200: { description: 'The dossier', ...json(OnlineDossier) },
+        ...errors(404, 422, 429),
+      },
     }),
     async (c) => {
       const { code } = c.req.valid('param');
@@ -422,7 +519,7 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const id = await citizenDossier(c, deps, pow, code, secret, altcha);
       const { d, procedure, snapshot, hasResultFile } = await citizenView(id);
       const rated = await hasRating(deps, id);
-      return c.json(onlineView(d, procedure, snapshot, deps, hasResultFile, rated) as never, 200);
+      return c.json(onlineView(d, procedure, snapshot, deps, hasResultFile, rated), 200);
     },
   );
 
@@ -438,7 +535,7 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         body: { content: { 'application/json': { schema: SupplementBody } }, required: true },
       },
       responses: {
-        200: { description: 'Sent: the dossier page as it is now', content: json },
+        200: { description: 'Sent: the dossier page as it is now', ...json(OnlineDossier) },
         ...errors(404, 409, 413, 422, 429),
       },
     }),
@@ -485,7 +582,7 @@ export function registerCitizenRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           deps,
           after.hasResultFile,
           await hasRating(deps, id),
-        ) as never,
+        ),
         200,
       );
     },
@@ -566,7 +663,7 @@ function onlineView(
   deps: AppDeps,
   hasResultFile: boolean,
   rated: boolean,
-) {
+): z.infer<typeof OnlineDossier> {
   const catalog = deps.registry.catalog();
   const unit = catalog.units.find((u) => u.id === d.unit);
   const supplementEvents =

@@ -26,7 +26,7 @@ import { requireUser } from '../auth.ts';
 import { openCitizenDossier } from '../citizenAccess.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { idempotencyOf, idempotent } from '../idempotency.ts';
-import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
+import { errors, IdempotencyHeader, Text } from '../schemas.ts';
 
 const IdParam = z.object({
   id: z
@@ -64,6 +64,104 @@ const WebhookBody = z.object({
     .optional(),
 });
 
+const Instant = z.string().openapi({ format: 'date-time' });
+
+/** The rule that gave a fee its amount (engine/fees/computeFees.ts). */
+const FeeRule = z.union([
+  z.object({ kind: z.literal('fixed') }),
+  z.object({ kind: z.literal('tier'), field: z.string(), value: z.number(), tier: z.number() }),
+  z.object({
+    kind: z.literal('rate'),
+    field: z.string(),
+    value: z.number(),
+    ratePercent: z.number(),
+    bound: z.enum(['min', 'max']).optional(),
+  }),
+  z.object({
+    kind: z.literal('perUnit'),
+    field: z.string(),
+    value: z.number(),
+    unitVnd: z.number(),
+    charged: z.number(),
+  }),
+  z.object({
+    kind: z.literal('undetermined'),
+    field: z.string(),
+    reason: z.enum(['missing', 'not-a-number', 'no-tier']),
+  }),
+]);
+
+/** A recorded payment. */
+const Payment = z
+  .object({
+    id: z.string(),
+    receiptNo: z.string(),
+    amountVnd: z.number().int(),
+    method: z.enum(['desk', 'transfer', 'provider']),
+    transactionId: z.string().nullable(),
+    paidAt: Instant,
+  })
+  .openapi('Payment');
+
+/** What a dossier owes and has paid, and the VietQR transfer while something is due. */
+export const PaymentStatusSchema = z
+  .object({
+    fees: z.object({
+      items: z
+        .array(
+          z.object({
+            index: z.number().int(),
+            name: Text,
+            amountVnd: z
+              .number()
+              .int()
+              .nullable()
+              .openapi({ description: 'null: the form data does not determine it' }),
+            rule: FeeRule,
+            basis: z.object({ vi: z.string(), en: z.string() }),
+          }),
+        )
+        .readonly(),
+      totalVnd: z.number().int().openapi({ description: 'Sum of the determined items' }),
+      complete: z.boolean().openapi({ description: 'Every item is determined' }),
+    }),
+    paidVnd: z.number().int(),
+    dueVnd: z.number().int().openapi({ description: 'Left to pay (never below 0)' }),
+    waiting: z.boolean().openapi({ description: 'The dossier waits in a payment pause now' }),
+    step: z.string().nullable(),
+    paidEvent: z.string().nullable().openapi({ description: 'The event that ends the pause' }),
+    payments: z.array(Payment).readonly(),
+    transfer: z
+      .object({
+        payload: z.string().openapi({ description: 'The VietQR payload' }),
+        purpose: z.string(),
+        amountVnd: z.number().int(),
+        bankBin: z.string(),
+        accountNumber: z.string(),
+        accountName: z.string(),
+      })
+      .nullable(),
+    qrSvg: z.string().nullable().openapi({ description: 'The VietQR code drawn as SVG' }),
+  })
+  .openapi('PaymentStatus');
+
+/** A payment recorded by an officer. */
+export const PaymentRecorded = z
+  .object({
+    payment: Payment,
+    resumed: z.boolean().openapi({ description: 'The payment pause ended' }),
+  })
+  .openapi('PaymentRecorded');
+
+/** What the webhook answers the provider. */
+const WebhookAnswer = z
+  .object({
+    status: z.enum(['recorded', 'duplicate']),
+    receiptNo: z.string(),
+    resumed: z.boolean(),
+  })
+  .openapi('PaymentWebhookAnswer');
+
 /** A PDF answer, downloaded under `name`. */
 function pdfResponse(bytes: Uint8Array, name: string): Response {
   return new Response(
@@ -80,7 +178,7 @@ function pdfResponse(bytes: Uint8Array, name: string): Response {
 }
 
 /** The status with the QR code drawn (SVG), for the pages. */
-async function withQr(status: PaymentStatus) {
+async function withQr(status: PaymentStatus): Promise<z.infer<typeof PaymentStatusSchema>> {
   return {
     ...status,
     qrSvg: status.transfer
@@ -167,7 +265,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       responses: {
         200: {
           description: 'The payment status',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: PaymentStatusSchema } },
         },
         ...errors(401, 404),
       },
@@ -178,7 +276,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       await assertCanReadDossier(deps, user, id);
       const { row, procedure, snapshot } = await dossierRow(deps, deps.db, id);
       const status = await paymentStatus(deps.db, deps.config.payments, row, procedure, snapshot);
-      return c.json((await withQr(status)) as never, 200);
+      return c.json(await withQr(status), 200);
     },
   );
 
@@ -197,8 +295,8 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       },
       responses: {
         201: {
-          description: '{ payment, resumed, status }',
-          content: { 'application/json': { schema: AnyObject } },
+          description: 'The payment recorded, and whether the payment pause ended',
+          content: { 'application/json': { schema: PaymentRecorded } },
         },
         ...errors(401, 403, 404, 409, 422),
       },
@@ -254,7 +352,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         }
         return { status: 201, body: { payment: recorded.payment, resumed } };
       });
-      return c.json(answer.body as never, 201);
+      return c.json(answer.body as z.infer<typeof PaymentRecorded>, 201);
     },
   );
 
@@ -310,7 +408,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       responses: {
         200: {
           description: 'The payment status',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: PaymentStatusSchema } },
         },
         ...errors(404, 422, 429),
       },
@@ -326,7 +424,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         d.procedure,
         d.snapshot,
       );
-      return c.json((await withQr(status)) as never, 200);
+      return c.json(await withQr(status), 200);
     },
   );
 
@@ -389,9 +487,8 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     },
     responses: {
       200: {
-        description:
-          '{ status: "recorded" | "duplicate", receiptNo, resumed }: a repeated transactionId records nothing',
-        content: { 'application/json': { schema: AnyObject } },
+        description: 'Recorded, or a duplicate: a repeated transactionId records nothing',
+        content: { 'application/json': { schema: WebhookAnswer } },
       },
       401: { description: 'Missing or bad signature, or a timestamp outside the window (replay)' },
       404: { description: 'No dossier with this code, or the webhook is not configured' },

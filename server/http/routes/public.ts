@@ -3,7 +3,43 @@ import { pauseLookupText, pauseReasonOf, type DossierSnapshot } from '../../../e
 import { citizenDossier, publicProofOfWork } from '../citizenAccess.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { activeSteps, deadlineInfo, statusText } from '../dossierView.ts';
-import { AnyObject, errors } from '../schemas.ts';
+import { DeadlineInfoSchema } from '../publicSchemas.ts';
+import { errors, Text } from '../schemas.ts';
+
+const Instant = z.string().openapi({ format: 'date-time' });
+
+/** A proof-of-work challenge (ALTCHA) to solve in the browser. */
+export const Challenge = z
+  .object({
+    algorithm: z.enum(['SHA-1', 'SHA-256', 'SHA-512']),
+    challenge: z.string(),
+    maxnumber: z.number().int().optional(),
+    salt: z.string(),
+    signature: z.string(),
+  })
+  .openapi('AltchaChallenge');
+
+/** What the citizen's lookup shows of a dossier. */
+export const CitizenLookup = z
+  .object({
+    code: z.string(),
+    procedure: Text.nullable(),
+    status: Text,
+    currentSteps: z.array(Text).readonly(),
+    steps: z
+      .array(z.object({ name: Text, due: Instant.nullable() }))
+      .readonly()
+      .openapi({ description: 'The current steps, each with when it is due or its timer fires' }),
+    waitingFor: Text.nullable().openapi({ description: 'What the citizen must do now' }),
+    deadline: DeadlineInfoSchema.nullable(),
+    receivedAt: Instant,
+    appointmentDate: Instant.nullable(),
+    completedAt: Instant.nullable(),
+    awaitingPayment: z.boolean().openapi({ description: 'The dossier waits for a fee' }),
+    rated: z.boolean(),
+    canRate: z.boolean().openapi({ description: 'The service may be rated now (once)' }),
+  })
+  .openapi('CitizenLookup');
 
 /**
  * What the citizen's pages add to the lookup (#18): whether a fee is awaited, and whether the
@@ -36,12 +72,12 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       responses: {
         200: {
           description: 'The challenge: algorithm, challenge, maxnumber, salt, signature',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: Challenge } },
         },
         ...errors(400),
       },
     }),
-    async (c) => c.json((await pow.challenge(deps.now())) as never, 200),
+    async (c) => c.json(await pow.challenge(deps.now()), 200),
   );
   app.openapi(
     createRoute({
@@ -69,7 +105,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       responses: {
         200: {
           description: 'Public status',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: CitizenLookup } },
         },
         ...errors(404, 422, 429),
       },
@@ -102,7 +138,7 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           appointmentDate: snapshot.clock.due ?? null,
           completedAt: snapshot.completedAt ?? null,
           ...(await citizenExtras(deps, id, snapshot)),
-        } as never,
+        },
         200,
       );
     },

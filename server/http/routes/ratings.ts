@@ -7,7 +7,7 @@ import { readableUnits } from '../../runtime/readScope.ts';
 import { requireUser } from '../auth.ts';
 import { openCitizenDossier } from '../citizenAccess.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { AnyObject, errors } from '../schemas.ts';
+import { errors } from '../schemas.ts';
 
 const Score = z.number().int().min(1).max(5);
 const RatingBody = z.object({
@@ -17,6 +17,41 @@ const RatingBody = z.object({
   clarity: Score.openapi({ description: 'Hướng dẫn, công khai rõ ràng, dễ hiểu, 1–5' }),
   comment: z.string().trim().max(1000).optional(),
 });
+
+/** A rating as recorded. */
+export const Rating = z
+  .object({
+    attitude: z.number().int(),
+    timeliness: z.number().int(),
+    clarity: z.number().int(),
+    comment: z.string().nullable(),
+    ratedAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Rating');
+
+/** The satisfaction figures of one group (or of the total). */
+const SatisfactionRow = z.object({
+  key: z.string(),
+  ratings: z.number().int(),
+  attitude: z.number().nullable().openapi({ description: 'Average score, null without ratings' }),
+  timeliness: z.number().nullable(),
+  clarity: z.number().nullable(),
+  satisfied: z.number().int().openapi({ description: 'Ratings averaging 4 or more' }),
+  satisfiedPercent: z.number().nullable(),
+});
+
+/** The satisfaction report of a period. */
+export const SatisfactionReport = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    groupBy: z.enum(['unit', 'procedure']),
+    rows: z
+      .array(SatisfactionRow.extend({ label: z.string().openapi({ description: 'Its name' }) }))
+      .readonly(),
+    total: SatisfactionRow,
+  })
+  .openapi('SatisfactionReport');
 
 const Period = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -56,7 +91,7 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         body: { content: { 'application/json': { schema: RatingBody } }, required: true },
       },
       responses: {
-        201: { description: 'The rating', content: { 'application/json': { schema: AnyObject } } },
+        201: { description: 'The rating', content: { 'application/json': { schema: Rating } } },
         ...errors(404, 409, 422, 429),
       },
     }),
@@ -118,7 +153,10 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         'Satisfaction by unit or procedure: ratings, average scores per criterion, share satisfied (average ≥ 4)',
       request: { query: Period },
       responses: {
-        200: { description: 'The report', content: { 'application/json': { schema: AnyObject } } },
+        200: {
+          description: 'The report',
+          content: { 'application/json': { schema: SatisfactionReport } },
+        },
         ...errors(401, 422),
       },
     }),
@@ -146,7 +184,7 @@ export function registerRatingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           groupBy: q.groupBy,
           rows: report.rows.map((r) => ({ ...r, label: label(r.key) })),
           total: report.total,
-        } as never,
+        },
         200,
       );
     },

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { citizenApi, type CatalogPage } from '../../api/citizen.ts';
 import { formatVnd, formatWorkingTime } from '../../i18n/format.ts';
 import { fill } from '../../i18n/strings.ts';
 import { usePageTitle } from '../a11y/pageTitle.ts';
 import { ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
 import { AppLink } from './CitizenApp.tsx';
+import { useCatalog } from './citizenQueries.ts';
 import { onlineLevel } from './onlineText.ts';
 
 const PAGE_SIZE = 20;
@@ -20,25 +20,19 @@ export function CatalogScreen() {
   const [q, setQ] = useState(params.get('q') ?? '');
   const [field, setField] = useState(params.get('field') ?? '');
   const [query, setQuery] = useState({ q, field, page: Number(params.get('page')) || 1 });
-  const [page, setPage] = useState<CatalogPage | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const catalog = useCatalog(query, PAGE_SIZE);
+  const page = catalog.data;
+  const error = catalog.error ? catalog.error.message : undefined;
   usePageTitle(s.catalogTitle);
 
+  // The address keeps the search, so that it can be shared and survives a reload.
   useEffect(() => {
-    let live = true;
     const search = new URLSearchParams();
     if (query.q) search.set('q', query.q);
     if (query.field) search.set('field', query.field);
     if (query.page > 1) search.set('page', String(query.page));
     const next = `${location.pathname}${search.size ? `?${search}` : ''}`;
     if (next !== `${location.pathname}${location.search}`) history.replaceState(null, '', next);
-    citizenApi
-      .catalog({ ...query, pageSize: PAGE_SIZE })
-      .then((p) => live && (setPage(p), setError(undefined)))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
   }, [query]);
 
   const submit = (e: FormEvent) => {

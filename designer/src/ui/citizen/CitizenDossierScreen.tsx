@@ -1,10 +1,10 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { citizenApi, type OnlineDossier } from '../../api/citizen.ts';
 import { usePageTitle } from '../a11y/pageTitle.ts';
 import { ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
-import { challengeOf, solvePow } from '../office/solveChallenge.ts';
+import { lookupErrorText, withChallenge } from '../office/solveChallenge.ts';
 import { DOSSIER_SECTIONS } from './dossierSections.tsx';
 
 /**
@@ -17,51 +17,32 @@ export function CitizenDossierScreen() {
   const params = new URLSearchParams(location.search);
   const [code, setCode] = useState(params.get('code') ?? '');
   const [secret, setSecret] = useState('');
-  const [opened, setOpened] = useState<{ code: string; secret: string } | undefined>(undefined);
-  const [dossier, setDossier] = useState<OnlineDossier | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
   const [checking, setChecking] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
+  const open = useMutation({
+    mutationFn: (asked: { code: string; secret: string }) =>
+      withChallenge((altcha) => citizenApi.dossier(asked.code, asked.secret, altcha), setChecking),
+  });
+  // The page as a section's action left it (a supplement sent), else as it was opened.
+  const [changed, setChanged] = useState<OnlineDossier | undefined>(undefined);
+  const dossier = changed ?? open.data;
+  const opened = open.variables;
+  const busy = open.isPending;
+  const error = open.error ? lookupErrorText(open.error, s) : undefined;
   usePageTitle(s.citizenDossierTitle);
 
-  const open = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setNotice(undefined);
-    const c = code.trim();
-    const k = secret.trim().toUpperCase();
-    try {
-      let d: OnlineDossier;
-      try {
-        d = await citizenApi.dossier(c, k);
-      } catch (first) {
-        const challenge = first instanceof ApiError ? challengeOf(first.details) : undefined;
-        if (!challenge) throw first;
-        setChecking(true);
-        const payload = await solvePow(challenge).finally(() => setChecking(false));
-        if (!payload) throw first;
-        d = await citizenApi.dossier(c, k, payload);
-      }
-      setDossier(d);
-      setOpened({ code: c, secret: k });
-    } catch (err) {
-      setDossier(undefined);
-      if (err instanceof ApiError && err.status === 429) setError(s.lookupRateLimited);
-      else if (err instanceof ApiError && (err.status === 404 || err.status === 422))
-        setError(s.lookupNotFound);
-      else setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    setChanged(undefined);
+    open.mutate({ code: code.trim(), secret: secret.trim().toUpperCase() });
   };
 
   return (
     <main className="citizen-main" aria-labelledby="dossier-title">
       <h1 id="dossier-title">{s.citizenDossierTitle}</h1>
       {!dossier ? (
-        <form className="card" onSubmit={open}>
+        <form className="card" onSubmit={submit}>
           <p className="muted">{s.dossierPageIntro}</p>
           <div className="field">
             <label htmlFor="citizen-code">{s.lookupCode}</label>
@@ -105,7 +86,7 @@ export function CitizenDossierScreen() {
                 secret: opened.secret,
                 onChanged: (d) => {
                   if (x.id === 'supplement') setNotice(s.dossierSupplementSent);
-                  setDossier(d);
+                  setChanged(d);
                 },
               })}
             </div>

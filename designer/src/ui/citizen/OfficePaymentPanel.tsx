@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { paymentApi, type PaymentStatus } from '../../api/citizen.ts';
-import { ApiError } from '../../api/client.ts';
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { paymentApi } from '../../api/citizen.ts';
 import { newIdempotencyKey } from '../../api/dossiers.ts';
 import { formatDateTime, formatVnd } from '../../i18n/format.ts';
 import { ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
+import { useDossierPayment } from './citizenQueries.ts';
 import { FeeTable, methodText } from './PaymentPanel.tsx';
 import './citizen.css';
 
@@ -24,36 +25,17 @@ export function OfficePaymentPanel({
   onChanged: () => void;
 }) {
   const { s, f, lang } = useI18n();
-  const [status, setStatus] = useState<PaymentStatus | undefined>(undefined);
-  const [amount, setAmount] = useState('');
+  const { data: status, isError } = useDossierPayment(dossierId, version);
+  // The amount the officer typed; until then (and after each record) the amount due.
+  const [typed, setTyped] = useState<string | undefined>(undefined);
   const [method, setMethod] = useState<'desk' | 'transfer'>('desk');
   const [transaction, setTransaction] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<string | undefined>(undefined);
   const key = useRef(newIdempotencyKey());
-  // setState only after the answer (never synchronously inside the effect).
-  const fetchStatus = useCallback(
-    () =>
-      paymentApi.status(dossierId).then(
-        (next) => {
-          setStatus(next);
-          setAmount(next.dueVnd > 0 ? String(next.dueVnd) : '');
-        },
-        () => setError(s.payLoadError),
-      ),
-    [dossierId, s.payLoadError],
-  );
-  useEffect(() => {
-    void fetchStatus();
-  }, [fetchStatus, version]);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await paymentApi.record(
+  const amount = typed ?? (status && status.dueVnd > 0 ? String(status.dueVnd) : '');
+  const record = useMutation({
+    mutationFn: () =>
+      paymentApi.record(
         dossierId,
         {
           amountVnd: Number(amount),
@@ -61,15 +43,21 @@ export function OfficePaymentPanel({
           ...(transaction.trim() ? { transactionId: transaction.trim() } : {}),
         },
         key.current,
-      );
+      ),
+    onSuccess: (r) => {
       key.current = newIdempotencyKey();
+      setTyped(undefined);
       setMessage(f(s.payRecorded, { no: r.payment.receiptNo }));
+      // The dossier moves: its page reloads, and this panel with the new version.
       onChanged();
-    } catch (err) {
-      setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const busy = record.isPending;
+  const error = isError ? s.payLoadError : record.error ? record.error.message : undefined;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    record.mutate();
   };
 
   if (!status || (status.fees.items.length === 0 && status.payments.length === 0))
@@ -110,7 +98,7 @@ export function OfficePaymentPanel({
               step={1}
               required
               value={amount}
-              onChange={(e) => setAmount(e.target.value)}
+              onChange={(e) => setTyped(e.target.value)}
             />
           </div>
           <div className="field">

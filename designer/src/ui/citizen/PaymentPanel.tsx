@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
 import { citizenApi, type PaymentRecord, type PaymentStatus } from '../../api/citizen.ts';
 import { formatDateTime, formatVnd } from '../../i18n/format.ts';
 import { ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
+import { useCitizenPayment } from './citizenQueries.ts';
 import './citizen.css';
 
 /** The fees of a dossier, what is paid, and what is left (shared by the citizen and the desk). */
@@ -70,30 +70,10 @@ export function methodText(method: PaymentRecord['method'], s: ReturnType<typeof
  */
 export function PaymentPanel({ code, secret }: { code: string; secret: string }) {
   const { s, f, lang } = useI18n();
-  const [status, setStatus] = useState<PaymentStatus | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  // setState only after the answer (never synchronously inside the effect).
-  const fetchStatus = useCallback(
-    () =>
-      citizenApi.payment(code, secret).then(
-        (next) => {
-          setStatus(next);
-          setError(undefined);
-        },
-        () => setError(s.payLoadError),
-      ),
-    [code, secret, s.payLoadError],
-  );
-  useEffect(() => {
-    void fetchStatus();
-  }, [fetchStatus]);
-  const refresh = () => {
-    setBusy(true);
-    void fetchStatus().finally(() => setBusy(false));
-  };
+  const { data: status, isError, refetch, isRefetching: busy } = useCitizenPayment(code, secret);
+  const refresh = () => void refetch();
 
-  if (error) return <ErrorAlert message={error} />;
+  if (isError) return <ErrorAlert message={s.payLoadError} />;
   if (!status || (status.fees.items.length === 0 && status.payments.length === 0)) return null;
   const transfer = status.transfer;
   return (

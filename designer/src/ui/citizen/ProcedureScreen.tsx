@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react';
-import { citizenApi, type PublicProcedure } from '../../api/citizen.ts';
 import { formatDate, formatVnd, formatWorkingTime } from '../../i18n/format.ts';
 import { fill } from '../../i18n/strings.ts';
 import { usePageTitle } from '../a11y/pageTitle.ts';
@@ -8,25 +6,19 @@ import { useI18n } from '../I18n.tsx';
 import { documentKind } from '../office/officeText.ts';
 import { navigate } from '../useRoute.ts';
 import { AppLink } from './CitizenApp.tsx';
+import { usePublicProcedure } from './citizenQueries.ts';
 import { deliveryText, onlineLevel } from './onlineText.ts';
 
 /** One procedure as published: everything a citizen must know before submitting; printable. */
 export function ProcedureScreen({ id }: { id: string }) {
   const { s, t, lang } = useI18n();
-  const [p, setP] = useState<PublicProcedure | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { data: p, error } = usePublicProcedure(id);
   usePageTitle(p ? t(p.name) : s.catalogTitle);
-
-  useEffect(() => {
-    citizenApi
-      .procedure(id)
-      .then(setP, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [id]);
 
   if (error)
     return (
       <main className="citizen-main">
-        <ErrorAlert message={error} />
+        <ErrorAlert message={error.message} />
       </main>
     );
   if (!p)

@@ -1,14 +1,8 @@
-import { useEffect, useState } from 'react';
-import { satisfactionApi, type SatisfactionRow } from '../../api/citizen.ts';
+import type { SatisfactionRow } from '../../api/citizen.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
-
-type Report = {
-  byUnit: readonly SatisfactionRow[];
-  byProcedure: readonly SatisfactionRow[];
-  total: SatisfactionRow;
-};
+import { useSatisfaction } from './citizenQueries.ts';
 
 /**
  * Citizen satisfaction (mức độ hài lòng) for the period on the statistics page: ratings, the
@@ -26,27 +20,8 @@ export function SatisfactionCard({
   label: (kind: 'unit' | 'procedure', key: string) => string;
 }) {
   const { s, lang } = useI18n();
-  const [report, setReport] = useState<Report | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    const day = /^\d{4}-\d{2}-\d{2}$/;
-    if (!day.test(from) || !day.test(to) || to < from) return;
-    let live = true;
-    Promise.all([
-      satisfactionApi.report(from, to, 'unit'),
-      satisfactionApi.report(from, to, 'procedure'),
-    ]).then(
-      ([unit, procedure]) => {
-        if (!live) return;
-        setReport({ byUnit: unit.rows, byProcedure: procedure.rows, total: unit.total });
-        setError(undefined);
-      },
-      (e: unknown) => live && setError(String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [from, to]);
+  const { data: report, error: failed } = useSatisfaction(from, to);
+  const error = failed ? String(failed) : undefined;
 
   const score = (n: number | null) => (n === null ? '—' : formatNumber(n, lang, 2));
   const percent = (r: SatisfactionRow) =>

@@ -3,13 +3,7 @@ import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
-import {
-  citizenApi,
-  citizenPdfUrl,
-  newUploadKey,
-  type PublicProcedure,
-  type Submitted,
-} from '../../api/citizen.ts';
+import { citizenApi, citizenPdfUrl, newUploadKey, type Submitted } from '../../api/citizen.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { fill } from '../../i18n/strings.ts';
 import { usePageTitle } from '../a11y/pageTitle.ts';
@@ -21,6 +15,7 @@ import { solvePow } from '../office/solveChallenge.ts';
 import { navigate } from '../useRoute.ts';
 import { AppLink } from './CitizenApp.tsx';
 import { CitizenDocuments, type CitizenUpload } from './CitizenDocuments.tsx';
+import { usePublicProcedure } from './citizenQueries.ts';
 
 type Step = 0 | 1 | 2 | 3;
 
@@ -50,7 +45,8 @@ function problemText(error: ApiError): string {
  */
 export function SubmitScreen({ id }: { id: string }) {
   const { s, t, lang } = useI18n();
-  const [p, setP] = useState<PublicProcedure | undefined>(undefined);
+  const procedure = usePublicProcedure(id);
+  const p = procedure.data;
   const [step, setStep] = useState<Step>(0);
   const [data, setData] = useState<Record<string, unknown>>({});
   const [uploads, setUploads] = useState<CitizenUpload[]>([]);
@@ -71,11 +67,6 @@ export function SubmitScreen({ id }: { id: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   usePageTitle(p ? fill(s.submitTitle, { name: t(p.name) }) : s.procedureSubmitOnline);
 
-  useEffect(() => {
-    citizenApi
-      .procedure(id)
-      .then(setP, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [id]);
   useEffect(() => headingRef.current?.focus(), [step, done]);
 
   // Every document may be uploaded; a declaration (tờ khai) the e-form fills is not required as
@@ -97,7 +88,11 @@ export function SubmitScreen({ id }: { id: string }) {
   if (!p)
     return (
       <main className="citizen-main">
-        {error ? <ErrorAlert message={error} /> : <p className="muted">{s.loading}</p>}
+        {procedure.error ? (
+          <ErrorAlert message={procedure.error.message} />
+        ) : (
+          <p className="muted">{s.loading}</p>
+        )}
       </main>
     );
   if (p.onlineService === 'none')

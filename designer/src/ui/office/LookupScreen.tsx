@@ -1,13 +1,13 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
-import { dossierApi, type PublicStatus } from '../../api/dossiers.ts';
+import { dossierApi } from '../../api/dossiers.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
 import { LanguageSwitch } from '../LanguageSwitch.tsx';
 import { navigate } from '../useRoute.ts';
 import { usePageTitle } from '../a11y/pageTitle.ts';
-import { challengeOf, solvePow } from './solveChallenge.ts';
+import { lookupErrorText, withChallenge } from './solveChallenge.ts';
 import { PaymentPanel } from '../citizen/PaymentPanel.tsx';
 import { RatingForm } from '../citizen/RatingForm.tsx';
 
@@ -20,43 +20,21 @@ export function LookupScreen() {
   const params = new URLSearchParams(location.search);
   const [code, setCode] = useState(params.get('code') ?? '');
   const [secret, setSecret] = useState('');
-  const [busy, setBusy] = useState(false);
   const [checking, setChecking] = useState(false);
-  const [result, setResult] = useState<PublicStatus | undefined>(undefined);
+  const lookup = useMutation({
+    mutationFn: (asked: { code: string; secret: string }) =>
+      withChallenge((altcha) => dossierApi.lookup(asked.code, asked.secret, altcha), setChecking),
+  });
+  const result = lookup.data;
+  const busy = lookup.isPending;
   // The secret that opened `result`, for the fee and rating panels below it.
-  const [opened, setOpened] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
+  const opened = lookup.variables?.secret ?? '';
+  const error = lookup.error ? lookupErrorText(lookup.error, s) : undefined;
   usePageTitle(s.lookupTitle);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    const ask = (altcha?: string) =>
-      dossierApi.lookup(code.trim(), secret.trim().toUpperCase(), altcha);
-    setOpened(secret.trim().toUpperCase());
-    try {
-      try {
-        setResult(await ask());
-      } catch (first) {
-        // After repeated failures from this address or for this code, the server asks for a
-        // proof of work: solved here in a moment, then the same lookup again.
-        const challenge = first instanceof ApiError ? challengeOf(first.details) : undefined;
-        if (!challenge) throw first;
-        setChecking(true);
-        const payload = await solvePow(challenge).finally(() => setChecking(false));
-        if (!payload) throw first;
-        setResult(await ask(payload));
-      }
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 429) setError(s.lookupRateLimited);
-      else if (err instanceof ApiError && (err.status === 404 || err.status === 422))
-        setError(s.lookupNotFound);
-      else setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    lookup.mutate({ code: code.trim(), secret: secret.trim().toUpperCase() });
   };
 
   return (
@@ -139,7 +117,7 @@ export function LookupScreen() {
                 <>
                   <dt>{s.lookupStep}</dt>
                   <dd>
-                    {(result.steps ?? result.currentSteps.map((name) => ({ name, due: null })))
+                    {result.steps
                       .map((x) =>
                         x.due
                           ? `${t(x.name)} (${s.lookupStepUntil} ${formatDateTime(x.due, lang)})`

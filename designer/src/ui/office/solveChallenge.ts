@@ -1,4 +1,6 @@
 import { solveChallenge } from 'altcha-lib/v1';
+import { ApiError } from '../../api/client.ts';
+import type { Strings } from '../../i18n/strings.ts';
 
 /** The proof-of-work challenge the server sends after repeated failed lookups (ALTCHA). */
 export interface PowChallenge {
@@ -30,4 +32,33 @@ export async function solvePow(c: PowChallenge): Promise<string | undefined> {
       signature: c.signature,
     }),
   );
+}
+
+/**
+ * Ask the server; when it answers with a challenge (after repeated failed lookups from this
+ * address or for this code), solve it in a moment and ask once more with the solution.
+ * `checking` is told while the browser solves it.
+ */
+export async function withChallenge<T>(
+  ask: (altcha?: string) => Promise<T>,
+  checking: (solving: boolean) => void,
+): Promise<T> {
+  try {
+    return await ask();
+  } catch (first) {
+    const challenge = first instanceof ApiError ? challengeOf(first.details) : undefined;
+    if (!challenge) throw first;
+    checking(true);
+    const payload = await solvePow(challenge).finally(() => checking(false));
+    if (!payload) throw first;
+    return ask(payload);
+  }
+}
+
+/** What a failed lookup tells the citizen: too many tries, or no such code and secret. */
+export function lookupErrorText(error: Error, s: Strings): string {
+  if (error instanceof ApiError && error.status === 429) return s.lookupRateLimited;
+  if (error instanceof ApiError && (error.status === 404 || error.status === 422))
+    return s.lookupNotFound;
+  return error.message;
 }
