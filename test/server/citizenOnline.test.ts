@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { solveChallenge } from 'altcha-lib/v1';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dialectsUnderTest } from '../support/databases.ts';
 import { BIRTH_RECEIPT, startTestRuntime, type TestRuntime } from '../support/runtime.ts';
 import { JPEG, makePdf } from './filesFixtures.ts';
@@ -13,6 +13,9 @@ import { JPEG, makePdf } from './filesFixtures.ts';
  * desk's queue (accept, supplement request, refusal) seen by the citizen, the online supplement,
  * and the electronic result.
  */
+
+// Each test solves proofs of work (up to 100,000 SHA-256 each): seconds on a busy machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 const dialects = await dialectsUnderTest();
 

@@ -1,7 +1,10 @@
 import { solveChallenge } from 'altcha-lib/v1';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dialectsUnderTest } from '../support/databases.ts';
 import { BIRTH_RECEIPT, startTestRuntime, type TestRuntime } from '../support/runtime.ts';
+
+// Each test solves proofs of work (up to 100,000 SHA-256 each): seconds on a busy machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 const dialects = await dialectsUnderTest();
 
