@@ -150,25 +150,6 @@ export async function call<T>(
   return parsed as T;
 }
 
-const prefetched = new Map<string, Promise<unknown>>();
-
-/**
- * Start the requests a screen will need as soon as the app boots, in parallel with signing in:
- * `take` hands each one over once (a failed prefetch is simply asked again).
- */
-export const prefetch = {
-  start(key: string, request: () => Promise<unknown>): void {
-    const p = request();
-    p.catch(() => undefined);
-    prefetched.set(key, p);
-  },
-  take<T>(key: string, request: () => Promise<T>): Promise<T> {
-    const p = prefetched.get(key) as Promise<T> | undefined;
-    prefetched.delete(key);
-    return p ? p.catch(() => request()) : request();
-  },
-};
-
 /** The designer's view of the server API. */
 export const api = {
   login: (username: string, password: string) =>
