@@ -20,7 +20,7 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
   });
   afterAll(async () => rt?.dispose());
 
-  it('declares the answers of sign-in, accounts, notices, the access log and publication', () => {
+  it('declares the answers of sign-in, accounts, notices, the access log, publication and the library', () => {
     for (const [method, path, status] of [
       ['POST', '/api/auth/login', 200],
       ['GET', '/api/auth/me', 200],
