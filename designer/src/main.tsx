@@ -5,7 +5,7 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import './office.css';
 import './citizen.css';
-import { api, prefetch } from './api/client.ts';
+import { procedureForEditing, sessionQuery, unitsQuery } from './api/queries.ts';
 import { layoutEngine, setLayoutEngineLoader } from './layout/layoutEngine.ts';
 import { startValidator } from './validator.ts';
 import { parseRoute } from './ui/useRoute.ts';
@@ -15,21 +15,21 @@ import { I18nProvider } from './ui/I18n.tsx';
 performance.mark('motcua:boot');
 // ELK loads (in a worker) only when a layout must be computed.
 setLayoutEngineLoader(() => import('./elkWorker.ts').then((m) => m.startLayoutWorker()));
+// Server data the screens share (the session, the unit catalog, the notices' unread count, …) is
+// fetched and polled through TanStack Query: one cache, refetch when a hidden page shows again,
+// no timers of our own.
+const queries = new QueryClient();
 // Ask for what the first screen needs while React starts and the session is checked.
 const opened = parseRoute(location.pathname);
-if (opened.name !== 'lookup') prefetch.start('me', api.me);
-prefetch.start('units', api.units);
+if (opened.name !== 'lookup') void queries.prefetchQuery(sessionQuery);
+void queries.prefetchQuery(unitsQuery);
 if (opened.name === 'editor') {
-  prefetch.start(`procedure:${opened.id}`, () => api.procedure(opened.id, 'edit'));
+  void queries.prefetchQuery(procedureForEditing(opened.id));
   // Opening a diagram may need a layout: start ELK's worker while the procedure is fetched.
   void layoutEngine();
 }
 // Live validation runs in a worker; its schemas compile while the network is busy.
 startValidator();
-
-// Server data the screens share (the notices' unread count, …) is fetched and polled through
-// TanStack Query: one cache, refetch when a hidden page shows again, no timers of our own.
-const queries = new QueryClient();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,7 +5,7 @@ const scrypt = promisify(scryptCallback) as (
   password: string,
   salt: Buffer,
   keylen: number,
-  options: { N: number; r: number; p: number },
+  options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
 // scrypt parameters (N=2^15, r=8, p=1: about 32 MiB and tens of ms per hash), stored with the
@@ -19,7 +19,7 @@ const MAXMEM = 64 * 1024 * 1024;
 /** Hash a password with scrypt: `scrypt$N$r$p$salt$hash`, base64. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await scrypt(password, salt, KEYLEN, { N, r: R, p: P, maxmem: MAXMEM } as never);
+  const hash = await scrypt(password, salt, KEYLEN, { N, r: R, p: P, maxmem: MAXMEM });
   return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
@@ -33,6 +33,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
     r: Number(r),
     p: Number(p),
     maxmem: MAXMEM,
-  } as never);
+  });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -77,7 +77,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       return statement;
     },
   };
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: database as never }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

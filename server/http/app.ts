@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { relative } from 'node:path';
 import { AppError } from '../appError.ts';
@@ -25,30 +25,23 @@ import { registerRatingRoutes } from './routes/ratings.ts';
 import { registerCitizenRoutes } from './routes/citizen.ts';
 
 /** Validation failures of the route schemas: 422 with the path of every bad field. */
-function validationHook(
-  result: {
-    success: boolean;
-    error?: { issues: { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[] };
-    target?: string;
-  },
-  c: { json: (b: unknown, s: 422) => Response },
-) {
+const validationHook: Hook<unknown, AppEnv, string, Response | undefined> = (result, c) => {
   if (result.success) return undefined;
-  const where = result.target === 'json' ? '' : `/${result.target ?? ''}`;
+  const where = result.target === 'json' ? '' : `/${result.target}`;
   const pointer = (path: readonly PropertyKey[]) =>
     `${where}${path.map((p) => `/${String(p)}`).join('')}` || '/';
-  const problems = (result.error?.issues ?? []).flatMap((i) =>
+  const problems = result.error.issues.flatMap((i) =>
     // An unknown field is named by its own path, not its parent's.
-    i.code === 'unrecognized_keys' && i.keys?.length
+    i.code === 'unrecognized_keys' && i.keys.length
       ? i.keys.map((k) => ({ path: pointer([...i.path, k]), message: 'unknown field' }))
       : [{ path: pointer(i.path), message: i.message }],
   );
   return c.json(errorBody('validation', 'The request is not valid', { problems }), 422);
-}
+};
 
 /** The HTTP application: API, OpenAPI description, docs page and the built designer. */
 export function createApp(deps: AppDeps, ops: OpsSources = {}): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.use('*', securityHeaders());
   app.notFound((c) =>

@@ -68,3 +68,62 @@ export const AccountAnswer = z.object({ user: AccountSchema }).openapi('AccountA
 
 /** `{ ok: true }`: done, nothing more to say. */
 export const Ok = z.object({ ok: z.literal(true) }).openapi('Ok');
+
+/** A problem found by validating a procedure (engine/validate/problem.ts). */
+export const ProblemSchema = z
+  .object({
+    code: z.string().openapi({ example: 'deadline-exceeded' }),
+    path: z.string().openapi({ description: 'JSON pointer into the definition' }),
+    message: z.object({ vi: z.string(), en: z.string() }),
+    severity: z.enum(['error', 'warning']),
+  })
+  .openapi('Problem');
+
+/**
+ * A procedure definition. Its format is the engine's (`procedure.schema.json`, served with the
+ * app), checked by validation rather than repeated here.
+ */
+export const ProcedureDefinition = z
+  .record(z.string(), z.unknown())
+  .openapi('ProcedureDefinition', {
+    type: 'object',
+    description: 'A procedure definition, as described by procedure.schema.json',
+  });
+
+/** A procedure in an answer, as the loose `ProcedureDefinition` says it (its format is the engine's). */
+export function definition(procedure: object): Record<string, unknown> {
+  return procedure as Record<string, unknown>;
+}
+
+/** A step of the main path (engine/metrics/procedureMetrics.ts). */
+const MainPathStep = z.object({
+  step: z.string(),
+  unit: z.string().optional(),
+  hours: z.number(),
+  region: z.string().optional(),
+});
+
+/** The figures of a procedure a reform officer reports (engine/metrics/procedureMetrics.ts). */
+export const ProcedureMetricsSchema = z
+  .object({
+    steps: z.number().int(),
+    units: z.number().int(),
+    unitIds: z.array(z.string()).readonly(),
+    handOffs: z.number().int(),
+    legalHours: z.number(),
+    criticalPathHours: z.number(),
+    longestPathHours: z.number(),
+    mainPath: z.array(MainPathStep).readonly(),
+    citizenVisits: z.number().int(),
+    visits: z.array(z.object({ step: z.string(), name: Text.optional() })).readonly(),
+    onlineVisit: Text.optional(),
+    documents: z.number().int(),
+    documentCopies: z.number().int(),
+    feesVnd: z.number(),
+    citizenHours: z.number(),
+    hourlyIncomeVnd: z.number(),
+    costPerDossierVnd: z.number(),
+    applicantsPerYear: z.number(),
+    costPerYearVnd: z.number(),
+  })
+  .openapi('ProcedureMetrics');

@@ -33,5 +33,5 @@ export async function signPdf(
     appName: 'motcua',
   });
   const bytes = Buffer.from(await doc.save({ useObjectStreams: false }));
-  return new SignPdf().sign(bytes, signer as never, signingTime);
+  return new SignPdf().sign(bytes, signer, signingTime);
 }

@@ -130,4 +130,32 @@ describe('user accounts in Chromium', { timeout: 120_000 }, () => {
       officer.getByLabel('Mật khẩu hiện tại').getAttribute('aria-invalid'),
     ).resolves.toBe('true');
   });
+
+  it('shows the access log to an administrator, filtered on submit, and not to an officer', async () => {
+    const admin = await freshPage();
+    await signIn(admin, 'admin', 'motcua');
+    await admin.goto(suite.server.url + '/nhat-ky-truy-cap');
+    await admin
+      .getByRole('heading', { name: 'Nhật ký truy cập dữ liệu cá nhân', level: 1 })
+      .waitFor();
+    // Nobody has opened a dossier yet; a filter is applied when submitted.
+    await admin.getByText('Không có lượt truy cập nào.').waitFor();
+    const asked: string[] = [];
+    admin.on('request', (r) => {
+      if (r.url().includes('/api/access-log')) asked.push(new URL(r.url()).search);
+    });
+    await admin.getByLabel('Cán bộ').fill('mot-cua-xa');
+    expect(asked).toEqual([]);
+    await admin.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await expect.poll(() => asked).toEqual(['?user=mot-cua-xa']);
+    // The same filter submitted again asks again.
+    await admin.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await expect.poll(() => asked.length).toBe(2);
+    await admin.getByText('Không có lượt truy cập nào.').waitFor();
+
+    const officer = await freshPage();
+    await signIn(officer, 'mot-cua-xa', 'motcua');
+    await officer.goto(suite.server.url + '/nhat-ky-truy-cap');
+    await officer.getByText('Chỉ quản trị viên được xem nhật ký truy cập.').waitFor();
+  });
 });

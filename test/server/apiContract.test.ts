@@ -20,7 +20,7 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
   });
   afterAll(async () => rt?.dispose());
 
-  it('declares the answers of sign-in, accounts, notices, the access log and publication', () => {
+  it('declares the answers of sign-in, accounts, notices, the access log, publication and the library', () => {
     for (const [method, path, status] of [
       ['POST', '/api/auth/login', 200],
       ['GET', '/api/auth/me', 200],
@@ -38,6 +38,11 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
       ['DELETE', '/api/procedures/x/draft', 200],
       ['GET', '/api/procedures/x/versions', 200],
       ['GET', '/api/procedures/x/versions/1', 200],
+      ['GET', '/api/procedures', 200],
+      ['GET', '/api/procedures/x', 200],
+      ['PUT', '/api/procedures/x', 200],
+      ['GET', '/api/units', 200],
+      ['GET', '/api/calendar/2026', 200],
       ['GET', '/api/dossiers/x/files', 200],
       ['GET', '/api/files', 200],
       ['GET', '/api/dossiers/x', 404],
@@ -105,5 +110,29 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
     expect((await rt.call('POST', '/api/auth/logout', { token: officer })).body).toEqual({
       ok: true,
     });
+  });
+
+  it('answers the procedure library, its catalog and calendar within their schemas', async () => {
+    // Each call below is checked against the document by rt.call; a departure throws.
+    const admin = await rt.login('admin');
+    const units = await rt.call('GET', '/api/units', { token: admin });
+    expect(units.body.units.length).toBeGreaterThan(0);
+    const calendar = await rt.call('GET', '/api/calendar/2026', { token: admin });
+    expect(calendar.body.days.some((d: { working: boolean }) => !d.working)).toBe(true);
+    const page = await rt.call('GET', '/api/procedures?ids=true&limit=2', { token: admin });
+    expect(page.body.items).toHaveLength(2);
+    expect(page.body.ids.length).toBe(page.body.total);
+    const id = 'dang-ky-khai-sinh';
+    const inEffect = await rt.call('GET', `/api/procedures/${id}`, { token: admin });
+    expect(inEffect.body.procedure.id).toBe(id);
+    const editing = await rt.call('GET', `/api/procedures/${id}?view=edit`, { token: admin });
+    const saved = await rt.call('PUT', `/api/procedures/${id}`, {
+      token: admin,
+      body: { procedure: editing.body.procedure, layout: editing.body.layout },
+      headers: { 'if-match': `"${editing.body.etag}"` },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const draft = await rt.call('GET', `/api/procedures/${id}?view=edit`, { token: admin });
+    expect(draft.body.draft.saves).toBe(1);
   });
 });

@@ -1,42 +1,27 @@
 import type { z } from '@hono/zod-openapi';
+import type { Procedure } from '../../../engine/index.ts';
 import type {
-  DayInfo,
-  Problem,
-  Procedure,
-  ProcedureMetrics,
-  UnitCatalog,
-  WorkingTime,
-} from '../../../engine/index.ts';
+  CalendarYear as CalendarYearAnswer,
+  LoadedProcedure as LoadedProcedureAnswer,
+  ProcedurePage as ProcedurePageSchema,
+  SavedProcedure,
+  UnitCatalogAnswer,
+} from '../../../server/http/routes/procedures.ts';
 import type { DraftInfoAnswer } from '../../../server/http/routes/publication.ts';
 import type { UserSchema } from '../../../server/http/schemas.ts';
 
 /** The signed-in user, as `/api/auth/me` describes it (the server's schema, type-only). */
 export type User = z.infer<typeof UserSchema>;
 
+type ProcedurePageAnswer = z.infer<typeof ProcedurePageSchema>;
+
 /** Whether a user may save procedures (the server checks it again). */
 export function canDesign(user: User | undefined): boolean {
   return !!user && (user.isAdmin || user.roles.includes('designer'));
 }
 
-/** A row of the procedure library. */
-export interface ProcedureSummary {
-  readonly id: string;
-  readonly version: string;
-  readonly code: string | null;
-  readonly name: { readonly vi: string; readonly en: string };
-  readonly level: string;
-  readonly field: string;
-  readonly deadline: WorkingTime;
-  /** The unit whose one-stop desk receives the procedure's dossiers. */
-  readonly receivingUnit: string | null;
-  readonly steps: number;
-  readonly errors: number;
-  readonly warnings: number;
-  /** The draft being edited or reviewed, if any (the library shows it). */
-  readonly draft?: DraftInfo | null;
-  /** A published version that takes effect later. */
-  readonly upcoming?: { readonly version: string; readonly effectiveFrom: string } | null;
-}
+/** A row of the procedure library (the server's schema, type-only). */
+export type ProcedureSummary = ProcedurePageAnswer['items'][number];
 
 /** Where the draft of a procedure stands (the server's schema, type-only). */
 export type DraftInfo = DraftInfoAnswer;
@@ -58,13 +43,7 @@ export interface ProcedureQuery {
 }
 
 /** One page of the library: `total` counts every match, `fields` the fields of the library. */
-export interface ProcedurePage {
-  readonly items: ProcedureSummary[];
-  readonly drafts: ProcedureSummary[];
-  readonly total: number;
-  readonly fields: string[];
-  readonly ids?: string[];
-}
+export type ProcedurePage = ProcedurePageAnswer;
 
 /** The query string of a library search (empty parts left out). */
 export function procedureQueryString(query: ProcedureQuery): string {
@@ -77,31 +56,22 @@ export function procedureQueryString(query: ProcedureQuery): string {
   return text ? `?${text}` : '';
 }
 
-/** A procedure as read for editing. */
-export interface LoadedProcedure {
+/**
+ * A procedure as read for editing (the server's schema, type-only); the definition, which the
+ * server declares loosely, is the engine's `Procedure`.
+ */
+export type LoadedProcedure = Omit<z.infer<typeof LoadedProcedureAnswer>, 'procedure'> & {
   readonly procedure: Procedure;
-  readonly layout: unknown;
-  readonly version: string;
-  readonly etag: string;
-  readonly problems: readonly Problem[];
-  readonly metrics: ProcedureMetrics;
-  /** The draft (with `view=edit`, when there is one). */
-  readonly draft?: DraftInfo | null;
-  /** The published versions: the latest, the one in effect now, one still to come. */
-  readonly published?: {
-    readonly version: string;
-    readonly inEffect: string;
-    readonly upcoming: string | null;
-  } | null;
-}
+};
 
 /** The server's answer to a save. */
-export interface SaveResult {
-  readonly version: string;
-  readonly etag: string;
-  readonly problems: readonly Problem[];
-  readonly draft?: DraftInfo;
-}
+export type SaveResult = z.infer<typeof SavedProcedure>;
+
+/** The unit catalog as `/api/units` answers it. */
+export type UnitCatalogResult = z.infer<typeof UnitCatalogAnswer>;
+
+/** The special days of a year as `/api/calendar/{year}` answers them. */
+export type CalendarYear = z.infer<typeof CalendarYearAnswer>;
 
 /** An error answer of the API (`{ error: { code, message, details } }`), or a network failure. */
 export class ApiError extends Error {
@@ -180,25 +150,6 @@ export async function call<T>(
   return parsed as T;
 }
 
-const prefetched = new Map<string, Promise<unknown>>();
-
-/**
- * Start the requests a screen will need as soon as the app boots, in parallel with signing in:
- * `take` hands each one over once (a failed prefetch is simply asked again).
- */
-export const prefetch = {
-  start(key: string, request: () => Promise<unknown>): void {
-    const p = request();
-    p.catch(() => undefined);
-    prefetched.set(key, p);
-  },
-  take<T>(key: string, request: () => Promise<T>): Promise<T> {
-    const p = prefetched.get(key) as Promise<T> | undefined;
-    prefetched.delete(key);
-    return p ? p.catch(() => request()) : request();
-  },
-};
-
 /** The designer's view of the server API. */
 export const api = {
   login: (username: string, password: string) =>
@@ -227,7 +178,6 @@ export const api = {
       { procedure, layout },
       etag === null ? {} : { 'if-match': `"${etag}"` },
     ),
-  units: () => call<UnitCatalog>('GET', '/api/units'),
-  calendar: (year: number) =>
-    call<{ year: number; days: DayInfo[] }>('GET', `/api/calendar/${year}`),
+  units: () => call<UnitCatalogResult>('GET', '/api/units'),
+  calendar: (year: number) => call<CalendarYear>('GET', `/api/calendar/${year}`),
 };

@@ -1,6 +1,8 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { Procedure, UnitCatalog } from '../../../engine/index.ts';
-import { api, canDesign, prefetch, SESSION_ENDED, type User } from '../api/client.ts';
+import type { Procedure } from '../../../engine/index.ts';
+import { api, canDesign, SESSION_ENDED, type User } from '../api/client.ts';
+import { forgetUserData, sessionQuery, unitsQuery } from '../api/queries.ts';
 import { AccountScreen } from './account/AccountScreen.tsx';
 import { EditorScreen } from './editor/EditorScreen.tsx';
 import { useI18n } from './I18n.tsx';
@@ -36,34 +38,32 @@ const UsersScreen = lazy(() =>
  */
 export function App() {
   const { s } = useI18n();
-  const [user, setUser] = useState<User | null | undefined>(undefined);
-  const [catalog, setCatalog] = useState<UnitCatalog | undefined>(undefined);
   const [route, navigate, visit] = useRoute();
   /** New procedures (from the template or duplicated) live here until their first save. */
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Procedure>>(new Map());
   const isPublic =
     route.name === 'lookup' || route.name === 'verify' || CITIZEN_ROUTES.includes(route.name);
 
-  useEffect(() => {
-    if (isPublic) return;
-    // Asked for at boot (main.tsx), while React starts.
-    // Not signed in (401) or the server unreachable: the sign-in screen says which on submit.
-    prefetch.take('me', api.me).then(setUser, () => setUser(null));
-  }, [isPublic]);
-  useEffect(() => {
-    if (user) prefetch.take('units', api.units).then(setCatalog, () => setCatalog(undefined));
-  }, [user]);
+  const client = useQueryClient();
+  // Asked for at boot (main.tsx), while React starts; the catalog once signed in.
+  const session = useQuery({ ...sessionQuery, enabled: !isPublic });
+  const user = session.isPending ? undefined : session.data;
+  const { data: catalog } = useQuery({ ...unitsQuery, enabled: !!user });
+  /** Signed in as someone, or signed out (null): the previous user's server data is dropped. */
+  const setUser = useCallback((next: User | null) => forgetUserData(client, next), [client]);
 
   useEffect(() => {
-    const ended = () => setUser((u) => (u ? null : u));
+    const ended = () => {
+      if (client.getQueryData(sessionQuery.queryKey)) setUser(null);
+    };
     addEventListener(SESSION_ENDED, ended);
     return () => removeEventListener(SESSION_ENDED, ended);
-  }, []);
+  }, [client, setUser]);
 
   const onSignedOut = useCallback(() => {
     void api.logout().catch(() => undefined);
     setUser(null);
-  }, []);
+  }, [setUser]);
 
   if (route.name === 'verify') return <VerifyScreen />;
   if (CITIZEN_ROUTES.includes(route.name)) return <CitizenApp route={route} />;

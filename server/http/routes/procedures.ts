@@ -14,8 +14,15 @@ import { DraftStore } from '../../library/drafts.ts';
 import { etagOf } from '../../library/procedureRegistry.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { AnyObject, errors } from '../schemas.ts';
-import { draftInfo, registerPublicationRoutes } from './publication.ts';
+import {
+  definition,
+  errors,
+  ProblemSchema,
+  ProcedureDefinition,
+  ProcedureMetricsSchema,
+  Text,
+} from '../schemas.ts';
+import { DraftInfo, draftInfo, Instant, registerPublicationRoutes } from './publication.ts';
 
 const IdParam = z.object({
   id: z
@@ -31,6 +38,136 @@ const SaveBody = z
     layout: z.record(z.string(), z.unknown()).nullable().optional(),
   })
   .openapi('SaveProcedure');
+
+/** An amount of working time (the format's `WorkingTime`). */
+const WorkingTimeSchema = z
+  .union([z.object({ workingDays: z.number() }), z.object({ workingHours: z.number() })])
+  .openapi('WorkingTime');
+
+/** A row of the procedure library. */
+const ProcedureSummary = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    code: z.string().nullable(),
+    name: Text,
+    level: z.string(),
+    field: z.string(),
+    deadline: WorkingTimeSchema,
+    receivingUnit: z.string().nullable().openapi({
+      description: 'The unit whose one-stop desk receives the dossiers (of the first step)',
+    }),
+    steps: z.number().int(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    draft: z.union([DraftInfo, z.null()]),
+    upcoming: z
+      .object({ version: z.string(), effectiveFrom: Instant })
+      .nullable()
+      .openapi({ description: 'A published version that takes effect later' }),
+  })
+  .openapi('ProcedureSummary');
+
+/** One page of the library. */
+export const ProcedurePage = z
+  .object({
+    items: z.array(ProcedureSummary),
+    drafts: z.array(ProcedureSummary).openapi({
+      description: 'Drafts of procedures never published (filtered, not paged)',
+    }),
+    total: z.number().int().openapi({ description: 'Every match of `items`' }),
+    offset: z.number().int(),
+    limit: z.number().int().nullable(),
+    fields: z.array(z.string()).openapi({ description: 'The fields of the whole library' }),
+    ids: z.array(z.string()).optional().openapi({
+      description: 'With `ids=true`: every id of procedures and drafts, unfiltered',
+    }),
+  })
+  .openapi('ProcedurePage');
+
+/** A procedure as read for editing (or the version in effect), with what is known of it. */
+export const LoadedProcedure = z
+  .object({
+    procedure: ProcedureDefinition,
+    layout: z.unknown().openapi({
+      description: 'Positions of the steps on the canvas (the `.layout.json` sidecar), or null',
+    }),
+    version: z.string(),
+    etag: z.string(),
+    problems: z.array(ProblemSchema).readonly(),
+    metrics: ProcedureMetricsSchema,
+    draft: z.union([DraftInfo, z.null()]),
+    published: z
+      .object({ version: z.string(), inEffect: z.string(), upcoming: z.string().nullable() })
+      .nullable()
+      .openapi({ description: 'The latest published version, the one in effect, one to come' }),
+  })
+  .openapi('LoadedProcedure');
+
+/** The answer to a save: the draft's new version and ETag. */
+export const SavedProcedure = z
+  .object({
+    version: z.string(),
+    etag: z.string(),
+    problems: z
+      .array(ProblemSchema)
+      .readonly()
+      .openapi({ description: 'Warnings (errors refuse the save)' }),
+    draft: DraftInfo,
+  })
+  .openapi('SavedProcedure');
+
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** The catalog of levels, roles and units (`units.json`, engine/format/unitCatalog.ts). */
+export const UnitCatalogAnswer = z
+  .object({
+    $schema: z.string().optional(),
+    levels: z.array(z.object({ id: z.string(), name: Text, legacy: z.boolean().optional() })),
+    roles: z.array(z.object({ id: z.string(), name: Text, citizen: z.boolean().optional() })),
+    units: z.array(
+      z.object({
+        id: z.string(),
+        name: Text,
+        level: z.string(),
+        parent: z.string().optional(),
+        code: z.string().optional(),
+        oneStop: z.boolean().optional(),
+        officeHours: z.array(z.object({ start: Clock, end: Clock })).optional(),
+        cutoff: Clock.optional(),
+      }),
+    ),
+  })
+  .openapi('UnitCatalog');
+
+const LocalDate = z.string().openapi({ format: 'date' });
+
+/** The days of a year that are not ordinary (engine/calendar/dayInfo.ts). */
+export const CalendarYear = z
+  .object({
+    year: z.number().int(),
+    days: z
+      .array(
+        z.union([
+          z.object({
+            date: LocalDate,
+            working: z.literal(true),
+            reason: z.literal('swapped-working').optional(),
+            name: Text.optional(),
+            forecast: z.boolean(),
+          }),
+          z.object({
+            date: LocalDate,
+            working: z.literal(false),
+            reason: z.enum(['weekend', 'holiday', 'compensatory', 'swapped-off']),
+            name: Text.optional(),
+            forecast: z.boolean(),
+          }),
+        ]),
+      )
+      .readonly(),
+  })
+  .openapi('CalendarYear');
 
 /** What the list needs of a procedure object that does not change with it: kept per object. */
 const listFacts = new WeakMap<Procedure, { steps: number; searchText: string }>();
@@ -115,7 +252,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       responses: {
         200: {
           description: 'Every current procedure with its validation status',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: ProcedurePage } },
         },
         ...errors(400, 422),
       },
@@ -184,7 +321,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           limit: query.limit ?? null,
           fields: [...fields].sort((a, b) => a.localeCompare(b, 'vi')),
           ...(query.ids ? { ids: allIds } : {}),
-        } as never,
+        },
         200,
       );
     },
@@ -205,7 +342,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       responses: {
         200: {
           description: 'The definition',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: LoadedProcedure } },
         },
         ...errors(404),
       },
@@ -229,7 +366,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           c.header('ETag', `"${draft.etag}"`);
           return c.json(
             {
-              procedure: draft.procedure,
+              procedure: definition(draft.procedure),
               layout: draft.layout ?? deps.registry.layout(id),
               version: procedureVersion(draft.procedure),
               etag: draft.etag,
@@ -237,7 +374,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
               metrics: procedureMetrics(draft.procedure),
               draft: draftInfo(draft),
               published: publication,
-            } as never,
+            },
             200,
           );
         }
@@ -247,7 +384,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       c.header('ETag', `"${entry.etag}"`);
       return c.json(
         {
-          procedure: entry.procedure,
+          procedure: definition(entry.procedure),
           layout: deps.registry.layout(id),
           version: entry.version,
           etag: entry.etag,
@@ -255,7 +392,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           metrics: procedureMetrics(entry.procedure),
           draft: null,
           published: publication,
-        } as never,
+        },
         200,
       );
     },
@@ -279,7 +416,10 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         body: { content: { 'application/json': { schema: SaveBody } }, required: true },
       },
       responses: {
-        200: { description: 'Saved', content: { 'application/json': { schema: AnyObject } } },
+        200: {
+          description: 'Saved',
+          content: { 'application/json': { schema: SavedProcedure } },
+        },
         ...errors(400, 401, 403, 409, 413, 422),
       },
     }),
@@ -346,7 +486,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           etag: draft.etag,
           problems,
           draft: draftInfo(draft),
-        } as never,
+        },
         200,
       );
     },
@@ -360,11 +500,14 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       tags: ['Procedures'],
       summary: 'The catalog of levels, roles and units',
       responses: {
-        200: { description: 'units.json', content: { 'application/json': { schema: AnyObject } } },
+        200: {
+          description: 'units.json',
+          content: { 'application/json': { schema: UnitCatalogAnswer } },
+        },
         ...errors(400),
       },
     }),
-    (c) => c.json(deps.registry.catalog() as never, 200),
+    (c) => c.json(deps.registry.catalog(), 200),
   );
 
   app.openapi(
@@ -387,7 +530,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       responses: {
         200: {
           description: 'Special days',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: CalendarYear } },
         },
         ...errors(422),
       },
@@ -397,7 +540,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         {
           year: c.req.valid('param').year,
           days: specialDays(deps.calendar, c.req.valid('param').year),
-        } as never,
+        },
         200,
       ),
   );

@@ -6,12 +6,12 @@ import { DESIGNER_ROLE, PUBLISHER_ROLE, type User } from '../../auth/sessions.ts
 import { DraftStore, type Draft } from '../../library/drafts.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { AnyObject, errors } from '../schemas.ts';
+import { definition, errors, ProcedureDefinition, ProcedureMetricsSchema } from '../schemas.ts';
 
-const Instant = z.string().openapi({ format: 'date-time' });
+export const Instant = z.string().openapi({ format: 'date-time' });
 
 /** Where the draft of a procedure stands (without its content). */
-const DraftInfo = z
+export const DraftInfo = z
   .object({
     status: z.enum(['draft', 'review']),
     saves: z.number().int(),
@@ -77,7 +77,11 @@ const Published = z
 
 /** A version of a procedure: the definition (see procedure.schema.json) and its figures. */
 const VersionAnswer = z
-  .object({ procedure: AnyObject, version: z.string(), metrics: AnyObject })
+  .object({
+    procedure: ProcedureDefinition,
+    version: z.string(),
+    metrics: ProcedureMetricsSchema,
+  })
   .openapi('ProcedureVersion');
 
 export type DraftInfoAnswer = z.infer<typeof DraftInfo>;
@@ -470,9 +474,9 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
         throw new AppError('not-found', `Procedure "${id}" has no version "${version}"`);
       return c.json(
         {
-          procedure: procedure as unknown as Record<string, unknown>,
+          procedure: definition(procedure),
           version,
-          metrics: procedureMetrics(procedure) as unknown as Record<string, unknown>,
+          metrics: procedureMetrics(procedure),
         },
         200,
       );

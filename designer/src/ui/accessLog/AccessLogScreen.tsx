@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { accessLogApi, type AccessLogEntry } from '../../api/accessLog.ts';
 import { ApiError } from '../../api/client.ts';
 import { slipTitles, type SlipKind } from '../../../../engine/index.ts';
@@ -17,40 +18,34 @@ export function AccessLogScreen({ user, onSignOut }: OfficeScreenProps) {
   const { s, t, lang } = useI18n();
   const [dossier, setDossier] = useState('');
   const [username, setUsername] = useState('');
-  const [items, setItems] = useState<AccessLogEntry[] | undefined>(undefined);
-  const [next, setNext] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
+  // The filters as last submitted: the newest entries when the page opens.
+  const [applied, setApplied] = useState({ dossier: '', user: '' });
+  const log = useInfiniteQuery({
+    queryKey: ['accessLog', applied],
+    queryFn: ({ pageParam }) =>
+      accessLogApi.list({ ...applied, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: '',
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // A new filter keeps the rows shown until its answer replaces them.
+    placeholderData: keepPreviousData,
+    enabled: user.isAdmin,
+    retry: false,
+  });
+  const items = log.data?.pages.flatMap((page) => page.items);
+  const error = log.error;
+  const failure =
+    error === null
+      ? undefined
+      : error instanceof ApiError && error.status === 403
+        ? s.accessLogForbidden
+        : error.message;
 
-  const load = useCallback(
-    async (cursor?: string) => {
-      setFailure(undefined);
-      try {
-        const page = await accessLogApi.list({
-          dossier: dossier.trim(),
-          user: username.trim(),
-          ...(cursor ? { cursor } : {}),
-        });
-        setItems((old) => (cursor ? [...(old ?? []), ...page.items] : page.items));
-        setNext(page.nextCursor);
-      } catch (error) {
-        setFailure(
-          error instanceof ApiError && error.status === 403
-            ? s.accessLogForbidden
-            : error instanceof Error
-              ? error.message
-              : String(error),
-        );
-      }
-    },
-    [dossier, username, s.accessLogForbidden],
-  );
-  // The newest entries when the page opens; filters apply on submit.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => void load(), []);
-
+  // Filters apply on submit; the same filters submitted again ask again.
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void load();
+    const next = { dossier: dossier.trim(), user: username.trim() };
+    if (next.dossier === applied.dossier && next.user === applied.user) void log.refetch();
+    else setApplied(next);
   };
   const actionName: Record<AccessLogEntry['action'], string> = {
     view: s.accessView,
@@ -132,8 +127,13 @@ export function AccessLogScreen({ user, onSignOut }: OfficeScreenProps) {
               </table>
             </div>
           ) : null}
-          {next ? (
-            <button type="button" className="btn" onClick={() => void load(next)}>
+          {log.hasNextPage ? (
+            <button
+              type="button"
+              className="btn"
+              disabled={log.isFetchingNextPage}
+              onClick={() => void log.fetchNextPage()}
+            >
               {s.accessMore}
             </button>
           ) : null}

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { userApi, type UserAccount } from '../../api/users.ts';
 import { foldDiacritics } from '../../model/statePaths.ts';
@@ -16,6 +17,13 @@ type Open =
   | { readonly kind: 'edit'; readonly account: UserAccount }
   | { readonly kind: 'lock'; readonly account: UserAccount };
 
+/** The accounts, as the administrators' list reads them. */
+const usersQuery = queryOptions({
+  queryKey: ['users'],
+  queryFn: () => userApi.list(),
+  retry: false,
+});
+
 /** Whether an account matches the filter text, without regard to case or diacritics. */
 function matches(account: UserAccount, q: string): boolean {
   const fold = (text: string) => foldDiacritics(text).toLowerCase();
@@ -28,21 +36,16 @@ function matches(account: UserAccount, q: string): boolean {
  */
 export function UsersScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const { s, f, t } = useI18n();
-  const [users, setUsers] = useState<UserAccount[] | undefined>(undefined);
+  const client = useQueryClient();
   // The raw failure: its message is made while rendering, in the language of the moment.
-  const [failure, setFailure] = useState<unknown>(undefined);
+  const { data: users, error: failure } = useQuery({ ...usersQuery, enabled: user.isAdmin });
   const [q, setQ] = useState('');
   const [unit, setUnit] = useState('');
   const [open, setOpenState] = useState<Open | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
 
-  useEffect(() => {
-    if (!user.isAdmin) return;
-    setFailure(undefined);
-    userApi.list().then(setUsers, setFailure);
-  }, [user.isAdmin]);
   const error =
-    failure === undefined
+    failure === null
       ? undefined
       : failure instanceof ApiError && failure.status === 403
         ? s.usersForbidden
@@ -65,7 +68,7 @@ export function UsersScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const done = (saved: UserAccount, message: string) => {
     close();
     setNotice(message);
-    setUsers((list) =>
+    client.setQueryData(usersQuery.queryKey, (list) =>
       // The server's order: usernames are ASCII, compared code by code.
       [...(list ?? []).filter((u) => u.id !== saved.id), saved].sort((a, b) =>
         a.username < b.username ? -1 : 1,

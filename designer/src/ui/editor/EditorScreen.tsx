@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Procedure, UnitCatalog } from '../../../../engine/index.ts';
-import { api, ApiError, prefetch, type User } from '../../api/client.ts';
+import { ApiError, type User } from '../../api/client.ts';
+import { procedureForEditing } from '../../api/queries.ts';
 import { autoLayout } from '../../layout/autoLayout.ts';
 import { parseLayout, type DesignDoc } from '../../model/designDoc.ts';
 import { useI18n } from '../I18n.tsx';
@@ -46,6 +48,7 @@ export function EditorScreen({
   onSessionExpired: () => void;
 }) {
   const { s, f } = useI18n();
+  const client = useQueryClient();
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   // A draft is read once: after its first save (or a reload) the server's copy is the truth.
   const draftRef = useRef(draft);
@@ -64,7 +67,11 @@ export function EditorScreen({
         procedure = draftRef.current;
         saved = { procedure: null, layout: null, etag: null, version: null };
       } else {
-        const r = await prefetch.take(`procedure:${id}`, () => api.procedure(id, 'edit'));
+        // The copy asked for at boot when the app opened here, taken once: a reload asks again.
+        const query = procedureForEditing(id);
+        const r = await client
+          .fetchQuery(query)
+          .finally(() => client.removeQueries({ queryKey: query.queryKey, exact: true }));
         procedure = r.procedure;
         layout = parseLayout(r.layout);
         saved = {
@@ -102,7 +109,7 @@ export function EditorScreen({
         message: error instanceof Error ? error.message : String(error),
       });
     }
-  }, [id]);
+  }, [id, client]);
 
   useEffect(() => {
     void load();

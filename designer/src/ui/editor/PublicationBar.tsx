@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, canDesign, type User } from '../../api/client.ts';
 import { canPublish, publication } from '../../api/publication.ts';
@@ -30,6 +31,7 @@ export function PublicationBar({
   onChange: (next: Partial<Saved>) => void;
 }) {
   const { s, f, lang } = useI18n();
+  const queries = useQueryClient();
   const [dialog, setDialog] = useState<'publish' | 'return' | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | undefined>();
@@ -146,6 +148,9 @@ export function PublicationBar({
                       effectiveFrom,
                       decision.trim() || null,
                     );
+                    // The version history and the library's rows are read again when next shown.
+                    void queries.invalidateQueries({ queryKey: ['procedure', id] });
+                    void queries.invalidateQueries({ queryKey: ['procedures'] });
                     const future = effectiveFrom > todayInVietnam();
                     onChange({
                       etag: r.etag,

@@ -1,10 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Procedure, UnitCatalog } from '../../../../engine/index.ts';
 import { api } from '../../api/client.ts';
 import { duplicateProcedure, idProblem, newFromTemplate } from '../../model/newProcedure.ts';
 import { slugFromName } from '../../model/statePaths.ts';
 import { Dialog } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
+
+/** The first `<id>-<n>` not taken, from 2. */
+function freeId(id: string, taken: ReadonlySet<string>): string {
+  let n = 2;
+  while (taken.has(`${id}-${n}`)) n++;
+  return `${id}-${n}`;
+}
 
 /** Create a procedure from the template, or duplicate one as a new variant (a new id). */
 export function NewProcedureDialog({
@@ -26,9 +34,9 @@ export function NewProcedureDialog({
   defaultLevel?: string | undefined;
 }) {
   const { s, t } = useI18n();
-  const [source, setSource] = useState<Procedure | undefined>(undefined);
-  const [name, setName] = useState('');
-  const [id, setId] = useState('');
+  // What the officer typed (undefined: not yet, the proposal stands).
+  const [typedName, setName] = useState<string | undefined>(undefined);
+  const [typedId, setId] = useState<string | undefined>(undefined);
   const [idTouched, setIdTouched] = useState(false);
   // The officer's own level first (a district officer drafts district procedures).
   const [level, setLevel] = useState(
@@ -39,17 +47,17 @@ export function NewProcedureDialog({
       'commune',
   );
 
-  useEffect(() => {
-    if (mode !== 'duplicate' || !sourceId) return;
-    void api.procedure(sourceId).then((r) => {
-      setSource(r.procedure);
-      setName(`${r.procedure.name.vi}${s.copySuffix}`);
-      let n = 2;
-      while (taken.has(`${sourceId}-${n}`)) n++;
-      setId(`${sourceId}-${n}`);
-      setIdTouched(true);
-    });
-  }, [mode, sourceId, s.copySuffix, taken]);
+  // The procedure duplicated: the version in effect now.
+  const { data: read } = useQuery({
+    queryKey: ['procedure', sourceId, 'effective'],
+    queryFn: () => api.procedure(sourceId!),
+    enabled: mode === 'duplicate' && !!sourceId,
+    retry: false,
+  });
+  const source = read?.procedure;
+  // Once it is read, the copy's name and a free id are proposed.
+  const name = typedName ?? (source ? `${source.name.vi}${s.copySuffix}` : '');
+  const id = typedId ?? (source && sourceId ? freeId(sourceId, taken) : '');
 
   const problem = id ? idProblem(id, taken) : 'invalid';
   const ready = !!name.trim() && !problem && (mode === 'new' || !!source);
@@ -91,7 +99,7 @@ export function NewProcedureDialog({
             value={name}
             onChange={(e) => {
               setName(e.target.value);
-              if (!idTouched) setId(slugFromName(e.target.value));
+              if (!idTouched && mode === 'new') setId(slugFromName(e.target.value));
             }}
           />
         </div>

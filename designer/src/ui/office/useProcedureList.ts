@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import {
   api,
   procedureQueryString,
@@ -12,27 +13,35 @@ import {
  * list could not be read (the page still works, with ids instead of names).
  */
 export function useProcedureList(): readonly ProcedureSummary[] | undefined {
-  const [items, setItems] = useState<ProcedureSummary[] | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    api.procedures().then(
-      (list) => live && setItems(list),
-      () => live && setItems([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return items;
+  const { data, isError } = useQuery({
+    queryKey: ['procedures', 'all'],
+    queryFn: () => api.procedures(),
+    retry: false,
+  });
+  return data ?? (isError ? [] : undefined);
 }
 
 /** How long typing must pause before the search goes to the server. */
 const SEARCH_DELAY_MS = 250;
 
+/** A value that follows `value` once it has stayed the same for `delayMs`. */
+function useSettled<T>(value: T, key: string, delayMs: number): T {
+  const [settled, setSettled] = useState({ key, value });
+  useEffect(() => {
+    if (key === settled.key) return;
+    const timer = setTimeout(() => setSettled({ key, value }), delayMs);
+    return () => clearTimeout(timer);
+    // The value is compared by its key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, delayMs]);
+  return settled.value;
+}
+
 /**
  * A library search answered by the server, one page at a time: the rows loaded so far, the
- * number of matches, and `more()` for the next page. A new query starts again from the first
- * page (after a short pause in typing); an answer to an older query is dropped.
+ * number of matches, and `more()` for the next page. The first page is asked at once; a changed
+ * query after a short pause in typing, starting again from its first page (TanStack Query keys
+ * the pages by the query, so an answer to an older query never mixes in).
  */
 export function useProcedureSearch(
   query: Omit<ProcedureQuery, 'offset' | 'limit'>,
@@ -43,60 +52,25 @@ export function useProcedureSearch(
   error: unknown;
   more: (() => void) | undefined;
 } {
-  const key = procedureQueryString(query);
-  const [state, setState] = useState<{
-    key: string;
-    page: ProcedurePage | undefined;
-    items: ProcedureSummary[];
-    error: unknown;
-  }>({ key: '', page: undefined, items: [], error: undefined });
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(
-      () => {
-        setLoading(true);
-        api
-          .procedurePage({ ...query, offset: 0, limit: pageSize })
-          .then(
-            (page) => live && setState({ key, page, items: page.items, error: undefined }),
-            (error: unknown) => live && setState({ key, page: undefined, items: [], error }),
-          )
-          .finally(() => live && setLoading(false));
-      },
-      // The first page at once; a changed query after a pause in typing.
-      state.page === undefined && state.error === undefined ? 0 : SEARCH_DELAY_MS,
-    );
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-    // The query is compared by its query string.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, pageSize]);
-  const more = useCallback(() => {
-    const offset = state.items.length;
-    setLoading(true);
-    api
-      .procedurePage({ ...query, offset, limit: pageSize })
-      .then(
-        (page) =>
-          setState((s) =>
-            s.key === key && s.items.length === offset
-              ? { key, page, items: [...s.items, ...page.items], error: undefined }
-              : s,
-          ),
-        (error: unknown) => setState((s) => ({ ...s, error })),
-      )
-      .finally(() => setLoading(false));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, pageSize, state.items.length]);
-  // While a new query loads, the rows of the previous one stay (no flicker to "loading").
-  const page = state.page;
+  const asked = useSettled(query, procedureQueryString(query), SEARCH_DELAY_MS);
+  const search = useInfiniteQuery({
+    queryKey: ['procedures', 'search', procedureQueryString(asked), pageSize],
+    queryFn: ({ pageParam }) => api.procedurePage({ ...asked, offset: pageParam, limit: pageSize }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.items.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+    // While a new query loads, the rows of the previous one stay (no flicker to "loading").
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  const pages = search.data?.pages ?? [];
+  const items = pages.flatMap((p) => p.items);
   return {
-    page,
-    items: state.items,
-    error: state.error,
-    more: page && !loading && state.items.length < page.total ? more : undefined,
+    page: pages.at(-1),
+    items,
+    error: search.error ?? undefined,
+    more: search.hasNextPage && !search.isFetching ? () => void search.fetchNextPage() : undefined,
   };
 }

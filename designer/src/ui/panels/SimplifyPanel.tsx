@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { procedureMetrics, type UnitCatalog } from '../../../../engine/index.ts';
-import { api, type ProcedureSummary } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { formatDate, formatPercent } from '../../i18n/format.ts';
 import { parseLayout, type DesignDoc } from '../../model/designDoc.ts';
 import { getState, lastKey } from '../../model/statePaths.ts';
 import { useI18n } from '../I18n.tsx';
+import { useProcedureList } from '../office/useProcedureList.ts';
 import { formatMetric, metricLabel, METRICS } from './metricRows.ts';
 import { ProposalReport } from './ProposalReport.tsx';
 import type { Baseline, ComparisonView } from './useComparison.ts';
@@ -41,13 +42,8 @@ export function SimplifyPanel({
     date && Date.parse(date) > 0
       ? f(s.proposalVersion, { version, date: formatDate(date, lang) })
       : f(s.proposalVersion, { version, date: '—' });
-  const [others, setOthers] = useState<ProcedureSummary[]>([]);
-  useEffect(() => {
-    api.procedures().then(
-      (items) => setOthers(items.filter((i) => i.id !== id)),
-      () => setOthers([]),
-    );
-  }, [id]);
+  const library = useProcedureList();
+  const others = useMemo(() => (library ?? []).filter((i) => i.id !== id), [library, id]);
   const metrics = useMemo(() => procedureMetrics(doc.procedure), [doc.procedure]);
   const diff = view.comparison?.diff;
   const choice = view.baseline?.source ?? '';

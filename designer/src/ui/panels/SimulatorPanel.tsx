@@ -1,4 +1,5 @@
 import { useMachine } from '@xstate/react';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   acceptedEvents,
@@ -27,22 +28,27 @@ import { SimulationSetup } from './SimulationSetup.tsx';
 
 /** The calendar the runtime uses: the official schedules from the server (else the rules). */
 function useCalendar(): { calendar: WorkingCalendar; official: number[] } | undefined {
-  const [value, setValue] = useState<{ calendar: WorkingCalendar; official: number[] } | undefined>(
-    undefined,
+  const year = new Date().getFullYear();
+  const years = [year - 1, year, year + 1, 2026].filter((y, i, a) => a.indexOf(y) === i);
+  const { data, isError } = useQuery({
+    queryKey: ['calendar', years],
+    queryFn: () => Promise.all(years.map((y) => api.calendar(y))),
+    // Official schedules change once a year: read once per page.
+    staleTime: Infinity,
+    retry: false,
+  });
+  return useMemo(
+    () =>
+      data
+        ? {
+            calendar: calendarFromYears(data),
+            official: data.filter((x) => isOfficial(x.days)).map((x) => x.year),
+          }
+        : isError
+          ? { calendar: createCalendar(), official: [] }
+          : undefined,
+    [data, isError],
   );
-  useEffect(() => {
-    const year = new Date().getFullYear();
-    const years = [year - 1, year, year + 1, 2026].filter((y, i, a) => a.indexOf(y) === i);
-    Promise.all(years.map((y) => api.calendar(y)))
-      .then((list) =>
-        setValue({
-          calendar: calendarFromYears(list),
-          official: list.filter((x) => isOfficial(x.days)).map((x) => x.year),
-        }),
-      )
-      .catch(() => setValue({ calendar: createCalendar(), official: [] }));
-  }, []);
-  return value;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { publication, type GitRevision, type PublishedVersion } from '../../api/publication.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { autoLayout } from '../../layout/autoLayout.ts';
@@ -10,25 +10,15 @@ export function useVersions(id: string): {
   versions: readonly PublishedVersion[];
   git: readonly GitRevision[];
 } {
-  const [state, setState] = useState<{
-    versions: readonly PublishedVersion[];
-    git: readonly GitRevision[];
-  }>({
-    versions: [],
-    git: [],
+  const { data } = useQuery({
+    queryKey: ['procedure', id, 'versions'],
+    queryFn: () => publication.versions(id),
+    retry: false,
   });
-  useEffect(() => {
-    let live = true;
-    publication.versions(id).then(
-      (r) => live && setState({ versions: r.versions, git: r.git }),
-      () => live && setState({ versions: [], git: [] }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  return state;
+  return { versions: data?.versions ?? NONE, git: data?.git ?? NONE };
 }
+
+const NONE: readonly never[] = [];
 
 /** When a version took effect; a library file's first version, since it was first loaded. */
 function effectiveDate(v: PublishedVersion): string {
