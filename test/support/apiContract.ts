@@ -46,6 +46,24 @@ export class ApiContract {
     return !(schema.type === 'object' && !schema.properties && !schema.$ref);
   }
 
+  /**
+   * The successful JSON answers the document leaves loose ("some object", or no schema), as
+   * `METHOD path status`: what a client generated from the document would type as unknown.
+   */
+  undeclared(): string[] {
+    const loose: string[] = [];
+    for (const [path, ops] of Object.entries(this.doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (!status.startsWith('2') || !response.content?.['application/json']) continue;
+          if (!this.declared(method, path, Number(status)))
+            loose.push(`${method.toUpperCase()} ${path} ${status}`);
+        }
+      }
+    }
+    return loose;
+  }
+
   /** Where the body departs from the declared schema ([] when it conforms). */
   check(method: string, path: string, status: number, body: unknown): string[] {
     const schema = this.schemaOf(method, path, status);
