@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { Procedure } from '../../engine/index.ts';
 
 /** The error body every failure answers with. */
 export const ErrorSchema = z
@@ -68,3 +69,14 @@ export const AccountAnswer = z.object({ user: AccountSchema }).openapi('AccountA
 
 /** `{ ok: true }`: done, nothing more to say. */
 export const Ok = z.object({ ok: z.literal(true) }).openapi('Ok');
+
+/**
+ * A procedure definition in the engine's format (procedure.schema.json): the engine validates it
+ * with its own schema, so the API document only names it.
+ */
+export const ProcedureDefinition = z
+  .custom<Procedure>((v) => typeof v === 'object' && v !== null && !Array.isArray(v))
+  .openapi('ProcedureDefinition', {
+    type: 'object',
+    description: 'A procedure in the engine format (procedure.schema.json)',
+  });

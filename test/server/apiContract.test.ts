@@ -20,7 +20,7 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
   });
   afterAll(async () => rt?.dispose());
 
-  it('declares the answers of sign-in, accounts, notices, the access log and publication', () => {
+  it('declares the answers of sign-in, accounts, notices, the access log, publication, dossiers and reports', () => {
     for (const [method, path, status] of [
       ['POST', '/api/auth/login', 200],
       ['GET', '/api/auth/me', 200],
@@ -41,6 +41,14 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
       ['GET', '/api/dossiers/x/files', 200],
       ['GET', '/api/files', 200],
       ['GET', '/api/dossiers/x', 404],
+      ['POST', '/api/dossiers', 201],
+      ['GET', '/api/dossiers', 200],
+      ['GET', '/api/dossiers/x', 200],
+      ['POST', '/api/dossiers/x/events', 200],
+      ['POST', '/api/dossiers/x/secret', 200],
+      ['GET', '/api/reports/summary', 200],
+      ['GET', '/api/reports/digitisation', 200],
+      ['POST', '/api/verify', 200],
     ] as const)
       expect(contract.declared(method, path, status), `${method} ${path} ${status}`).toBe(true);
   });

@@ -14,6 +14,49 @@ import { verifyPdf } from '../../pdf/verifyPdf.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The verdict on a PDF: valid or not, who signed, when, for which dossier, and why not. */
+export const VerifyAnswer = z
+  .object({
+    signed: z.boolean(),
+    valid: z.boolean().openapi({
+      description: 'Signed, unchanged, the signature checks out and the certificate is trusted',
+    }),
+    unchanged: z.boolean(),
+    trusted: z.boolean(),
+    signer: z
+      .object({
+        name: z.string().nullable(),
+        organization: z.string().nullable(),
+        serialNumber: z.string(),
+        issuer: z.string().nullable(),
+        validFrom: z.string().openapi({ format: 'date-time' }),
+        validTo: z.string().openapi({ format: 'date-time' }),
+      })
+      .nullable(),
+    signedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    dossierCode: z.string().nullable(),
+    documentKind: z.string().nullable(),
+    title: z.string().nullable(),
+    problems: z
+      .array(
+        z.object({
+          code: z.enum([
+            'not-pdf',
+            'not-signed',
+            'malformed-signature',
+            'changed',
+            'partial-coverage',
+            'bad-signature',
+            'untrusted',
+            'expired',
+          ]),
+          message: z.object({ vi: z.string(), en: z.string() }),
+        }),
+      )
+      .readonly(),
+  })
+  .openapi('VerifyAnswer');
+
 /** A PDF answer, downloaded under `name`. */
 export function pdfResponse(bytes: Uint8Array, name: string): Response {
   return new Response(
@@ -70,7 +113,10 @@ export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     security: [],
     request: { body: { content: pdf, required: true } },
     responses: {
-      200: { description: 'The verdict (also for unsigned or damaged files)' },
+      200: {
+        description: 'The verdict (also for unsigned or damaged files)',
+        content: { 'application/json': { schema: VerifyAnswer } },
+      },
       422: { description: 'Empty body' },
     },
   });
@@ -136,7 +182,7 @@ export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       throw new AppError('validation', 'The body is empty: send the PDF to verify', {
         problems: [{ path: '/', message: 'a PDF file' }],
       });
-    const result = await verifyPdf(bytes, deps.signing.trusted());
+    const result: z.infer<typeof VerifyAnswer> = await verifyPdf(bytes, deps.signing.trusted());
     return c.json(result, 200);
   });
 }

@@ -352,7 +352,7 @@ function ReceptionForm({
         },
         keys.current.receive,
       );
-      rememberSecret(received.id, received.secret);
+      if (received.secret) rememberSecret(received.id, received.secret);
       if (chosen !== 'accept') {
         await dossierApi.send(
           received.id,

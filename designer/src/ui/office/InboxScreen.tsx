@@ -50,7 +50,7 @@ export function InboxScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const [search, setSearch] = useState('');
   const [procedure, setProcedure] = useState('');
   const procedures = useProcedureList() ?? [];
-  const [items, setItems] = useState<DossierListItem[] | undefined>(undefined);
+  const [items, setItems] = useState<readonly DossierListItem[] | undefined>(undefined);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>(undefined);
 
