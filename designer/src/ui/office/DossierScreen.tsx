@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { DossierPdfLinks } from '../verify/DossierPdfLinks.tsx';
 import { procedureGraph, slipTitles, type UnitCatalog } from '../../../../engine/index.ts';
 import { ApiError } from '../../api/client.ts';
@@ -33,23 +34,24 @@ export function DossierScreen({
   onSignOut,
 }: OfficeScreenProps & { id: string }) {
   const { s, f, t, lang } = useI18n();
-  const [dossier, setDossier] = useState<DossierDetail | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | undefined>();
   const [sending, setSending] = useState<AvailableEvent | undefined>(undefined);
 
-  const load = useCallback(
-    () =>
-      dossierApi
-        .get(id)
-        .then(setDossier, (e: unknown) =>
-          setError(e instanceof ApiError && e.status === 404 ? s.dossierNotFound : String(e)),
-        ),
-    [id, s.dossierNotFound],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Each read is recorded in the access log: read when the page opens and after a change, not
+  // again when the window regains focus.
+  const read = useQuery({
+    queryKey: ['dossier', id],
+    queryFn: () => dossierApi.get(id),
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+  const load = () => read.refetch();
+  const dossier = read.data;
+  const error = read.error
+    ? read.error instanceof ApiError && read.error.status === 404
+      ? s.dossierNotFound
+      : String(read.error)
+    : undefined;
 
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, lang, false) : '—');
   const actor = (name: string | null | undefined, raw: string) =>
