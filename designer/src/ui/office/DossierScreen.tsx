@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DossierPdfLinks } from '../verify/DossierPdfLinks.tsx';
 import { procedureGraph, slipTitles, type UnitCatalog } from '../../../../engine/index.ts';
-import { ApiError } from '../../api/client.ts';
-import { dossierApi, type AvailableEvent, type DossierDetail } from '../../api/dossiers.ts';
+import type { AvailableEvent, DossierDetail } from '../../api/dossiers.ts';
 import { formatDateTime, formatWorkingTime } from '../../i18n/format.ts';
 import { useI18n } from '../I18n.tsx';
 import { ErrorAlert } from '../controls.tsx';
@@ -16,6 +14,7 @@ import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { historyEventName, isWarningEvent, roleName, unitName } from './officeText.ts';
 import { TableScroll } from './TableScroll.tsx';
 import { TimelinessBadge } from './TimelinessBadge.tsx';
+import { useDossier } from './useDossier.ts';
 
 /** The note an officer wrote with an event, if any. */
 function noteOf(payload: unknown): string {
@@ -37,21 +36,7 @@ export function DossierScreen({
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | undefined>();
   const [sending, setSending] = useState<AvailableEvent | undefined>(undefined);
 
-  // Each read is recorded in the access log: read when the page opens and after a change, not
-  // again when the window regains focus.
-  const read = useQuery({
-    queryKey: ['dossier', id],
-    queryFn: () => dossierApi.get(id),
-    retry: false,
-    refetchOnWindowFocus: false,
-  });
-  const load = () => read.refetch();
-  const dossier = read.data;
-  const error = read.error
-    ? read.error instanceof ApiError && read.error.status === 404
-      ? s.dossierNotFound
-      : String(read.error)
-    : undefined;
+  const { dossier, error, reload: load } = useDossier(id);
 
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, lang, false) : '—');
   const actor = (name: string | null | undefined, raw: string) =>
