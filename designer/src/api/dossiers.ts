@@ -1,10 +1,12 @@
 import type { z } from '@hono/zod-openapi';
-import type { Channel, LocalizedText } from '../../../engine/index.ts';
+import type { LocalizedText } from '../../../engine/index.ts';
 import type {
   DeadlineInfo as DeadlineInfoSchema,
   DossierDetail as DossierDetailSchema,
   DossierPage,
   EventApplied as EventAppliedSchema,
+  EventBody,
+  ReceiveBody,
   Received as ReceivedSchema,
 } from '../../../server/http/routes/dossiers.ts';
 import type { SummaryReport as SummaryReportSchema } from '../../../server/http/routes/reports.ts';
@@ -25,37 +27,16 @@ export type DeadlineInfo = z.infer<typeof DeadlineInfoSchema>;
 export type Received = z.infer<typeof ReceivedSchema>;
 /** The dossier after an event. */
 export type EventApplied = z.infer<typeof EventAppliedSchema>;
+/** What the desk enters to receive a dossier (the server fills the defaults). */
+export type ReceiveRequest = z.input<typeof ReceiveBody>;
+/** An event to send, with what it carries (files: uploads sent before, or reused ones). */
+export type EventRequest = z.input<typeof EventBody>;
 /** The statistics of a period. */
 export type SummaryReport = z.infer<typeof SummaryReportSchema>;
 /** How the statistics are grouped. */
 export type GroupBy = SummaryReport['groupBy'];
 /** One group of the one-stop statistics. */
 export type SummaryRow = SummaryReport['total'];
-
-/** What the desk enters to receive a dossier. */
-export interface ReceiveRequest {
-  readonly procedureId: string;
-  readonly applicant: {
-    readonly name: string;
-    readonly idNumber?: string;
-    readonly phone?: string;
-    readonly email?: string;
-    readonly address?: string;
-  };
-  readonly channel: Channel;
-  readonly data: Record<string, unknown>;
-  readonly documents: readonly string[];
-  readonly accept: boolean;
-}
-
-/** An event to send, with what it carries. */
-export interface EventRequest {
-  readonly type: string;
-  readonly note?: string;
-  readonly documents?: readonly string[];
-  readonly data?: Record<string, unknown>;
-  readonly expectedVersion?: number;
-}
 
 /** Inbox filters, as the query string takes them. */
 export interface InboxQuery {

@@ -32,7 +32,7 @@ const FileLinks = z
   .max(100)
   .optional();
 
-const ReceiveBody = z
+export const ReceiveBody = z
   .object({
     procedureId: z.string().min(1).max(100),
     // Messages in Vietnamese: the desk shows them beside the field the path names.
@@ -67,7 +67,7 @@ const ReceiveBody = z
   })
   .openapi('ReceiveDossier');
 
-const EventBody = z
+export const EventBody = z
   .object({
     type: z
       .string()

@@ -148,7 +148,7 @@ export function DossierFilesPanel({
           ...(chosenEvent.type === 'SUPPLEMENT' && documents.length > 0 ? { documents } : {}),
           expectedVersion: dossier.version,
           uploads: pending.map((p) => p.link),
-        } as Parameters<typeof dossierApi.send>[1],
+        },
         newIdempotencyKey(),
       );
       setDone(fill(x.attachSent, { n: pending.length }));
