@@ -11,7 +11,9 @@ import { idempotencyOf, idempotent } from '../idempotency.ts';
 import { errors, IdempotencyHeader, ProcedureDefinition, Text } from '../schemas.ts';
 import {
   EngineError,
+  pauseStatusText,
   slipTitles,
+  type PauseReason,
   type DossierSnapshot,
   type SlipKind,
 } from '../../../engine/index.ts';
@@ -153,10 +155,21 @@ const WorkingTime = z
   ])
   .openapi('WorkingTime');
 
+const ClockStatus = z.enum(['not-started', 'running', 'paused', 'stopped']);
+
+/** A lawful extension applied (gia hạn theo luật định): it moved the legal deadline itself. */
+const LawfulExtension = z.object({
+  id: z.string(),
+  at: Instant,
+  by: WorkingTime,
+  from: Instant,
+  to: Instant,
+});
+
 /** The legal clock (thời hạn giải quyết) of a dossier, as the engine keeps it. */
 const LegalClock = z
   .object({
-    status: z.enum(['not-started', 'running', 'paused', 'stopped']),
+    status: ClockStatus,
     acceptedAt: Instant.optional(),
     due: Instant.optional().openapi({ description: 'The appointment date in force' }),
     originalDue: Instant.optional().openapi({ description: 'The appointment date first given' }),
@@ -166,16 +179,15 @@ const LegalClock = z
         z.object({
           from: Instant,
           to: Instant.optional(),
-          reason: z.enum(['supplement', 'payment', 'fixing', 'collect', 'other']).optional(),
+          reason: z
+            .enum(Object.keys(pauseStatusText) as [PauseReason, ...PauseReason[]])
+            .optional(),
         }),
       )
       .readonly(),
     extensions: z.array(z.object({ at: Instant, from: Instant, to: Instant })).readonly(),
     variant: z.string().optional(),
-    lawfulExtensions: z
-      .array(z.object({ id: z.string(), at: Instant, by: WorkingTime, from: Instant, to: Instant }))
-      .readonly()
-      .optional(),
+    lawfulExtensions: z.array(LawfulExtension).readonly().optional(),
   })
   .openapi('LegalClock');
 
@@ -184,18 +196,7 @@ export const DeadlineInfo = z
   .object({
     legal: WorkingTime,
     variant: z.object({ id: z.string(), name: Text }).nullable(),
-    lawfulExtensions: z
-      .array(
-        z.object({
-          id: z.string(),
-          name: Text,
-          by: WorkingTime,
-          at: Instant,
-          from: Instant,
-          to: Instant,
-        }),
-      )
-      .readonly(),
+    lawfulExtensions: z.array(LawfulExtension.extend({ name: Text })).readonly(),
   })
   .openapi('DeadlineInfo');
 
@@ -366,7 +367,7 @@ export const EventApplied = z
     status: DossierStatus,
     statusText: Text,
     appointmentDate: Instant.nullable(),
-    clock: z.enum(['not-started', 'running', 'paused', 'stopped']),
+    clock: ClockStatus,
     outcome: Outcome.nullable(),
     timeliness: z.union([Timeliness, z.null()]),
     override: z
