@@ -65,6 +65,22 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
     expect(
       contract.check('GET', '/api/notices', 200, { unread: 0, items: [], nextCursor: null }),
     ).toEqual([]);
+    // A row of the inbox without its code, and a statistics total with a count as text.
+    expect(
+      contract.check('GET', '/api/dossiers', 200, { items: [{ id: 'x' }], nextCursor: null }),
+    ).not.toEqual([]);
+    expect(contract.check('GET', '/api/dossiers', 200, { items: [], nextCursor: null })).toEqual(
+      [],
+    );
+    expect(
+      contract.check('GET', '/api/reports/summary', 200, {
+        from: '2026-03-01',
+        to: '2026-03-31',
+        groupBy: 'unit',
+        rows: [],
+        total: { key: '*', received: 'many' },
+      }),
+    ).not.toEqual([]);
   });
 
   it('answers sign-in, accounts, notices and the access log within their schemas', async () => {
