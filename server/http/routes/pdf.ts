@@ -11,6 +11,7 @@ import { latestResultFile } from '../../pdf/resultFile.ts';
 import { issuedSlip, PDF_SLIP_KINDS, type PdfSlipKind } from '../../pdf/slipPdf.ts';
 import { slipPdfFile } from '../../pdf/slipFile.ts';
 import { verifyPdf } from '../../pdf/verifyPdf.ts';
+import { ErrorSchema } from '../schemas.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -79,6 +80,7 @@ export function pdfResponse(bytes: Uint8Array, name: string): Response {
 export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   // Binary routes, written with plain handlers; described here for /api/openapi.json.
   const pdf = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
+  const failure = { 'application/json': { schema: ErrorSchema } };
   app.openAPIRegistry.registerPath({
     method: 'get',
     operationId: 'getDossierPdf',
@@ -99,9 +101,9 @@ export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     },
     responses: {
       200: { description: 'The PDF', content: pdf },
-      401: { description: 'Not signed in' },
-      404: { description: 'No such dossier, slip not issued or no result yet' },
-      422: { description: 'Unknown document kind or bad id' },
+      401: { description: 'Not signed in', content: failure },
+      404: { description: 'No such dossier, slip not issued or no result yet', content: failure },
+      422: { description: 'Unknown document kind or bad id', content: failure },
     },
   });
   app.openAPIRegistry.registerPath({
@@ -117,7 +119,7 @@ export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
         description: 'The verdict (also for unsigned or damaged files)',
         content: { 'application/json': { schema: VerifyAnswer } },
       },
-      422: { description: 'Empty body' },
+      422: { description: 'Empty body', content: failure },
     },
   });
 
