@@ -7,6 +7,8 @@ import {
   procedureGraph,
   type DossierSnapshot,
   type Procedure,
+  type SlipKind,
+  type Timeliness,
   type WorkingCalendar,
 } from '../../engine/index.ts';
 import type { User } from '../auth/sessions.ts';
@@ -18,6 +20,14 @@ function iso(ms: number): string;
 function iso(ms: number | null | undefined): string | null;
 function iso(ms: number | null | undefined): string | null {
   return ms === null || ms === undefined ? null : new Date(ms).toISOString();
+}
+
+/**
+ * The state machine's state as persisted: a step id, or an object of nested (parallel) step ids
+ * (XState's state value, kept as plain JSON).
+ */
+export function stateValue(snapshot: DossierSnapshot): string | Record<string, unknown> {
+  return snapshot.machine.value as string | Record<string, unknown>;
 }
 
 /** Plain-Vietnamese status of a dossier, for officers and citizens. */
@@ -84,7 +94,11 @@ export function deadlineInfo(procedure: Procedure, snapshot: DossierSnapshot) {
  * Timeliness now: the resolved class, or not-yet-due / due-soon / overdue for open dossiers. A
  * step held past its own due time makes the dossier overdue too, as the bell already says.
  */
-export function timelinessNow(calendar: WorkingCalendar, snapshot: DossierSnapshot, now: number) {
+export function timelinessNow(
+  calendar: WorkingCalendar,
+  snapshot: DossierSnapshot,
+  now: number,
+): Timeliness | 'paused' | null {
   if (snapshot.timeliness) return snapshot.timeliness;
   if (snapshot.status === 'done') return null;
   if (snapshot.clock.status === 'paused') return snapshot.clock.due ? 'paused' : null;
@@ -181,7 +195,7 @@ export async function dossierView(
     // The version the dossier is pinned to: documents, forms and fees as they were when received.
     definition: procedure,
     unit: row.unit_id,
-    channel: row.channel,
+    channel: snapshot.channel,
     applicant: {
       name: row.applicant_name,
       idNumber: row.applicant_id_number,
@@ -191,7 +205,7 @@ export async function dossierView(
     },
     status: snapshot.status,
     statusText: statusText(snapshot),
-    state: snapshot.machine.value,
+    state: stateValue(snapshot),
     steps: activeSteps(procedure, snapshot),
     data: snapshot.machine.context.data,
     documents: snapshot.machine.context.documents,
@@ -227,7 +241,8 @@ export async function dossierView(
     })),
     slips: slips.map((s) => ({
       id: s.id,
-      kind: s.kind,
+      // Written only from the engine's slip kinds.
+      kind: s.kind as SlipKind,
       step: s.step_id,
       due: iso(s.due_at),
       issuedAt: iso(s.issued_at),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { Procedure } from '../../engine/index.ts';
 
 /** The error body every failure answers with. */
 export const ErrorSchema = z
@@ -80,20 +81,15 @@ export const ProblemSchema = z
   .openapi('Problem');
 
 /**
- * A procedure definition. Its format is the engine's (`procedure.schema.json`, served with the
- * app), checked by validation rather than repeated here.
+ * A procedure definition in the engine's format (procedure.schema.json): the engine validates it
+ * with its own schema, so the API document only names it.
  */
 export const ProcedureDefinition = z
-  .record(z.string(), z.unknown())
+  .custom<Procedure>((v) => typeof v === 'object' && v !== null && !Array.isArray(v))
   .openapi('ProcedureDefinition', {
     type: 'object',
-    description: 'A procedure definition, as described by procedure.schema.json',
+    description: 'A procedure in the engine format (procedure.schema.json)',
   });
-
-/** A procedure in an answer, as the loose `ProcedureDefinition` says it (its format is the engine's). */
-export function definition(procedure: object): Record<string, unknown> {
-  return procedure as Record<string, unknown>;
-}
 
 /** A step of the main path (engine/metrics/procedureMetrics.ts). */
 const MainPathStep = z.object({

@@ -20,7 +20,7 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
   });
   afterAll(async () => rt?.dispose());
 
-  it('declares the answers of sign-in, accounts, notices, the access log, publication and the library', () => {
+  it('declares the answers of sign-in, accounts, notices, the access log, publication, the library, dossiers and reports', () => {
     for (const [method, path, status] of [
       ['POST', '/api/auth/login', 200],
       ['GET', '/api/auth/me', 200],
@@ -46,8 +46,29 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
       ['GET', '/api/dossiers/x/files', 200],
       ['GET', '/api/files', 200],
       ['GET', '/api/dossiers/x', 404],
+      ['POST', '/api/dossiers', 201],
+      ['GET', '/api/dossiers', 200],
+      ['GET', '/api/dossiers/x', 200],
+      ['POST', '/api/dossiers/x/events', 200],
+      ['POST', '/api/dossiers/x/secret', 200],
+      ['GET', '/api/reports/summary', 200],
+      ['GET', '/api/reports/digitisation', 200],
+      ['POST', '/api/verify', 200],
     ] as const)
       expect(contract.declared(method, path, status), `${method} ${path} ${status}`).toBe(true);
+  });
+
+  it('leaves no successful JSON answer loose: a client generated from it has no unknown answer', () => {
+    expect(contract.undeclared()).toEqual([]);
+    const loose = { content: { 'application/json': { schema: { type: 'object' } } } };
+    const binary = { content: { 'application/pdf': { schema: { type: 'string' } } } };
+    expect(
+      new ApiContract({
+        paths: {
+          '/x/{id}': { get: { responses: { 200: loose } }, put: { responses: { 200: binary } } },
+        },
+      }).undeclared(),
+    ).toEqual(['GET /x/{id} 200']);
   });
 
   it('finds a body that departs from its schema', () => {
@@ -62,6 +83,22 @@ describe.each(dialects)('the API answers as its OpenAPI document says, on %s', (
     expect(
       contract.check('GET', '/api/notices', 200, { unread: 0, items: [], nextCursor: null }),
     ).toEqual([]);
+    // A row of the inbox without its code, and a statistics total with a count as text.
+    expect(
+      contract.check('GET', '/api/dossiers', 200, { items: [{ id: 'x' }], nextCursor: null }),
+    ).not.toEqual([]);
+    expect(contract.check('GET', '/api/dossiers', 200, { items: [], nextCursor: null })).toEqual(
+      [],
+    );
+    expect(
+      contract.check('GET', '/api/reports/summary', 200, {
+        from: '2026-03-01',
+        to: '2026-03-31',
+        groupBy: 'unit',
+        rows: [],
+        total: { key: '*', received: 'many' },
+      }),
+    ).not.toEqual([]);
   });
 
   it('answers sign-in, accounts, notices and the access log within their schemas', async () => {

@@ -131,6 +131,17 @@ describe.each(dialects)('one-stop statistics on %s', (dialect) => {
       { token },
     );
     expect(csv.status).toBe(200);
+    // A download of its own type, named after the period.
+    const raw = await rt.app.request(
+      '/api/reports/summary?from=2026-03-01&to=2026-03-31&format=csv',
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
+    expect(raw.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(raw.headers.get('content-disposition')).toBe(
+      'attachment; filename="bao-cao-2026-03-01-2026-03-31.csv"',
+    );
     const lines = String(csv.body)
       .replace(/^\uFEFF/, '')
       .trim()

@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type {
+  DigitisationReport as DigitisationReportSchema,
   DossierFiles as DossierFilesSchema,
   ReusableFiles as ReusableFilesSchema,
 } from '../../../server/http/routes/files.ts';
@@ -12,6 +13,10 @@ export type DossierFiles = z.infer<typeof DossierFilesSchema>;
 export type DossierFile = DossierFiles['other'][number];
 /** A file of the citizen's other dossiers, to attach again without a new scan. */
 export type ReusableFile = z.infer<typeof ReusableFilesSchema>['items'][number];
+/** The digitisation report of a period. */
+export type DigitisationReport = z.infer<typeof DigitisationReportSchema>;
+/** One row of the digitisation report. */
+export type DigitisationRow = DigitisationReport['total'];
 
 /** An upload waiting for the event that links it. */
 export interface PendingUpload {
@@ -29,20 +34,6 @@ export interface FileLink {
   readonly reuseFileId?: string;
   readonly document: string;
   readonly title?: string;
-}
-
-/** One row of the digitisation report. */
-export interface DigitisationRow {
-  readonly key: string;
-  readonly received: number;
-  readonly digitisedAtReception: number;
-  readonly results: number;
-  readonly resultsDigitised: number;
-  readonly files: number;
-  readonly reused: number;
-  readonly receptionRate: number | null;
-  readonly resultRate: number | null;
-  readonly reuseRate: number | null;
 }
 
 /** Send a file's bytes; the server judges the type from the content (415 when not allowed). */
@@ -85,8 +76,5 @@ export const filesApi = {
       `/api/files?citizen=${encodeURIComponent(citizen)}`,
     ).then((r) => r.items),
   digitisation: (from: string, to: string) =>
-    call<{ byUnit: DigitisationRow[]; byProcedure: DigitisationRow[]; total: DigitisationRow }>(
-      'GET',
-      `/api/reports/digitisation?from=${from}&to=${to}`,
-    ),
+    call<DigitisationReport>('GET', `/api/reports/digitisation?from=${from}&to=${to}`),
 };

@@ -2,14 +2,21 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../appError.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { activeSteps, dossierView, statusText, timelinessNow } from '../dossierView.ts';
+import { activeSteps, dossierView, stateValue, statusText, timelinessNow } from '../dossierView.ts';
 import { recordAccess } from '../../runtime/accessLog.ts';
 import { inboxPage } from '../../runtime/inboxQuery.ts';
 import { reissueSecret } from '../../runtime/reissueSecret.ts';
 import { assertCanReadDossier, canReadDossier } from '../../runtime/readScope.ts';
 import { idempotencyOf, idempotent } from '../idempotency.ts';
-import { AnyObject, errors, IdempotencyHeader } from '../schemas.ts';
-import { EngineError, type DossierSnapshot } from '../../../engine/index.ts';
+import { errors, IdempotencyHeader, ProcedureDefinition, Text } from '../schemas.ts';
+import {
+  EngineError,
+  pauseStatusText,
+  slipTitles,
+  type PauseReason,
+  type DossierSnapshot,
+  type SlipKind,
+} from '../../../engine/index.ts';
 import { issueSignedResult } from '../../pdf/issueResult.ts';
 
 /** Files an event attaches: uploads sent before (POST /api/uploads) or reused documents. */
@@ -27,7 +34,7 @@ const FileLinks = z
   .max(100)
   .optional();
 
-const ReceiveBody = z
+export const ReceiveBody = z
   .object({
     procedureId: z.string().min(1).max(100),
     // Messages in Vietnamese: the desk shows them beside the field the path names.
@@ -62,7 +69,7 @@ const ReceiveBody = z
   })
   .openapi('ReceiveDossier');
 
-const EventBody = z
+export const EventBody = z
   .object({
     type: z
       .string()
@@ -123,6 +130,263 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+const Instant = z.string().openapi({ format: 'date-time' });
+const Channel = z.enum(['desk', 'online', 'post']);
+const DossierStatus = z.enum(['active', 'done']);
+/** The slips the one-stop system issues (the engine's list). */
+const SlipKindSchema = z.enum(Object.keys(slipTitles) as [SlipKind, ...SlipKind[]]);
+const Outcome = z.enum(['approved', 'refused', 'withdrawn', 'stopped']);
+
+/** How a dossier stands against its deadline now, or how it was resolved. */
+const Timeliness = z
+  .enum(['not-yet-due', 'due-soon', 'overdue', 'paused', 'early', 'on-time', 'late'])
+  .openapi('Timeliness');
+
+/** The state machine's state: a step id, or an object of nested (parallel) steps. */
+const StateValue = z
+  .union([z.string(), z.record(z.string(), z.unknown())])
+  .openapi('StateValue', { description: 'XState state value: a step id or nested step ids' });
+
+/** An amount of working time: `{ workingDays }` or `{ workingHours }`. */
+const WorkingTime = z
+  .union([
+    z.object({ workingDays: z.number() }).strict(),
+    z.object({ workingHours: z.number() }).strict(),
+  ])
+  .openapi('WorkingTime');
+
+const ClockStatus = z.enum(['not-started', 'running', 'paused', 'stopped']);
+
+/** A lawful extension applied (gia hạn theo luật định): it moved the legal deadline itself. */
+const LawfulExtension = z.object({
+  id: z.string(),
+  at: Instant,
+  by: WorkingTime,
+  from: Instant,
+  to: Instant,
+});
+
+/** The legal clock (thời hạn giải quyết) of a dossier, as the engine keeps it. */
+const LegalClock = z
+  .object({
+    status: ClockStatus,
+    acceptedAt: Instant.optional(),
+    due: Instant.optional().openapi({ description: 'The appointment date in force' }),
+    originalDue: Instant.optional().openapi({ description: 'The appointment date first given' }),
+    pausedAt: Instant.optional(),
+    pauses: z
+      .array(
+        z.object({
+          from: Instant,
+          to: Instant.optional(),
+          reason: z
+            .enum(Object.keys(pauseStatusText) as [PauseReason, ...PauseReason[]])
+            .optional(),
+        }),
+      )
+      .readonly(),
+    extensions: z.array(z.object({ at: Instant, from: Instant, to: Instant })).readonly(),
+    variant: z.string().optional(),
+    lawfulExtensions: z.array(LawfulExtension).readonly().optional(),
+  })
+  .openapi('LegalClock');
+
+/** The legal time that applies to a dossier (thời hạn áp dụng). */
+export const DeadlineInfo = z
+  .object({
+    legal: WorkingTime,
+    variant: z.object({ id: z.string(), name: Text }).nullable(),
+    lawfulExtensions: z.array(LawfulExtension.extend({ name: Text })).readonly(),
+  })
+  .openapi('DeadlineInfo');
+
+/** An active step of a dossier. */
+const ActiveStep = z
+  .object({
+    id: z.string(),
+    name: Text,
+    unit: z.string().nullable(),
+    role: z.string().nullable(),
+    enteredAt: Instant,
+    due: Instant.nullable().openapi({ description: 'Its own due time, or when its timer fires' }),
+    timerAt: Instant.nullable(),
+  })
+  .openapi('ActiveStep');
+
+/** An event the signed-in user may send now. */
+const AvailableEvent = z
+  .object({
+    type: z.string(),
+    name: Text,
+    step: z.string(),
+    unit: z.string().optional(),
+    role: z.string().optional(),
+  })
+  .openapi('AvailableEvent');
+
+/** The dossier page: state, history (the control slip), deadlines, the events the caller may send. */
+export const DossierDetail = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    version: z.number().int(),
+    procedure: z.object({
+      id: z.string(),
+      version: z.string(),
+      name: Text,
+      code: z.string().nullable(),
+    }),
+    definition: ProcedureDefinition,
+    unit: z.string(),
+    channel: Channel,
+    applicant: z.object({
+      name: z.string(),
+      idNumber: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      address: z.string().nullable(),
+    }),
+    status: DossierStatus,
+    statusText: Text,
+    state: StateValue,
+    steps: z.array(ActiveStep).readonly(),
+    data: z.record(z.string(), z.unknown()),
+    documents: z.array(z.string()).readonly(),
+    receivedAt: Instant,
+    receivedBy: z.string().nullable().openapi({ description: 'Who received it (display name)' }),
+    clock: LegalClock,
+    appointmentDate: Instant.nullable(),
+    deadline: DeadlineInfo,
+    outcome: Outcome.nullable(),
+    completedAt: Instant.nullable(),
+    timeliness: z.union([Timeliness, z.null()]),
+    history: z
+      .array(
+        z.object({
+          seq: z.number().int(),
+          type: z.string(),
+          name: z.union([Text, z.null()]),
+          actor: z.string(),
+          actorName: z.string().nullable(),
+          override: z.boolean(),
+          at: Instant,
+          payload: z.unknown().openapi({ description: 'The event as sent (type, data, note…)' }),
+        }),
+      )
+      .readonly(),
+    controlSlip: z
+      .array(
+        z.object({
+          step: z.string(),
+          name: Text,
+          unit: z.string().nullable(),
+          role: z.string().nullable(),
+          actor: z.string(),
+          actorName: z.string().nullable(),
+          from: Instant,
+          to: Instant,
+          due: Instant.nullable(),
+          late: z.boolean(),
+        }),
+      )
+      .readonly(),
+    slips: z
+      .array(
+        z.object({
+          id: z.string(),
+          kind: SlipKindSchema,
+          step: z.string().nullable(),
+          due: Instant.nullable(),
+          issuedAt: Instant,
+          issuedBy: z.string(),
+          issuedByName: z.string().nullable(),
+          reason: z
+            .string()
+            .nullable()
+            .openapi({ description: "The officer's reason, or why the appointment moved" }),
+        }),
+      )
+      .readonly(),
+    availableEvents: z.array(AvailableEvent).readonly(),
+  })
+  .openapi('DossierDetail');
+
+/** A row of the inbox. */
+const DossierListItem = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    procedure: z.object({ id: z.string(), name: z.union([Text, z.null()]) }),
+    unit: z.string(),
+    channel: Channel,
+    applicant: z.string(),
+    status: DossierStatus,
+    statusText: Text,
+    state: StateValue,
+    steps: z.array(z.string()).readonly(),
+    currentSteps: z
+      .array(z.object({ name: Text, unit: z.string().nullable(), due: Instant.nullable() }))
+      .readonly(),
+    version: z.number().int(),
+    receivedAt: Instant,
+    appointmentDate: Instant.nullable(),
+    timeliness: z.union([Timeliness, z.null()]),
+  })
+  .openapi('DossierListItem');
+
+/** A page of the inbox and the cursor of the next page. */
+export const DossierPage = z
+  .object({
+    items: z.array(DossierListItem).readonly(),
+    nextCursor: z.string().nullable().openapi({ description: 'null on the last page' }),
+  })
+  .openapi('DossierPage');
+
+/** The answer to a reception: the code, the secret to print on the receipt, the appointment. */
+export const Received = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    version: z.number().int(),
+    state: StateValue,
+    statusText: Text,
+    appointmentDate: Instant.nullable(),
+    secret: z.string().nullable().openapi({
+      description:
+        'Shown once for the receipt; null on a replay the server cannot unseal (reissue one)',
+    }),
+  })
+  .openapi('Received');
+
+/** The dossier after an event. */
+export const EventApplied = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    state: StateValue,
+    status: DossierStatus,
+    statusText: Text,
+    appointmentDate: Instant.nullable(),
+    clock: ClockStatus,
+    outcome: Outcome.nullable(),
+    timeliness: z.union([Timeliness, z.null()]),
+    override: z
+      .boolean()
+      .openapi({ description: 'Sent by an administrator outside the step’s unit or role' }),
+  })
+  .openapi('EventApplied');
+
+/** A new receipt secret. */
+const ReissuedSecret = z
+  .object({
+    code: z.string(),
+    secret: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Shown once; null on a replay the server cannot unseal' }),
+  })
+  .openapi('ReissuedSecret');
+
 /** Dossier routes: receive, inbox, read, send events. */
 export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(
@@ -139,7 +403,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       responses: {
         201: {
           description: 'Received: code, secret for the receipt, appointment date',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: Received } },
         },
         ...errors(400, 401, 403, 404, 413, 422),
       },
@@ -158,13 +422,16 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
             // Stored for a retry only sealed, under a key outside the database.
             secretSealed: deps.secrets.seal(r.secret),
             version: r.version,
-            state: r.snapshot.machine.value,
+            state: stateValue(r.snapshot),
             statusText: statusText(r.snapshot),
             appointmentDate: r.snapshot.clock.due ?? null,
           },
         };
       });
-      const { secretSealed, ...rest } = answer.body as Record<string, unknown>;
+      // As stored for a retry: the secret sealed.
+      const { secretSealed, ...rest } = answer.body as Omit<z.infer<typeof Received>, 'secret'> & {
+        secretSealed: unknown;
+      };
       // A replay sealed under another key (a server without the shared key) has no secret to
       // give back: the desk reissues one (POST /api/dossiers/{id}/secret).
       const secret = typeof secretSealed === 'string' ? deps.secrets.open(secretSealed) : undefined;
@@ -187,7 +454,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       responses: {
         200: {
           description: 'Applied: the dossier as it is now',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: EventApplied } },
         },
         ...errors(400, 401, 403, 404, 409, 413, 422),
       },
@@ -214,7 +481,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           body: {
             id,
             version: r.version,
-            state: r.snapshot.machine.value,
+            state: stateValue(r.snapshot),
             status: r.snapshot.status,
             statusText: statusText(r.snapshot),
             appointmentDate: r.snapshot.clock.due ?? null,
@@ -225,7 +492,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           },
         };
       });
-      return c.json(answer.body as Record<string, unknown>, 200);
+      return c.json(answer.body as z.infer<typeof EventApplied>, 200);
     },
   );
 
@@ -241,7 +508,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       responses: {
         200: {
           description: '{ code, secret }: shown once, for a new receipt',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: ReissuedSecret } },
         },
         ...errors(401, 403, 404),
       },
@@ -256,7 +523,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         return { status: 200, body: { code: r.code, secretSealed: deps.secrets.seal(r.secret) } };
       });
       const { secretSealed, ...rest } = answer.body as { code: string; secretSealed: string };
-      return c.json({ ...rest, secret: deps.secrets.open(secretSealed) ?? null } as never, 200);
+      return c.json({ ...rest, secret: deps.secrets.open(secretSealed) ?? null }, 200);
     },
   );
 
@@ -269,7 +536,10 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       summary: 'A dossier: state, history (control slip), deadlines, and the events you may send',
       request: { params: IdParam, query: ReadQuery },
       responses: {
-        200: { description: 'The dossier', content: { 'application/json': { schema: AnyObject } } },
+        200: {
+          description: 'The dossier',
+          content: { 'application/json': { schema: DossierDetail } },
+        },
         ...errors(401, 404),
       },
     }),
@@ -294,7 +564,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const procedure = await deps.registry.version(row.procedure_id, row.procedure_version);
       if (!procedure) throw new Error(`procedure version missing for dossier ${id}`);
       return c.json(
-        (await dossierView(deps.db, deps.calendar, procedure, id, user, deps.now())) as never,
+        await dossierView(deps.db, deps.calendar, procedure, id, user, deps.now()),
         200,
       );
     },
@@ -311,7 +581,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       responses: {
         200: {
           description: 'A page of dossiers and the cursor of the next page',
-          content: { 'application/json': { schema: AnyObject } },
+          content: { 'application/json': { schema: DossierPage } },
         },
         ...errors(401, 422),
       },
@@ -336,11 +606,11 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
             code: r.code,
             procedure: { id: r.procedure_id, name: procedure?.name ?? null },
             unit: r.unit_id,
-            channel: r.channel,
+            channel: snapshot.channel,
             applicant: r.applicant_name,
-            status: r.status,
+            status: snapshot.status,
             statusText: statusText(snapshot),
-            state: snapshot.machine.value,
+            state: stateValue(snapshot),
             steps: Object.keys(snapshot.steps),
             currentSteps: procedure
               ? activeSteps(procedure, snapshot).map((x) => ({
@@ -356,13 +626,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           };
         }),
       );
-      return c.json(
-        {
-          items,
-          nextCursor,
-        } as never,
-        200,
-      );
+      return c.json({ items, nextCursor }, 200);
     },
   );
 }

@@ -10,7 +10,7 @@ import { assertCanReadDossier } from '../../runtime/readScope.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { errorBody } from '../errorHandler.ts';
-import { AnyObject, errors, Text } from '../schemas.ts';
+import { errors, Text } from '../schemas.ts';
 
 /** A file as the API shows it. */
 const FileView = z
@@ -68,6 +68,40 @@ export const ReusableFiles = z
       .readonly(),
   })
   .openapi('ReusableFiles');
+
+const Rate = z
+  .number()
+  .nullable()
+  .openapi({ description: 'Percent, one decimal; null when there is nothing to divide' });
+
+/** The digitisation figures of one unit, one procedure, or all (key `*`). */
+const DigitisationRow = z
+  .object({
+    key: z.string(),
+    received: z.number().int(),
+    digitisedAtReception: z.number().int().openapi({
+      description: 'Received dossiers whose every document ticked has a file attached at reception',
+    }),
+    results: z.number().int().openapi({ description: 'Dossiers finished with a result' }),
+    resultsDigitised: z.number().int(),
+    files: z.number().int(),
+    reused: z.number().int(),
+    receptionRate: Rate,
+    resultRate: Rate,
+    reuseRate: Rate,
+  })
+  .openapi('DigitisationRow');
+
+/** The digitisation report of a period. */
+export const DigitisationReport = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    byUnit: z.array(DigitisationRow).readonly(),
+    byProcedure: z.array(DigitisationRow).readonly(),
+    total: DigitisationRow,
+  })
+  .openapi('DigitisationReport');
 
 /** The upload body, read up to the per-file limit: 413 naming the limit as soon as it is passed. */
 export async function readBody(c: Context<AppEnv>, files: FileService): Promise<Uint8Array> {
@@ -248,7 +282,10 @@ export function registerFileRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         'Digitisation (số hóa): dossiers fully digitised at reception, results digitised, documents reused — by unit and procedure',
       request: { query: z.object({ from: Day, to: Day }) },
       responses: {
-        200: { description: 'The rates', content: { 'application/json': { schema: AnyObject } } },
+        200: {
+          description: 'The rates',
+          content: { 'application/json': { schema: DigitisationReport } },
+        },
         ...errors(401, 422),
       },
     }),
@@ -262,7 +299,7 @@ export function registerFileRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
           problems: [{ path: '/query/to', message: 'dates that exist, to on or after from' }],
         });
       return c.json(
-        { from: q.from, to: q.to, ...(await digitisationReport(deps.db, from, to)) } as never,
+        { from: q.from, to: q.to, ...(await digitisationReport(deps.db, from, to)) },
         200,
       );
     },

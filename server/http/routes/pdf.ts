@@ -11,8 +11,52 @@ import { latestResultFile } from '../../pdf/resultFile.ts';
 import { issuedSlip, PDF_SLIP_KINDS, type PdfSlipKind } from '../../pdf/slipPdf.ts';
 import { slipPdfFile } from '../../pdf/slipFile.ts';
 import { verifyPdf } from '../../pdf/verifyPdf.ts';
+import { ErrorSchema } from '../schemas.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The verdict on a PDF: valid or not, who signed, when, for which dossier, and why not. */
+export const VerifyAnswer = z
+  .object({
+    signed: z.boolean(),
+    valid: z.boolean().openapi({
+      description: 'Signed, unchanged, the signature checks out and the certificate is trusted',
+    }),
+    unchanged: z.boolean(),
+    trusted: z.boolean(),
+    signer: z
+      .object({
+        name: z.string().nullable(),
+        organization: z.string().nullable(),
+        serialNumber: z.string(),
+        issuer: z.string().nullable(),
+        validFrom: z.string().openapi({ format: 'date-time' }),
+        validTo: z.string().openapi({ format: 'date-time' }),
+      })
+      .nullable(),
+    signedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    dossierCode: z.string().nullable(),
+    documentKind: z.string().nullable(),
+    title: z.string().nullable(),
+    problems: z
+      .array(
+        z.object({
+          code: z.enum([
+            'not-pdf',
+            'not-signed',
+            'malformed-signature',
+            'changed',
+            'partial-coverage',
+            'bad-signature',
+            'untrusted',
+            'expired',
+          ]),
+          message: z.object({ vi: z.string(), en: z.string() }),
+        }),
+      )
+      .readonly(),
+  })
+  .openapi('VerifyAnswer');
 
 /** A PDF answer, downloaded under `name`. */
 export function pdfResponse(bytes: Uint8Array, name: string): Response {
@@ -36,6 +80,7 @@ export function pdfResponse(bytes: Uint8Array, name: string): Response {
 export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   // Binary routes, written with plain handlers; described here for /api/openapi.json.
   const pdf = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
+  const failure = { 'application/json': { schema: ErrorSchema } };
   app.openAPIRegistry.registerPath({
     method: 'get',
     operationId: 'getDossierPdf',
@@ -56,9 +101,9 @@ export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     },
     responses: {
       200: { description: 'The PDF', content: pdf },
-      401: { description: 'Not signed in' },
-      404: { description: 'No such dossier, slip not issued or no result yet' },
-      422: { description: 'Unknown document kind or bad id' },
+      401: { description: 'Not signed in', content: failure },
+      404: { description: 'No such dossier, slip not issued or no result yet', content: failure },
+      422: { description: 'Unknown document kind or bad id', content: failure },
     },
   });
   app.openAPIRegistry.registerPath({
@@ -70,8 +115,11 @@ export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     security: [],
     request: { body: { content: pdf, required: true } },
     responses: {
-      200: { description: 'The verdict (also for unsigned or damaged files)' },
-      422: { description: 'Empty body' },
+      200: {
+        description: 'The verdict (also for unsigned or damaged files)',
+        content: { 'application/json': { schema: VerifyAnswer } },
+      },
+      422: { description: 'Empty body', content: failure },
     },
   });
 
@@ -136,7 +184,7 @@ export function registerPdfRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       throw new AppError('validation', 'The body is empty: send the PDF to verify', {
         problems: [{ path: '/', message: 'a PDF file' }],
       });
-    const result = await verifyPdf(bytes, deps.signing.trusted());
+    const result: z.infer<typeof VerifyAnswer> = await verifyPdf(bytes, deps.signing.trusted());
     return c.json(result, 200);
   });
 }

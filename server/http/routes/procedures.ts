@@ -15,7 +15,6 @@ import { etagOf } from '../../library/procedureRegistry.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import {
-  definition,
   errors,
   ProblemSchema,
   ProcedureDefinition,
@@ -366,7 +365,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           c.header('ETag', `"${draft.etag}"`);
           return c.json(
             {
-              procedure: definition(draft.procedure),
+              procedure: draft.procedure,
               layout: draft.layout ?? deps.registry.layout(id),
               version: procedureVersion(draft.procedure),
               etag: draft.etag,
@@ -384,7 +383,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       c.header('ETag', `"${entry.etag}"`);
       return c.json(
         {
-          procedure: definition(entry.procedure),
+          procedure: entry.procedure,
           layout: deps.registry.layout(id),
           version: entry.version,
           etag: entry.etag,

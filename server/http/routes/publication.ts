@@ -6,7 +6,7 @@ import { DESIGNER_ROLE, PUBLISHER_ROLE, type User } from '../../auth/sessions.ts
 import { DraftStore, type Draft } from '../../library/drafts.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { definition, errors, ProcedureDefinition, ProcedureMetricsSchema } from '../schemas.ts';
+import { errors, ProcedureDefinition, ProcedureMetricsSchema } from '../schemas.ts';
 
 export const Instant = z.string().openapi({ format: 'date-time' });
 
@@ -474,7 +474,7 @@ export function registerPublicationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
         throw new AppError('not-found', `Procedure "${id}" has no version "${version}"`);
       return c.json(
         {
-          procedure: definition(procedure),
+          procedure: procedure,
           version,
           metrics: procedureMetrics(procedure),
         },

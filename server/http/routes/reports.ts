@@ -6,7 +6,7 @@ import { summaryReport } from '../../reports/summaryReport.ts';
 import { readableUnits } from '../../runtime/readScope.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { AnyObject, errors } from '../schemas.ts';
+import { errors } from '../schemas.ts';
 
 const Query = z.object({
   from: z
@@ -20,6 +20,51 @@ const Query = z.object({
   groupBy: z.enum(['unit', 'procedure', 'level', 'channel']).default('unit'),
   format: z.enum(['json', 'csv']).default('json'),
 });
+
+const Count = z.number().int();
+const Percent = z
+  .number()
+  .openapi({ description: 'Percent, one decimal (0 when nothing to divide)' });
+
+/** One group of the one-stop statistics (the total has the key `*`). */
+const SummaryRow = z
+  .object({
+    key: z.string().openapi({ description: 'Unit id, procedure id, level or channel' }),
+    received: Count,
+    online: Count,
+    desk: Count,
+    post: Count,
+    carriedOver: Count.openapi({
+      description: 'Received before the period, still open at its start',
+    }),
+    resolved: Count,
+    early: Count,
+    onTime: Count,
+    late: Count,
+    refused: Count,
+    withdrawn: Count,
+    stopped: Count,
+    inProgress: Count,
+    notYetDue: Count,
+    overdue: Count,
+    awaitingSupplement: Count,
+    resolvedPercent: Percent,
+    earlyPercent: Percent,
+    onTimePercent: Percent,
+    latePercent: Percent,
+  })
+  .openapi('SummaryRow');
+
+/** The statistics of a period. */
+export const SummaryReport = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    groupBy: z.enum(['unit', 'procedure', 'level', 'channel']),
+    rows: z.array(SummaryRow).readonly(),
+    total: SummaryRow,
+  })
+  .openapi('SummaryReport');
 
 /** Start of a local (UTC+7) day, in epoch ms; undefined for a date that does not exist. */
 function dayStart(date: string): number | undefined {
@@ -44,7 +89,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         200: {
           description: 'The report (JSON, or CSV with format=csv)',
           content: {
-            'application/json': { schema: AnyObject },
+            'application/json': { schema: SummaryReport },
             'text/csv': { schema: z.string() },
           },
         },
@@ -76,14 +121,12 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const units = readableUnits(user, deps.registry.catalog());
       const report = await summaryReport(deps.db, from, to, q.groupBy, deps.now(), units);
       if (q.format === 'csv') {
-        c.header('Content-Type', 'text/csv; charset=utf-8');
-        c.header('Content-Disposition', `attachment; filename="bao-cao-${q.from}-${q.to}.csv"`);
-        return c.body(
-          reportCsv(report.rows, report.total, groupLabel(deps, q.groupBy)),
-          200,
-        ) as never;
+        return c.text(reportCsv(report.rows, report.total, groupLabel(deps, q.groupBy)), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="bao-cao-${q.from}-${q.to}.csv"`,
+        });
       }
-      return c.json({ from: q.from, to: q.to, groupBy: q.groupBy, ...report } as never, 200);
+      return c.json({ from: q.from, to: q.to, groupBy: q.groupBy, ...report }, 200);
     },
   );
 }

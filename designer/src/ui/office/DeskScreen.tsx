@@ -7,6 +7,7 @@ import type {
   RJSFValidationError,
 } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   MAX_DATE_KEYWORD,
@@ -112,8 +113,7 @@ interface SummaryItem {
 export function DeskScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const { s, t, lang } = useI18n();
   const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<Procedure | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [picked, setPicked] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<{ received: Received; decision: Decision } | undefined>();
 
   // The procedures this desk receives, searched and paged on the server (a provincial centre
@@ -127,13 +127,24 @@ export function DeskScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const procedures = found.page ? found.items : found.error ? [] : undefined;
   const receivable = noDesk ? [] : (procedures ?? []);
 
-  const choose = (id: string) => {
-    setError(undefined);
-    api.procedure(id).then(
-      (r) => setChosen(r.procedure),
-      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
-    );
-  };
+  // The procedure picked, read afresh each time it is picked (not when the window regains focus:
+  // the form being filled keeps the version it shows).
+  const opened = useQuery({
+    queryKey: ['desk', 'procedure', picked],
+    queryFn: () => api.procedure(picked!).then((r) => r.procedure),
+    enabled: picked !== undefined,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: false,
+  });
+  const chosen: Procedure | undefined = picked === undefined ? undefined : opened.data;
+  const error = opened.error
+    ? opened.error instanceof ApiError
+      ? opened.error.message
+      : String(opened.error)
+    : undefined;
+  // Picking again the procedure that failed to open asks for it again.
+  const choose = (id: string) => (id === picked ? void opened.refetch() : setPicked(id));
 
   let body: ReactNode;
   if (done) {
@@ -143,7 +154,7 @@ export function DeskScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
         decision={done.decision}
         onAnother={() => {
           setDone(undefined);
-          setChosen(undefined);
+          setPicked(undefined);
         }}
       />
     );
@@ -153,7 +164,7 @@ export function DeskScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
         key={chosen.id}
         procedure={chosen}
         catalog={catalog}
-        onBack={() => setChosen(undefined)}
+        onBack={() => setPicked(undefined)}
         onDone={(received, decision) => setDone({ received, decision })}
       />
     );
@@ -352,7 +363,7 @@ function ReceptionForm({
         },
         keys.current.receive,
       );
-      rememberSecret(received.id, received.secret);
+      if (received.secret) rememberSecret(received.id, received.secret);
       if (chosen !== 'accept') {
         await dossierApi.send(
           received.id,

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DossierPdfLinks } from '../verify/DossierPdfLinks.tsx';
 import { procedureGraph, slipTitles, type UnitCatalog } from '../../../../engine/index.ts';
-import { ApiError } from '../../api/client.ts';
-import { dossierApi, type AvailableEvent, type DossierDetail } from '../../api/dossiers.ts';
+import type { AvailableEvent, DossierDetail } from '../../api/dossiers.ts';
 import { formatDateTime, formatWorkingTime } from '../../i18n/format.ts';
 import { useI18n } from '../I18n.tsx';
 import { ErrorAlert } from '../controls.tsx';
@@ -15,6 +14,7 @@ import { OfficePage, type OfficeScreenProps } from './OfficePage.tsx';
 import { historyEventName, isWarningEvent, roleName, unitName } from './officeText.ts';
 import { TableScroll } from './TableScroll.tsx';
 import { TimelinessBadge } from './TimelinessBadge.tsx';
+import { useDossier } from './useDossier.ts';
 
 /** The note an officer wrote with an event, if any. */
 function noteOf(payload: unknown): string {
@@ -33,23 +33,10 @@ export function DossierScreen({
   onSignOut,
 }: OfficeScreenProps & { id: string }) {
   const { s, f, t, lang } = useI18n();
-  const [dossier, setDossier] = useState<DossierDetail | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | undefined>();
   const [sending, setSending] = useState<AvailableEvent | undefined>(undefined);
 
-  const load = useCallback(
-    () =>
-      dossierApi
-        .get(id)
-        .then(setDossier, (e: unknown) =>
-          setError(e instanceof ApiError && e.status === 404 ? s.dossierNotFound : String(e)),
-        ),
-    [id, s.dossierNotFound],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { dossier, error, reload: load } = useDossier(id);
 
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, lang, false) : '—');
   const actor = (name: string | null | undefined, raw: string) =>

@@ -1,3 +1,4 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError, type User } from '../../api/client.ts';
 import { dossierApi, type DossierListItem, type InboxQuery } from '../../api/dossiers.ts';
@@ -50,9 +51,6 @@ export function InboxScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const [search, setSearch] = useState('');
   const [procedure, setProcedure] = useState('');
   const procedures = useProcedureList() ?? [];
-  const [items, setItems] = useState<DossierListItem[] | undefined>(undefined);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | undefined>(undefined);
 
   // Search as the officer types, a moment after the last key.
   useEffect(() => {
@@ -65,34 +63,23 @@ export function InboxScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
     ...(search ? { q: search } : {}),
     ...(procedure ? { procedure } : {}),
   };
-  const key = JSON.stringify(query);
-  useEffect(() => {
-    let live = true;
-    setItems(undefined);
-    setError(undefined);
-    dossierApi.list(JSON.parse(key) as InboxQuery).then(
-      (page) => {
-        if (!live) return;
-        setItems(page.items);
-        setNext(page.nextCursor);
-      },
-      (e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
-
-  const more = () => {
-    if (!next) return;
-    dossierApi.list({ ...query, cursor: next }).then(
-      (page) => {
-        setItems((old) => [...(old ?? []), ...page.items]);
-        setNext(page.nextCursor);
-      },
-      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
-    );
-  };
+  // A page at a time under the filters' key: another tab or search starts from its first page.
+  const inbox = useInfiniteQuery({
+    queryKey: ['dossiers', query],
+    queryFn: ({ pageParam }) =>
+      dossierApi.list(pageParam ? { ...query, cursor: pageParam } : query),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    retry: false,
+  });
+  const items: readonly DossierListItem[] | undefined = inbox.data?.pages.flatMap((p) => p.items);
+  const next = inbox.hasNextPage ? (inbox.data?.pages.at(-1)?.nextCursor ?? null) : null;
+  const error = inbox.error
+    ? inbox.error instanceof ApiError
+      ? inbox.error.message
+      : String(inbox.error)
+    : undefined;
+  const more = () => void inbox.fetchNextPage();
 
   const tabs: [Tab, string][] = [
     ['mine', s.tabMine],

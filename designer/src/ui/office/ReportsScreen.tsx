@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -65,27 +66,24 @@ export function ReportsScreen({ user, catalog, onSignOut }: OfficeScreenProps) {
   const [from, setFrom] = useState(initial[0]);
   const [to, setTo] = useState(initial[1]);
   const [groupBy, setGroupBy] = useState<GroupBy>('unit');
-  const [report, setReport] = useState<SummaryReport | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
   const procedures = useProcedureList();
   // A period is asked for once both ends are real dates (typed day first) in order.
   const valid = parseVnDate(from) === from && parseVnDate(to) === to && from <= to;
-  useEffect(() => {
-    // An invalid period shows no figures: the old ones would read as the new period's.
-    if (!valid) {
-      setReport(undefined);
-      return;
-    }
-    let live = true;
-    setError(undefined);
-    dossierApi.report(from, to, groupBy).then(
-      (r) => live && setReport(r),
-      (e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [from, to, groupBy, valid]);
+  // The figures shown stay until the next period's arrive.
+  const figures = useQuery({
+    queryKey: ['reports', 'summary', { from, to, groupBy }],
+    queryFn: () => dossierApi.report(from, to, groupBy),
+    enabled: valid,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  // An invalid period shows no figures: the old ones would read as the new period's.
+  const report: SummaryReport | undefined = valid ? figures.data : undefined;
+  const error = figures.error
+    ? figures.error instanceof ApiError
+      ? figures.error.message
+      : String(figures.error)
+    : undefined;
 
   const label = useMemo(() => {
     return (key: string): string => {

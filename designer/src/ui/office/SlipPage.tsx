@@ -1,7 +1,6 @@
-import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { slipTitles, type SlipKind, type UnitCatalog } from '../../../../engine/index.ts';
-import { ApiError } from '../../api/client.ts';
-import { dossierApi, type DossierDetail } from '../../api/dossiers.ts';
+import type { DossierDetail } from '../../api/dossiers.ts';
 import { formatDateTime, formatWorkingTime, vnParts } from '../../i18n/format.ts';
 import { useI18n } from '../I18n.tsx';
 import { navigate } from '../useRoute.ts';
@@ -9,6 +8,7 @@ import { ControlSlipTable } from './DossierScreen.tsx';
 import { documentKind, unitName } from './officeText.ts';
 import { recallSecret } from './secrets.ts';
 import { usePageTitle } from '../a11y/pageTitle.ts';
+import { useDossier } from './useDossier.ts';
 
 /** Fill `{name}` placeholders with nodes: a code printed on a slip must not break at its dashes. */
 function fillNodes(template: string, params: Readonly<Record<string, ReactNode>>): ReactNode[] {
@@ -67,16 +67,8 @@ export function SlipPage({
   catalog: UnitCatalog;
 }) {
   const { s, f, t, lang } = useI18n();
-  const [dossier, setDossier] = useState<DossierDetail | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const { dossier, error } = useDossier(id, slip);
   usePageTitle(`${t(slipTitles[slip])}${dossier ? ` ${dossier.code}` : ''}`);
-  useEffect(() => {
-    dossierApi
-      .get(id, slip)
-      .then(setDossier, (e: unknown) =>
-        setError(e instanceof ApiError && e.status === 404 ? s.dossierNotFound : String(e)),
-      );
-  }, [id, slip, s.dossierNotFound]);
 
   const toolbar = (
     <div className="slip-toolbar">

@@ -1,3 +1,4 @@
+import type { z } from '@hono/zod-openapi';
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../i18n/format.ts';
 import { fill } from '../../i18n/strings.ts';
@@ -5,24 +6,11 @@ import { ErrorAlert } from '../controls.tsx';
 import { useI18n } from '../I18n.tsx';
 import { LanguageSwitch } from '../LanguageSwitch.tsx';
 import { navigate } from '../useRoute.ts';
+import type { VerifyAnswer } from '../../../../server/http/routes/pdf.ts';
 import { verifyText } from './verifyText.ts';
 
-/** What `POST /api/verify` answers. */
-interface VerifyResult {
-  readonly signed: boolean;
-  readonly valid: boolean;
-  readonly unchanged: boolean;
-  readonly trusted: boolean;
-  readonly signer: {
-    readonly name: string | null;
-    readonly organization: string | null;
-    readonly issuer: string | null;
-  } | null;
-  readonly signedAt: string | null;
-  readonly dossierCode: string | null;
-  readonly title: string | null;
-  readonly problems: readonly { code: string; message: { vi: string; en: string } }[];
-}
+// What `POST /api/verify` answers: the route's own schema (type-only).
+type VerifyResult = z.infer<typeof VerifyAnswer>;
 
 /**
  * The public verification page (xác minh văn bản): anyone uploads a PDF motcua issued and reads

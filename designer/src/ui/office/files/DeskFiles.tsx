@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Procedure } from '../../../../../engine/index.ts';
 import { filesApi, type FileLink, type ReusableFile } from '../../../api/files.ts';
 import { useI18n } from '../../I18n.tsx';
@@ -41,21 +42,21 @@ export function DeskFiles({
   const [attached, setAttached] = useState<Attached[]>([]);
   const [busy, setBusy] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
-  const [reusable, setReusable] = useState<ReusableFile[] | undefined>(undefined);
   const [targets, setTargets] = useState<Record<string, string>>({});
 
-  useEffect(() => {
-    setReusable(undefined);
-    if (!/^[0-9]{12}$/.test(citizenId)) return;
-    let live = true;
-    filesApi.reusable(citizenId).then(
-      (items) => live && setReusable(items),
-      () => live && setReusable([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [citizenId]);
+  // The citizen's files in other dossiers, once the ID number is complete (none when unreadable).
+  const known = /^[0-9]{12}$/.test(citizenId);
+  const others = useQuery({
+    queryKey: ['files', 'reusable', citizenId],
+    queryFn: () => filesApi.reusable(citizenId),
+    enabled: known,
+    retry: false,
+  });
+  const reusable: readonly ReusableFile[] | undefined = !known
+    ? undefined
+    : others.isError
+      ? []
+      : others.data;
 
   const update = (next: Attached[]) => {
     setAttached(next);

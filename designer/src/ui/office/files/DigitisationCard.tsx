@@ -1,11 +1,9 @@
 import { formatNumber } from '../../../i18n/format.ts';
 import type { Lang } from '../../../i18n/strings.ts';
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { filesApi, type DigitisationRow } from '../../../api/files.ts';
 import { ErrorAlert } from '../../controls.tsx';
 import { useFilesText } from './filesText.ts';
-
-type Report = Awaited<ReturnType<typeof filesApi.digitisation>>;
 
 /** `n/d (r %)` with the language's number format, or a dash when there is nothing to count. */
 function share(n: number, d: number, rate: number | null, lang: Lang): string {
@@ -28,24 +26,17 @@ export function DigitisationCard({
   label: (kind: 'unit' | 'procedure', key: string) => string;
 }) {
   const { x, lang } = useFilesText();
-  const [report, setReport] = useState<Report | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    const day = /^\d{4}-\d{2}-\d{2}$/;
-    if (!day.test(from) || !day.test(to) || to < from) return;
-    let live = true;
-    filesApi.digitisation(from, to).then(
-      (r) => {
-        if (!live) return;
-        setReport(r);
-        setError(undefined);
-      },
-      (e: unknown) => live && setError(String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [from, to]);
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  // The rates shown stay while a period is being typed, until the next period's arrive.
+  const rates = useQuery({
+    queryKey: ['reports', 'digitisation', { from, to }],
+    queryFn: () => filesApi.digitisation(from, to),
+    enabled: day.test(from) && day.test(to) && from <= to,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  const report = rates.data;
+  const error = rates.error ? String(rates.error) : undefined;
 
   const rows = (kind: 'unit' | 'procedure', list: readonly DigitisationRow[]) =>
     list.map((r) => (

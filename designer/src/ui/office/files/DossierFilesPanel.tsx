@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { dossierApi, newIdempotencyKey, type DossierDetail } from '../../../api/dossiers.ts';
 import {
   filesApi,
@@ -78,8 +79,7 @@ export function DossierFilesPanel({
   const { t } = useI18n();
   const text = useFilesText();
   const { x, fill } = text;
-  const [files, setFiles] = useState<DossierFiles | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [actionError, setError] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState<{ link: FileLink; name: string }[]>([]);
   const [document, setDocument] = useState('other');
   const [title, setTitle] = useState('');
@@ -89,13 +89,16 @@ export function DossierFilesPanel({
   const [eventType, setEventType] = useState<string>('');
   const chosenEvent = events.find((e) => e.type === eventType) ?? events[0];
 
-  const load = useCallback(
-    () => filesApi.list(dossier.id).then(setFiles, (e: unknown) => setError(String(e))),
-    [dossier.id],
-  );
-  useEffect(() => {
-    void load();
-  }, [load, dossier.version]);
+  // Read again for each version of the dossier (an event may attach files); the list shown
+  // stays until the new one arrives.
+  const list = useQuery({
+    queryKey: ['dossier', dossier.id, 'files', dossier.version],
+    queryFn: () => filesApi.list(dossier.id),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  const files = list.data;
+  const error = actionError ?? (list.error ? String(list.error) : undefined);
 
   const choose = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
@@ -145,7 +148,7 @@ export function DossierFilesPanel({
           ...(chosenEvent.type === 'SUPPLEMENT' && documents.length > 0 ? { documents } : {}),
           expectedVersion: dossier.version,
           uploads: pending.map((p) => p.link),
-        } as Parameters<typeof dossierApi.send>[1],
+        },
         newIdempotencyKey(),
       );
       setDone(fill(x.attachSent, { n: pending.length }));
