@@ -259,4 +259,27 @@ describe('the one-stop office in Chromium', { timeout: 120_000 }, () => {
       'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
     );
   });
+  it('says the dossier moved on when two officers act on it at once, and shows it as it is now', async () => {
+    clock.set('2026-03-04T08:00');
+    const desk = await pageFor('mot-cua-xa');
+    const { code } = await receiveBirth(desk, 'Đỗ Thị Lan');
+    // The same officer, in two windows, both on the dossier page.
+    const [a, b] = [await pageFor('tu-phap-xa'), await pageFor('tu-phap-xa')];
+    for (const page of [a, b]) {
+      await page.getByRole('link', { name: code }).click();
+      await page.locator('#dossier-title').waitFor();
+    }
+    await a.getByRole('button', { name: 'Trình phê duyệt' }).click();
+    await a.getByRole('dialog').getByRole('button', { name: 'Trình phê duyệt' }).click();
+    await a.getByRole('status').filter({ hasText: 'Đã thực hiện: Trình phê duyệt' }).waitFor();
+    // The second window still offers the event: sending it is refused, not applied twice.
+    await b.getByRole('button', { name: 'Trình phê duyệt' }).click();
+    await b.getByRole('dialog').getByRole('button', { name: 'Trình phê duyệt' }).click();
+    await b.getByText('Hồ sơ vừa được người khác cập nhật; đã tải lại').waitFor();
+    await expect(b.getByRole('dialog').count()).resolves.toBe(0);
+    // Reloaded: the step is the chair's now, and the event is no longer offered.
+    await b.getByRole('heading', { name: 'Đang ở bước' }).waitFor();
+    await expect(b.getByRole('button', { name: 'Trình phê duyệt' }).count()).resolves.toBe(0);
+    await shot(b, '13-stale-version');
+  });
 });

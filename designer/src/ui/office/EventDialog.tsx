@@ -1,3 +1,4 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Procedure } from '../../../../engine/index.ts';
 import { ApiError, apiErrorText } from '../../api/client.ts';
@@ -6,6 +7,7 @@ import {
   newIdempotencyKey,
   type AvailableEvent,
   type DossierDetail,
+  type EventRequest,
 } from '../../api/dossiers.ts';
 import { guardFields } from '../../model/guardFields.ts';
 import { Dialog, DialogButtons, ErrorAlert } from '../controls.tsx';
@@ -52,8 +54,29 @@ export function EventDialog({
   const [note, setNote] = useState('');
   const [docs, setDocs] = useState<ReadonlySet<string>>(new Set());
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  const queryClient = useQueryClient();
+  const sending = useMutation({
+    mutationFn: (body: EventRequest) => dossierApi.send(dossier.id, body, key),
+    onSuccess: () => {
+      // The inbox's rows (step, due time, status) moved with the dossier.
+      void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
+      onSent({ ok: true });
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && (err.code === 'version-conflict' || err.status === 409)) {
+        onSent({
+          ok: false,
+          message: err.code === 'version-conflict' ? s.staleVersion : apiErrorText(err, lang),
+        });
+      } else if (err instanceof ApiError && err.status === 403) {
+        setError(s.forbiddenEvent);
+      } else {
+        setError(apiErrorText(err, lang));
+      }
+    },
+  });
+  const busy = sending.isPending;
   const [touched, setTouched] = useState(false);
 
   const needsReason = REASON_REQUIRED.has(event.type);
@@ -70,42 +93,21 @@ export function EventDialog({
   );
   const reasonMissing = needsReason && note.trim() === '';
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
     if (reasonMissing) return;
-    setBusy(true);
     setError(undefined);
     const data = Object.fromEntries(
       dataFields.filter((f) => fields[f]?.trim()).map((f) => [f, typed(fields[f]!)]),
     );
-    try {
-      await dossierApi.send(
-        dossier.id,
-        {
-          type: event.type,
-          ...(note.trim() ? { note: note.trim() } : {}),
-          ...(docs.size > 0 ? { documents: [...docs] } : {}),
-          ...(Object.keys(data).length > 0 ? { data } : {}),
-          expectedVersion: dossier.version,
-        },
-        key,
-      );
-      onSent({ ok: true });
-    } catch (err) {
-      if (err instanceof ApiError && (err.code === 'version-conflict' || err.status === 409)) {
-        onSent({
-          ok: false,
-          message: err.code === 'version-conflict' ? s.staleVersion : apiErrorText(err, lang),
-        });
-      } else if (err instanceof ApiError && err.status === 403) {
-        setError(s.forbiddenEvent);
-      } else {
-        setError(apiErrorText(err, lang));
-      }
-    } finally {
-      setBusy(false);
-    }
+    sending.mutate({
+      type: event.type,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(docs.size > 0 ? { documents: [...docs] } : {}),
+      ...(Object.keys(data).length > 0 ? { data } : {}),
+      expectedVersion: dossier.version,
+    });
   };
 
   const formId = `event-form-${event.type}`;
