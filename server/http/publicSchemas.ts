@@ -1,17 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { Text } from './schemas.ts';
+import { Text, WorkingTime } from './schemas.ts';
 
 // The parts of a procedure and of a dossier the citizen's pages show, as answer schemas. They
 // mirror the file format (engine/format, TypeBox) so that an engine value is a valid answer: a
 // change there that these do not follow fails the type check of the route returning it.
-
-/** An amount of working time. */
-export const WorkingTimeSchema = z
-  .union([
-    z.object({ workingDays: z.number() }).strict(),
-    z.object({ workingHours: z.number() }).strict(),
-  ])
-  .openapi({ description: '{ "workingDays": n } or { "workingHours": n }' });
 
 /** A legal document the procedure rests on. */
 const LegalDocumentSchema = z.object({
@@ -90,7 +82,7 @@ const CatalogItem = z.object({
   field: z.string(),
   level: z.string(),
   agency: Text.nullable(),
-  deadline: WorkingTimeSchema,
+  deadline: WorkingTime,
   onlineService: OnlineServiceSchema,
   feeVnd: z.number().int(),
   feeVaries: z.boolean().openapi({ description: 'A fee depends on the form: feeVnd is "from"' }),
@@ -118,7 +110,7 @@ export const PublicProcedure = z
     level: z.string(),
     agency: Text.nullable(),
     legalBasis: z.array(LegalDocumentSchema).readonly(),
-    deadline: WorkingTimeSchema,
+    deadline: WorkingTime,
     fees: z.array(FeeSchema).readonly(),
     documents: z.array(DocumentSpecSchema).readonly(),
     forms: z.array(z.object({ id: z.string(), title: Text })).readonly(),
@@ -134,21 +126,3 @@ export const PublicProcedure = z
       .openapi({ description: 'The unit of the first step (bộ phận một cửa)' }),
   })
   .openapi('PublicProcedure');
-
-/** The legal time of a dossier: the deadline variant chosen and the lawful extensions. */
-export const DeadlineInfoSchema = z.object({
-  legal: WorkingTimeSchema,
-  variant: z.object({ id: z.string(), name: Text }).nullable(),
-  lawfulExtensions: z
-    .array(
-      z.object({
-        id: z.string(),
-        at: z.string(),
-        by: WorkingTimeSchema,
-        from: z.string(),
-        to: z.string(),
-        name: Text,
-      }),
-    )
-    .readonly(),
-});

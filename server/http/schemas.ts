@@ -46,6 +46,35 @@ export const IdempotencyHeader = z.object({
 /** Localized text. */
 export const Text = z.object({ vi: z.string(), en: z.string().optional() });
 
+/** An instant, as ISO 8601 text. */
+export const Instant = z.string().openapi({ format: 'date-time' });
+
+/** An amount of working time (the format's `WorkingTime`): `{ workingDays }` or `{ workingHours }`. */
+export const WorkingTime = z
+  .union([
+    z.object({ workingDays: z.number() }).strict(),
+    z.object({ workingHours: z.number() }).strict(),
+  ])
+  .openapi('WorkingTime');
+
+/** A lawful extension applied (gia hạn theo luật định): it moved the legal deadline itself. */
+export const LawfulExtension = z.object({
+  id: z.string(),
+  at: Instant,
+  by: WorkingTime,
+  from: Instant,
+  to: Instant,
+});
+
+/** The legal time that applies to a dossier (thời hạn áp dụng): variant and lawful extensions. */
+export const DeadlineInfo = z
+  .object({
+    legal: WorkingTime,
+    variant: z.object({ id: z.string(), name: Text }).nullable(),
+    lawfulExtensions: z.array(LawfulExtension.extend({ name: Text })).readonly(),
+  })
+  .openapi('DeadlineInfo');
+
 /** A signed-in officer. */
 export const UserSchema = z
   .object({

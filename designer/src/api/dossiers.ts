@@ -1,6 +1,5 @@
 import type { z } from '@hono/zod-openapi';
 import type {
-  DeadlineInfo as DeadlineInfoSchema,
   DossierDetail as DossierDetailSchema,
   DossierPage,
   EventApplied as EventAppliedSchema,
@@ -8,6 +7,7 @@ import type {
   ReceiveBody,
   Received as ReceivedSchema,
 } from '../../../server/http/routes/dossiers.ts';
+import type { DeadlineInfo as DeadlineInfoSchema } from '../../../server/http/schemas.ts';
 import type { SummaryReport as SummaryReportSchema } from '../../../server/http/routes/reports.ts';
 import type { CitizenLookup } from '../../../server/http/routes/public.ts';
 import { call } from './client.ts';

@@ -30,7 +30,7 @@ import {
   PublicProcedure,
   ResultDeliverySchema,
 } from '../publicSchemas.ts';
-import { errors, Text } from '../schemas.ts';
+import { errors, Instant, Text } from '../schemas.ts';
 import { pdfResponse } from './pdf.ts';
 import { readBody } from './files.ts';
 
@@ -146,8 +146,6 @@ const CodeParam = z.object({
 const json = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
 });
-
-const Instant = z.string().openapi({ format: 'date-time' });
 
 /** A citizen's upload waiting for the submission or supplement that links it. */
 const PendingUpload = z.object({

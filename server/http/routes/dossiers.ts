@@ -8,7 +8,15 @@ import { inboxPage } from '../../runtime/inboxQuery.ts';
 import { reissueSecret } from '../../runtime/reissueSecret.ts';
 import { assertCanReadDossier, canReadDossier } from '../../runtime/readScope.ts';
 import { idempotencyOf, idempotent } from '../idempotency.ts';
-import { errors, IdempotencyHeader, ProcedureDefinition, Text } from '../schemas.ts';
+import {
+  DeadlineInfo,
+  errors,
+  IdempotencyHeader,
+  Instant,
+  LawfulExtension,
+  ProcedureDefinition,
+  Text,
+} from '../schemas.ts';
 import {
   EngineError,
   pauseStatusText,
@@ -130,7 +138,6 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const Instant = z.string().openapi({ format: 'date-time' });
 const Channel = z.enum(['desk', 'online', 'post']);
 const DossierStatus = z.enum(['active', 'done']);
 /** The slips the one-stop system issues (the engine's list). */
@@ -147,24 +154,7 @@ const StateValue = z
   .union([z.string(), z.record(z.string(), z.unknown())])
   .openapi('StateValue', { description: 'XState state value: a step id or nested step ids' });
 
-/** An amount of working time: `{ workingDays }` or `{ workingHours }`. */
-const WorkingTime = z
-  .union([
-    z.object({ workingDays: z.number() }).strict(),
-    z.object({ workingHours: z.number() }).strict(),
-  ])
-  .openapi('WorkingTime');
-
 const ClockStatus = z.enum(['not-started', 'running', 'paused', 'stopped']);
-
-/** A lawful extension applied (gia hạn theo luật định): it moved the legal deadline itself. */
-const LawfulExtension = z.object({
-  id: z.string(),
-  at: Instant,
-  by: WorkingTime,
-  from: Instant,
-  to: Instant,
-});
 
 /** The legal clock (thời hạn giải quyết) of a dossier, as the engine keeps it. */
 const LegalClock = z
@@ -190,15 +180,6 @@ const LegalClock = z
     lawfulExtensions: z.array(LawfulExtension).readonly().optional(),
   })
   .openapi('LegalClock');
-
-/** The legal time that applies to a dossier (thời hạn áp dụng). */
-export const DeadlineInfo = z
-  .object({
-    legal: WorkingTime,
-    variant: z.object({ id: z.string(), name: Text }).nullable(),
-    lawfulExtensions: z.array(LawfulExtension.extend({ name: Text })).readonly(),
-  })
-  .openapi('DeadlineInfo');
 
 /** An active step of a dossier. */
 const ActiveStep = z

@@ -26,7 +26,7 @@ import { requireUser } from '../auth.ts';
 import { openCitizenDossier } from '../citizenAccess.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { idempotencyOf, idempotent } from '../idempotency.ts';
-import { errors, IdempotencyHeader, Text } from '../schemas.ts';
+import { errors, IdempotencyHeader, Instant, Text } from '../schemas.ts';
 
 const IdParam = z.object({
   id: z
@@ -63,8 +63,6 @@ const WebhookBody = z.object({
     .regex(/^[a-z0-9-]{1,40}$/)
     .optional(),
 });
-
-const Instant = z.string().openapi({ format: 'date-time' });
 
 /** The rule that gave a fee its amount (engine/fees/computeFees.ts). */
 const FeeRule = z.union([

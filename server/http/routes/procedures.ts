@@ -16,12 +16,14 @@ import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import {
   errors,
+  Instant,
   ProblemSchema,
   ProcedureDefinition,
   ProcedureMetricsSchema,
   Text,
+  WorkingTime,
 } from '../schemas.ts';
-import { DraftInfo, draftInfo, Instant, registerPublicationRoutes } from './publication.ts';
+import { DraftInfo, draftInfo, registerPublicationRoutes } from './publication.ts';
 
 const IdParam = z.object({
   id: z
@@ -38,11 +40,6 @@ const SaveBody = z
   })
   .openapi('SaveProcedure');
 
-/** An amount of working time (the format's `WorkingTime`). */
-const WorkingTimeSchema = z
-  .union([z.object({ workingDays: z.number() }), z.object({ workingHours: z.number() })])
-  .openapi('WorkingTime');
-
 /** A row of the procedure library. */
 const ProcedureSummary = z
   .object({
@@ -52,7 +49,7 @@ const ProcedureSummary = z
     name: Text,
     level: z.string(),
     field: z.string(),
-    deadline: WorkingTimeSchema,
+    deadline: WorkingTime,
     receivingUnit: z.string().nullable().openapi({
       description: 'The unit whose one-stop desk receives the dossiers (of the first step)',
     }),

@@ -3,10 +3,7 @@ import { pauseLookupText, pauseReasonOf, type DossierSnapshot } from '../../../e
 import { citizenDossier, publicProofOfWork } from '../citizenAccess.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { activeSteps, deadlineInfo, statusText } from '../dossierView.ts';
-import { DeadlineInfoSchema } from '../publicSchemas.ts';
-import { errors, Text } from '../schemas.ts';
-
-const Instant = z.string().openapi({ format: 'date-time' });
+import { DeadlineInfo, errors, Instant, Text } from '../schemas.ts';
 
 /** A proof-of-work challenge (ALTCHA) to solve in the browser. */
 export const Challenge = z
@@ -31,7 +28,7 @@ export const CitizenLookup = z
       .readonly()
       .openapi({ description: 'The current steps, each with when it is due or its timer fires' }),
     waitingFor: Text.nullable().openapi({ description: 'What the citizen must do now' }),
-    deadline: DeadlineInfoSchema.nullable(),
+    deadline: z.union([DeadlineInfo, z.null()]),
     receivedAt: Instant,
     appointmentDate: Instant.nullable(),
     completedAt: Instant.nullable(),

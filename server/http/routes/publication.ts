@@ -6,9 +6,7 @@ import { DESIGNER_ROLE, PUBLISHER_ROLE, type User } from '../../auth/sessions.ts
 import { DraftStore, type Draft } from '../../library/drafts.ts';
 import { requireUser } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { errors, ProcedureDefinition, ProcedureMetricsSchema } from '../schemas.ts';
-
-export const Instant = z.string().openapi({ format: 'date-time' });
+import { errors, Instant, ProcedureDefinition, ProcedureMetricsSchema } from '../schemas.ts';
 
 /** Where the draft of a procedure stands (without its content). */
 export const DraftInfo = z
